@@ -1,0 +1,45 @@
+import "server-only";
+import { z } from "zod";
+
+// Blank values in .env files mean "not set".
+const optional = z.preprocess((v) => (v === "" ? undefined : v), z.string().optional());
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.url({ message: "must be a postgres:// URL" }),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  NEXTAUTH_SECRET: z.string().min(32, { message: "must be at least 32 characters (openssl rand -base64 32)" }),
+  NEXTAUTH_URL: optional.pipe(z.url().optional()),
+  GITHUB_ID: optional,
+  GITHUB_SECRET: optional,
+  GOOGLE_CLIENT_ID: optional,
+  GOOGLE_CLIENT_SECRET: optional,
+  UPSTASH_REDIS_REST_URL: optional.pipe(z.url().optional()),
+  UPSTASH_REDIS_REST_TOKEN: optional,
+  KV_REST_API_URL: optional.pipe(z.url().optional()),
+  KV_REST_API_TOKEN: optional,
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => {
+    const name = issue.path.join(".");
+    return source[name] === undefined ? `  ${name}: is required but not set` : `  ${name}: ${issue.message}`;
+  });
+  throw new EnvError(`Invalid environment (see .env.example):\n${lines.join("\n")}`);
+}
+
+let cached: Env | undefined;
+
+/** The validated environment. Read lazily so `next build` does not need runtime secrets. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
