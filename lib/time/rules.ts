@@ -1,0 +1,175 @@
+/**
+ * The System day (SPEC §2): a player's days are their own, given by an IANA time zone and a day-start minute.
+ * Pure: instants come in as arguments, nothing reads the clock.
+ */
+
+/** A calendar day as "YYYY-MM-DD". Compare with `<`/`>`: the format sorts chronologically. */
+export type DayKey = string;
+
+export const DEFAULT_DAY_START_MINUTE = 0;
+/** "My day ends at 5:59 AM" is the latest the System allows; later starts would split a night's sleep badly. */
+export const DAY_START_MINUTE_MAX = 359;
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+// Every real UTC offset lies within ±14h, so a local date's first instant is within this of its UTC midnight.
+const SEARCH_RADIUS_MS = 26 * 60 * MINUTE_MS;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      calendar: "gregory",
+      numberingSystem: "latn",
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+type LocalTime = { date: DayKey; minuteOfDay: number };
+
+function localTime(ms: number, timeZone: string): LocalTime {
+  const parts: Record<string, string> = {};
+  for (const part of formatterFor(timeZone).formatToParts(ms)) parts[part.type] = part.value;
+  const year = (parts.year ?? "").padStart(4, "0");
+  return {
+    date: `${year}-${parts.month}-${parts.day}`,
+    minuteOfDay: Number(parts.hour) * 60 + Number(parts.minute),
+  };
+}
+
+function assertDayStartMinute(dayStartMinute: number): void {
+  if (!Number.isInteger(dayStartMinute) || dayStartMinute < 0 || dayStartMinute > DAY_START_MINUTE_MAX) {
+    throw new RangeError(`dayStartMinute must be an integer in 0..${DAY_START_MINUTE_MAX}, got ${dayStartMinute}`);
+  }
+}
+
+function instantMs(instant: Date): number {
+  const ms = instant.getTime();
+  if (Number.isNaN(ms)) throw new RangeError("Invalid instant");
+  return ms;
+}
+
+/** The System day an instant belongs to: the local date of (instant − dayStartMinute), SPEC §2. */
+export function dayKey(instant: Date, timeZone: string, dayStartMinute: number): DayKey {
+  assertDayStartMinute(dayStartMinute);
+  return localTime(instantMs(instant) - dayStartMinute * MINUTE_MS, timeZone).date;
+}
+
+/** Local wall-clock minute of the day (0..1439), for reminders and "before 07:00" checks. */
+export function localMinuteOfDay(instant: Date, timeZone: string): number {
+  return localTime(instantMs(instant), timeZone).minuteOfDay;
+}
+
+function isFirstInstantOf(day: DayKey, ms: number, timeZone: string): boolean {
+  return localTime(ms, timeZone).date === day && localTime(ms - 1, timeZone).date < day;
+}
+
+/**
+ * The first instant whose local date is `day`. The offset at UTC midnight gives the answer on ordinary days; when a
+ * DST change or a seconds-level historical offset is near, a binary search finds it exactly: the first instant after
+ * a gap that swallows midnight, or the earliest of a repeated midnight.
+ */
+function firstInstantOfLocalDate(day: DayKey, timeZone: string): number {
+  const utcMidnight = parseDayKey(day);
+  const local = localTime(utcMidnight, timeZone);
+  const offset = parseDayKey(local.date) + local.minuteOfDay * MINUTE_MS - utcMidnight;
+  if (isFirstInstantOf(day, utcMidnight - offset, timeZone)) return utcMidnight - offset;
+
+  let before = utcMidnight - SEARCH_RADIUS_MS; // local date < day
+  let atOrAfter = utcMidnight + SEARCH_RADIUS_MS; // local date >= day
+  while (atOrAfter - before > 1) {
+    const middle = Math.floor((before + atOrAfter) / 2);
+    if (localTime(middle, timeZone).date < day) before = middle;
+    else atOrAfter = middle;
+  }
+  return atOrAfter;
+}
+
+/**
+ * The first instant whose dayKey is `day`. Because dayKey subtracts dayStartMinute as elapsed time, this is the
+ * day's first local instant plus dayStartMinute minutes.
+ */
+export function dayStartInstant(day: DayKey, timeZone: string, dayStartMinute: number): Date {
+  assertDayStartMinute(dayStartMinute);
+  return new Date(firstInstantOfLocalDate(day, timeZone) + dayStartMinute * MINUTE_MS);
+}
+
+/** The first instant of the next day: a day is the half-open interval [dayStartInstant, dayEndInstant). */
+export function dayEndInstant(day: DayKey, timeZone: string, dayStartMinute: number): Date {
+  return dayStartInstant(addDays(day, 1), timeZone, dayStartMinute);
+}
+
+const DAY_KEY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** UTC midnight of a day key in ms, or NaN when it is not a real calendar date. */
+function utcMidnightOf(day: string): number {
+  const match = DAY_KEY_PATTERN.exec(day);
+  if (!match) return Number.NaN;
+  const [year, month, date] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const utc = new Date(0);
+  utc.setUTCFullYear(year, month - 1, date); // not Date.UTC: it maps years 0..99 to 1900..1999
+  const roundTrips = utc.getUTCFullYear() === year && utc.getUTCMonth() === month - 1 && utc.getUTCDate() === date;
+  return roundTrips ? utc.getTime() : Number.NaN;
+}
+
+function parseDayKey(day: DayKey): number {
+  const ms = utcMidnightOf(day);
+  if (Number.isNaN(ms)) throw new RangeError(`Invalid day key: ${day}`);
+  return ms;
+}
+
+function formatUtcDate(ms: number): DayKey {
+  const date = new Date(ms);
+  const year = String(date.getUTCFullYear()).padStart(4, "0");
+  return `${year}-${String(date.getUTCMonth() + 1).padStart(2, "0")}-${String(date.getUTCDate()).padStart(2, "0")}`;
+}
+
+export function isValidDayKey(value: string): boolean {
+  return !Number.isNaN(utcMidnightOf(value));
+}
+
+export function addDays(day: DayKey, n: number): DayKey {
+  return formatUtcDate(parseDayKey(day) + n * DAY_MS);
+}
+
+/** b − a in whole days. */
+export function daysBetween(a: DayKey, b: DayKey): number {
+  return Math.round((parseDayKey(b) - parseDayKey(a)) / DAY_MS);
+}
+
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export function weekday(day: DayKey): number {
+  return ((new Date(parseDayKey(day)).getUTCDay() + 6) % 7) + 1;
+}
+
+/** The Monday of the player's week containing `day` (weeks start Monday, SPEC §6). */
+export function weekStart(day: DayKey): DayKey {
+  return addDays(day, 1 - weekday(day));
+}
+
+export function monthKey(day: DayKey): string {
+  parseDayKey(day);
+  return day.slice(0, 7);
+}
+
+/** ISO-8601 week of the instant in UTC, e.g. "2026-W48": weekly leaderboards reset Monday 00:00 UTC (SPEC §7). */
+export function isoWeekUtc(instant: Date): string {
+  const ms = instantMs(instant);
+  const day = formatUtcDate(Math.floor(ms / DAY_MS) * DAY_MS);
+  // The ISO week belongs to the year of its Thursday, and is numbered by that Thursday's ordinal day.
+  const thursday = addDays(day, 4 - weekday(day));
+  const year = thursday.slice(0, 4);
+  const ordinal = daysBetween(`${year}-01-01`, thursday);
+  return `${year}-W${String(Math.floor(ordinal / 7) + 1).padStart(2, "0")}`;
+}
