@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { Panel } from "@/components/ui/panel";
+import { enabledOAuthProviders } from "@/lib/auth/options";
+import { getCurrentUserId } from "@/lib/auth/session";
+import { SignInForm } from "./sign-in-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+/** Only same-site paths: a callbackUrl must never send a Hunter to another site. */
+function safeCallbackUrl(value: string | string[] | undefined): string {
+  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") ? value : "/dashboard";
+}
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function SignInPage({ searchParams }: Props) {
+  const params = await searchParams;
+  const callbackUrl = safeCallbackUrl(params.callbackUrl);
+  if (await getCurrentUserId()) redirect(callbackUrl as "/dashboard");
+  const initialError = params.error ? "Sign-in failed. Please try again." : undefined;
+  return (
+    <Panel title="Sign in">
+      <SignInForm callbackUrl={callbackUrl} providers={enabledOAuthProviders()} initialError={initialError} />
+    </Panel>
+  );
+}

@@ -1,0 +1,16 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { Panel } from "@/components/ui/panel";
+import { getCurrentUserId } from "@/lib/auth/session";
+import { SignUpForm } from "./sign-up-form";
+
+export const metadata: Metadata = { title: "Become a Hunter" };
+
+export default async function SignUpPage() {
+  if (await getCurrentUserId()) redirect("/dashboard");
+  return (
+    <Panel title="Player registration">
+      <SignUpForm />
+    </Panel>
+  );
+}

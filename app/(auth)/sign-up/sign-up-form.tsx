@@ -1,0 +1,83 @@
+"use client";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { startTransition, useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { useBrowserTimeZone } from "@/components/ui/use-browser-time-zone";
+import { signUp } from "@/lib/accounts/actions";
+import type { ActionResult } from "@/lib/errors";
+
+export function SignUpForm() {
+  const router = useRouter();
+  const timeZone = useBrowserTimeZone();
+  const [state, submit, pending] = useActionState(async (previous: ActionResult<null> | null, form: FormData) => {
+    const result = await signUp(previous, form);
+    if (!result.ok) return result;
+    const signedIn = await signIn("credentials", {
+      email: String(form.get("email")),
+      password: String(form.get("password")),
+      redirect: false,
+    });
+    if (!signedIn?.ok)
+      return { ok: false as const, error: "Your account exists, but signing in failed. Please sign in." };
+    router.replace("/dashboard");
+    return result;
+  }, null);
+  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+
+  return (
+    <form
+      noValidate
+      className="flex flex-col gap-4"
+      // Submitting through onSubmit keeps what the player typed when the System rejects it.
+      onSubmit={(event) => {
+        event.preventDefault();
+        const form = new FormData(event.currentTarget);
+        startTransition(() => submit(form));
+      }}
+    >
+      <Field label="Email" name="email" type="email" autoComplete="email" required error={errors.email} />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={10}
+        hint="At least 10 characters."
+        error={errors.password}
+      />
+      <Field
+        label="Hunter name"
+        name="hunterName"
+        autoComplete="nickname"
+        required
+        maxLength={24}
+        error={errors.hunterName}
+      />
+      <input type="hidden" name="timeZone" value={timeZone} />
+      <p className="text-xs text-slate-400">Your days follow your time zone{timeZone && `: ${timeZone}`}.</p>
+      {errors.timeZone && (
+        <p role="alert" className="text-sm text-[#ff6680]">
+          {errors.timeZone}
+        </p>
+      )}
+      {state && !state.ok && !state.fieldErrors && (
+        <p role="alert" className="text-sm text-[#ff6680]">
+          {state.error}
+        </p>
+      )}
+      <Button type="submit" disabled={pending} aria-busy={pending}>
+        {pending ? "Awakening…" : "Awaken"}
+      </Button>
+      <p className="text-center text-sm">
+        Already a Hunter?{" "}
+        <Link href="/sign-in" className="text-system underline underline-offset-4">
+          Sign in
+        </Link>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,17 @@
+"use server";
+import { createAccount } from "@/lib/accounts/service";
+import { toActionFailure, type ActionResult } from "@/lib/errors";
+
+export async function signUp(_previous: ActionResult<null> | null, form: FormData): Promise<ActionResult<null>> {
+  try {
+    await createAccount({
+      email: form.get("email") ?? undefined,
+      password: form.get("password") ?? undefined,
+      hunterName: form.get("hunterName") ?? undefined,
+      timeZone: form.get("timeZone") ?? undefined,
+    });
+    return { ok: true, data: null };
+  } catch (error) {
+    return toActionFailure(error);
+  }
+}

@@ -1,0 +1,70 @@
+import { z } from "zod";
+
+export const PASSWORD_MIN_LENGTH = 10;
+
+export function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const required = (label: string) => ({
+  error: (issue: { input: unknown }) => (issue.input ? undefined : `${label} is required`),
+});
+
+export const emailSchema = z
+  .string(required("Email"))
+  .trim()
+  .min(1, "Email is required")
+  .max(254, "Email is too long")
+  .pipe(z.email("Enter a valid email address"))
+  .transform((email) => email.toLowerCase());
+
+export const passwordSchema = z
+  .string(required("Password"))
+  .min(1, "Password is required")
+  .min(PASSWORD_MIN_LENGTH, `Password must be at least ${PASSWORD_MIN_LENGTH} characters`)
+  .max(200, "Password must be at most 200 characters");
+
+export const hunterNameSchema = z
+  .string(required("Hunter name"))
+  .trim()
+  .min(1, "Hunter name is required")
+  .min(3, "Hunter name must be at least 3 characters")
+  .max(24, "Hunter name must be at most 24 characters")
+  .regex(/^[\p{L}\p{N}_ -]+$/u, "Use letters, numbers, spaces, hyphens and underscores only");
+
+export const timeZoneSchema = z
+  .string(required("Time zone"))
+  .trim()
+  .min(1, "Time zone is required")
+  .refine(isTimeZone, "Unknown time zone");
+
+export const signUpSchema = z.strictObject({
+  email: emailSchema,
+  password: passwordSchema,
+  hunterName: hunterNameSchema,
+  timeZone: timeZoneSchema,
+});
+
+export type SignUpInput = z.infer<typeof signUpSchema>;
+
+export const signInSchema = z.strictObject({
+  email: emailSchema,
+  password: z.string().min(1, "Password is required").max(200),
+});
+
+/** Field → first message, the shape forms render inline. */
+export type FieldErrors = Partial<Record<string, string>>;
+
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    errors[field] ??= issue.message;
+  }
+  return errors;
+}

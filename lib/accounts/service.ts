@@ -1,0 +1,86 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { hashPassword, verifyAgainstDecoy, verifyPassword } from "@/lib/accounts/password";
+import { fieldErrorsOf, signUpSchema } from "@/lib/accounts/schemas";
+
+export type AccountSummary = { userId: string; playerId: string; email: string; hunterName: string };
+
+const TAKEN = {
+  email: "An account with this email already exists",
+  hunterName: "This hunter name is taken",
+} as const;
+
+/** Creates a user and their Hunter. Rejects bad or duplicate input with field errors and writes nothing. */
+export async function createAccount(raw: unknown): Promise<AccountSummary> {
+  const parsed = signUpSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new AppError("VALIDATION_FAILED", "Check the highlighted fields", fieldErrorsOf(parsed.error));
+  }
+  const { email, password, hunterName, timeZone } = parsed.data;
+  const hunterNameKey = hunterName.toLowerCase();
+
+  const [emailTaken, nameTaken] = await Promise.all([
+    db.user.findUnique({ where: { email }, select: { id: true } }),
+    db.player.findUnique({ where: { hunterNameKey }, select: { id: true } }),
+  ]);
+  if (emailTaken || nameTaken) throw conflict(Boolean(emailTaken), Boolean(nameTaken));
+
+  const passwordHash = await hashPassword(password);
+  try {
+    const user = await db.user.create({
+      data: { email, name: hunterName, passwordHash, player: { create: { hunterName, hunterNameKey, timeZone } } },
+      select: { id: true, email: true, player: { select: { id: true, hunterName: true } } },
+    });
+    return { userId: user.id, email: user.email, playerId: user.player!.id, hunterName: user.player!.hunterName };
+  } catch (error) {
+    // Two sign-ups racing for the same email or name: the unique index decides.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      const target = JSON.stringify(error.meta ?? {});
+      throw conflict(target.includes("email"), target.includes("hunterNameKey"));
+    }
+    throw error;
+  }
+}
+
+function conflict(email: boolean, hunterName: boolean): AppError {
+  return new AppError("CONFLICT", email ? TAKEN.email : TAKEN.hunterName, {
+    ...(email && { email: TAKEN.email }),
+    ...(hunterName && { hunterName: TAKEN.hunterName }),
+  });
+}
+
+/** The user id for a correct email and password, otherwise null. */
+export async function verifyCredentials(email: string, password: string): Promise<string | null> {
+  const user = await db.user.findUnique({
+    where: { email: email.trim().toLowerCase() },
+    select: { id: true, passwordHash: true },
+  });
+  if (!user?.passwordHash) return verifyAgainstDecoy(password).then(() => null);
+  return (await verifyPassword(user.passwordHash, password)) ? user.id : null;
+}
+
+/**
+ * Gives an account created through GitHub or Google its Hunter: a name from the profile with a number to keep
+ * it unique, and UTC until the player sets their zone.
+ */
+export async function createPlayerForOAuthUser(userId: string, profileName: string | null): Promise<void> {
+  const base =
+    (profileName ?? "")
+      .replace(/[^\p{L}\p{N}_ -]/gu, "")
+      .trim()
+      .slice(0, 18) || "Hunter";
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const hunterName = `${base}-${Math.floor(1000 + Math.random() * 9000)}`;
+    try {
+      await db.player.create({
+        data: { userId, hunterName, hunterNameKey: hunterName.toLowerCase(), timeZone: "UTC" },
+      });
+      return;
+    } catch (error) {
+      if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+    }
+  }
+  throw new AppError("CONFLICT", "Could not find a free hunter name");
+}

@@ -1,0 +1,62 @@
+import "server-only";
+import { PrismaAdapter } from "@auth/prisma-adapter";
+import type { NextAuthOptions } from "next-auth";
+import type { Adapter } from "next-auth/adapters";
+import CredentialsProvider from "next-auth/providers/credentials";
+import GitHubProvider from "next-auth/providers/github";
+import GoogleProvider from "next-auth/providers/google";
+import { signInSchema } from "@/lib/accounts/schemas";
+import { createPlayerForOAuthUser, verifyCredentials } from "@/lib/accounts/service";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+
+function oauthProviders(): NextAuthOptions["providers"] {
+  const { GITHUB_ID, GITHUB_SECRET, GOOGLE_CLIENT_ID, GOOGLE_CLIENT_SECRET } = env();
+  return [
+    ...(GITHUB_ID && GITHUB_SECRET ? [GitHubProvider({ clientId: GITHUB_ID, clientSecret: GITHUB_SECRET })] : []),
+    ...(GOOGLE_CLIENT_ID && GOOGLE_CLIENT_SECRET
+      ? [GoogleProvider({ clientId: GOOGLE_CLIENT_ID, clientSecret: GOOGLE_CLIENT_SECRET })]
+      : []),
+  ];
+}
+
+let cached: NextAuthOptions | undefined;
+
+export function authOptions(): NextAuthOptions {
+  cached ??= {
+    secret: env().NEXTAUTH_SECRET,
+    // @auth/prisma-adapter is typed against @auth/core; its runtime contract is the one next-auth v4 calls.
+    adapter: PrismaAdapter(db) as Adapter,
+    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    pages: { signIn: "/sign-in", error: "/sign-in" },
+    providers: [
+      CredentialsProvider({
+        name: "Email and password",
+        credentials: { email: { type: "email" }, password: { type: "password" } },
+        async authorize(credentials) {
+          const parsed = signInSchema.safeParse({ email: credentials?.email, password: credentials?.password });
+          if (!parsed.success) return null;
+          const userId = await verifyCredentials(parsed.data.email, parsed.data.password);
+          return userId ? { id: userId } : null;
+        },
+      }),
+      ...oauthProviders(),
+    ],
+    callbacks: {
+      session({ session, token }) {
+        if (token.sub) session.user = { ...session.user, id: token.sub };
+        return session;
+      },
+    },
+    events: {
+      async createUser({ user }) {
+        await createPlayerForOAuthUser(user.id, user.name ?? null);
+      },
+    },
+  };
+  return cached;
+}
+
+export function enabledOAuthProviders(): { id: string; name: string }[] {
+  return oauthProviders().map((provider) => ({ id: provider.id, name: provider.name }));
+}

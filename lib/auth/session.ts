@@ -1,0 +1,20 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { connection } from "next/server";
+import { authOptions } from "@/lib/auth/options";
+
+/** The signed-in user's id, or null. */
+export async function getCurrentUserId(): Promise<string | null> {
+  // Sessions live in request cookies: pages that ask are rendered per request, never at build time.
+  await connection();
+  const session = await getServerSession(authOptions());
+  return session?.user?.id ?? null;
+}
+
+/** The signed-in user's id; sends anyone else to sign-in and back here afterwards. */
+export async function requireUserId(returnTo: string): Promise<string> {
+  const userId = await getCurrentUserId();
+  if (!userId) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
+  return userId;
+}

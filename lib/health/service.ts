@@ -1,0 +1,33 @@
+import "server-only";
+import type { Redis } from "@upstash/redis";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+
+export type ComponentStatus = "ok" | "down" | "not-configured";
+export type Health = { status: "ok" | "degraded" | "down"; database: ComponentStatus; cache: ComponentStatus };
+
+const TIMEOUT_MS = 2_000;
+
+async function probe(check: () => Promise<unknown>): Promise<ComponentStatus> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error("timed out")), TIMEOUT_MS);
+  });
+  try {
+    await Promise.race([check(), timeout]);
+    return "ok";
+  } catch {
+    return "down";
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The app is usable while the database answers; the cache is an accelerator, so its loss only degrades. */
+export async function checkHealth(database: PrismaClient, cache: Redis | null): Promise<Health> {
+  const [db, redis] = await Promise.all([
+    probe(() => database.$queryRaw`SELECT 1`),
+    cache ? probe(() => cache.ping()) : Promise.resolve<ComponentStatus>("not-configured"),
+  ]);
+  const status = db === "down" ? "down" : redis === "down" ? "degraded" : "ok";
+  return { status, database: db, cache: redis };
+}

@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { createAccount, verifyCredentials } from "@/lib/accounts/service";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { makeSignUp } from "@/tests/support/factories";
+
+async function rejection(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
+  return error;
+}
+
+async function counts() {
+  return { users: await db.user.count(), players: await db.player.count() };
+}
+
+describe("createAccount", () => {
+  it("creates a user and their Hunter with an argon2id password hash", async () => {
+    const input = makeSignUp({ email: "Mixed.Case@Example.com" });
+    const account = await createAccount(input);
+
+    const user = await db.user.findUniqueOrThrow({ where: { id: account.userId }, include: { player: true } });
+    expect(user.email).toBe("mixed.case@example.com");
+    expect(user.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(user.passwordHash).not.toContain(input.password);
+    expect(user.player).toMatchObject({ hunterName: input.hunterName, timeZone: "Europe/London", dayStartMinute: 0 });
+  });
+
+  it.each([
+    [
+      "a duplicate email, whatever its case",
+      (first: { email: string }) => ({ email: first.email.toUpperCase() }),
+      "email",
+    ],
+    [
+      "a duplicate hunter name, whatever its case",
+      (first: { hunterName: string }) => ({ hunterName: first.hunterName.toUpperCase() }),
+      "hunterName",
+    ],
+  ] as const)("rejects %s and writes nothing", async (_, clash, field) => {
+    const first = makeSignUp();
+    await createAccount(first);
+    const before = await counts();
+
+    const error = await rejection(createAccount(makeSignUp(clash(first))));
+    expect(error.code).toBe("CONFLICT");
+    expect(Object.keys(error.fieldErrors ?? {})).toEqual([field]);
+    expect(await counts()).toEqual(before);
+  });
+
+  it.each([
+    ["password under 10 characters", { password: "123456789" }, "password"],
+    ["malformed email", { email: "hunter@" }, "email"],
+    ["empty hunter name", { hunterName: "" }, "hunterName"],
+    ["empty email", { email: "" }, "email"],
+  ] as const)("rejects a %s with a field error and writes nothing", async (_, override, field) => {
+    const before = await counts();
+    const error = await rejection(createAccount(makeSignUp(override)));
+    expect(error.code).toBe("VALIDATION_FAILED");
+    expect(error.fieldErrors?.[field]).toBeTypeOf("string");
+    expect(await counts()).toEqual(before);
+  });
+
+  it("lets exactly one of two simultaneous sign-ups with the same email through", async () => {
+    const email = makeSignUp().email;
+    const results = await Promise.allSettled([
+      createAccount(makeSignUp({ email })),
+      createAccount(makeSignUp({ email })),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const failure = results.find((r) => r.status === "rejected");
+    expect(failure?.status === "rejected" && failure.reason).toBeInstanceOf(AppError);
+    expect(await db.user.count({ where: { email } })).toBe(1);
+  });
+});
+
+describe("verifyCredentials", () => {
+  it("accepts the right password and rejects a wrong one or an unknown email", async () => {
+    const input = makeSignUp();
+    const { userId } = await createAccount(input);
+    expect(await verifyCredentials(` ${input.email.toUpperCase()} `, input.password)).toBe(userId);
+    expect(await verifyCredentials(input.email, "wrong-password-entirely")).toBeNull();
+    expect(await verifyCredentials("nobody@example.com", input.password)).toBeNull();
+  });
+});
