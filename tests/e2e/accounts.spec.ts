@@ -1,0 +1,43 @@
+import { randomBytes } from "node:crypto";
+import { expect, test } from "@playwright/test";
+
+test("a new Hunter signs up, signs out and signs back in", async ({ page }) => {
+  const id = randomBytes(3).toString("hex");
+  const hunter = { email: `e2e-${id}@example.com`, password: "e2e-password-123", name: `E2E Hunter ${id}` };
+
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fdashboard/);
+
+  await page.goto("/sign-up");
+  await page.getByLabel("Email").fill(hunter.email);
+  await page.getByLabel("Password").fill("too-short");
+  await page.getByLabel("Hunter name").fill(hunter.name);
+  await page.getByRole("button", { name: "Awaken" }).click();
+  await expect(page.getByText("Password must be at least 10 characters")).toBeVisible();
+  await expect(page.getByLabel("Hunter name")).toHaveValue(hunter.name);
+
+  await page.getByLabel("Password").fill(hunter.password);
+  await page.getByRole("button", { name: "Awaken" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByTestId("hunter-name")).toHaveText(hunter.name);
+  await page.screenshot({ path: "test-results/dashboard.png", fullPage: true });
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+
+  await page.getByLabel("Email").fill(hunter.email);
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("Email or password is incorrect")).toBeVisible();
+
+  await page.getByLabel("Password").fill(hunter.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByTestId("hunter-name")).toHaveText(hunter.name);
+});
+
+test("the health endpoint reports a usable database", async ({ request }) => {
+  const response = await request.get("/api/health");
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toMatchObject({ database: "ok" });
+});
