@@ -2,9 +2,10 @@
 // (default 127.0.0.1:5432), migrated with the stock `prisma migrate deploy`, dropped afterwards.
 // Without a reachable server the run falls back to an in-memory embedded PGlite and says so; under CI=true
 // a missing server fails the run instead.
-import { spawnSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
+import { promisify } from "node:util";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 
@@ -56,13 +57,17 @@ async function startEmbedded(): Promise<{ url: string; stop: () => Promise<void>
   };
 }
 
-function migrate(url: string): void {
-  const result = spawnSync(path.join(root, "node_modules/.bin/prisma"), ["migrate", "deploy"], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: url, CHECKPOINT_DISABLE: "1" },
-    encoding: "utf8",
-  });
-  if (result.status !== 0) throw new Error(`prisma migrate deploy failed:\n${result.stdout}\n${result.stderr}`);
+// Asynchronous on purpose: the embedded database is served from this very process.
+async function migrate(url: string): Promise<void> {
+  try {
+    await promisify(execFile)(path.join(root, "node_modules/.bin/prisma"), ["migrate", "deploy"], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: url, CHECKPOINT_DISABLE: "1" },
+    });
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
+    throw new Error(`prisma migrate deploy failed:\n${stdout}\n${stderr}`);
+  }
 }
 
 export default async function setup(project: TestProject) {
@@ -71,7 +76,7 @@ export default async function setup(project: TestProject) {
     await adminQuery(`CREATE DATABASE "${name}"`);
     const url = new URL(serverUrl);
     url.pathname = `/${name}`;
-    migrate(url.toString());
+    await migrate(url.toString());
     project.provide("databaseUrl", url.toString());
     project.provide("databasePoolMax", 10);
     return () => adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
@@ -83,7 +88,7 @@ export default async function setup(project: TestProject) {
   }
   console.warn(`[tests] PostgreSQL at ${where} is not reachable: falling back to the embedded PGlite database.`);
   const embedded = await startEmbedded();
-  migrate(embedded.url);
+  await migrate(embedded.url);
   project.provide("databaseUrl", embedded.url);
   project.provide("databasePoolMax", 1);
   return embedded.stop;
