@@ -2,6 +2,7 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { env } = await import("@/lib/env");
-    env();
+    if (env().TEST_CLOCK)
+      console.warn("[system] TEST_CLOCK=1: players' clocks can be moved. Never use this in production.");
   }
 }

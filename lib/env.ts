@@ -4,21 +4,30 @@ import { z } from "zod";
 // Blank values in .env files mean "not set".
 const optional = z.preprocess((v) => (v === "" ? undefined : v), z.string().optional());
 
-export const envSchema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: z.url({ message: "must be a postgres:// URL" }),
-  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
-  NEXTAUTH_SECRET: z.string().min(32, { message: "must be at least 32 characters (openssl rand -base64 32)" }),
-  NEXTAUTH_URL: optional.pipe(z.url().optional()),
-  GITHUB_ID: optional,
-  GITHUB_SECRET: optional,
-  GOOGLE_CLIENT_ID: optional,
-  GOOGLE_CLIENT_SECRET: optional,
-  UPSTASH_REDIS_REST_URL: optional.pipe(z.url().optional()),
-  UPSTASH_REDIS_REST_TOKEN: optional,
-  KV_REST_API_URL: optional.pipe(z.url().optional()),
-  KV_REST_API_TOKEN: optional,
-});
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z.url({ message: "must be a postgres:// URL" }),
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+    NEXTAUTH_SECRET: z.string().min(32, { message: "must be at least 32 characters (openssl rand -base64 32)" }),
+    NEXTAUTH_URL: optional.pipe(z.url().optional()),
+    GITHUB_ID: optional,
+    GITHUB_SECRET: optional,
+    GOOGLE_CLIENT_ID: optional,
+    GOOGLE_CLIENT_SECRET: optional,
+    UPSTASH_REDIS_REST_URL: optional.pipe(z.url().optional()),
+    UPSTASH_REDIS_REST_TOKEN: optional,
+    KV_REST_API_URL: optional.pipe(z.url().optional()),
+    KV_REST_API_TOKEN: optional,
+    CRON_SECRET: optional.pipe(z.string().min(16, { message: "must be at least 16 characters" }).optional()),
+    // End-to-end tests only: lets PUT /api/v1/test-clock shift a player's clock.
+    TEST_CLOCK: z.preprocess((v) => v === "1" || v === "true", z.boolean()),
+    VERCEL_ENV: optional,
+  })
+  .refine((e) => !(e.TEST_CLOCK && e.VERCEL_ENV === "production"), {
+    path: ["TEST_CLOCK"],
+    message: "must not be set on a Vercel production deployment",
+  });
 
 export type Env = z.infer<typeof envSchema>;
 

@@ -88,12 +88,31 @@ function assertConsecutive(days: readonly QuestDay[]): void {
   });
 }
 
+/** What habit strength carries from one day to the next: the score and the check-ins still inside the window. */
+export type StrengthState = { score: number; slots: number[]; carried: number };
+
+export const INITIAL_STRENGTH: StrengthState = { score: 0, slots: [], carried: 0 };
+
 /**
- * Habit strength after each day (Loop-style exponential smoothing, SPEC §5), given consecutive days oldest first
- * and the score before the first of them.
+ * Habit strength after one more day (Loop-style exponential smoothing, SPEC §5).
  * A frozen day leaves the score as it was and takes no slot in the window, so a rest week does not drag the
  * following week down; check-ins made on a frozen day still count, carried into the next scored day.
  */
+export function advanceStrength(
+  schedule: Schedule,
+  timesPerDay: number,
+  state: StrengthState,
+  day: Pick<QuestDay, "completions" | "frozen">,
+): StrengthState {
+  if (day.frozen) return { ...state, carried: state.carried + day.completions };
+  const window = strengthWindow(schedule, timesPerDay);
+  const slots = [...state.slots, day.completions + state.carried].slice(-window.days);
+  const inWindow = slots.reduce((sum, slot) => sum + slot, 0);
+  const m = strengthMultiplier(frequency(schedule));
+  return { score: state.score * m + Math.min(1, inWindow / window.required) * (1 - m), slots, carried: 0 };
+}
+
+/** Habit strength after each of the given consecutive days, oldest first, starting from `initial`. */
 export function strengthSeries(
   schedule: Schedule,
   days: readonly QuestDay[],
@@ -101,24 +120,10 @@ export function strengthSeries(
   initial = 0,
 ): number[] {
   assertConsecutive(days);
-  const m = strengthMultiplier(frequency(schedule));
-  const window = strengthWindow(schedule, timesPerDay);
-  const slots: number[] = [];
-  let inWindow = 0;
-  let carried = 0;
-  let score = initial;
-  return days.map(({ completions, frozen }) => {
-    if (frozen) {
-      carried += completions;
-      return score;
-    }
-    const slot = completions + carried;
-    carried = 0;
-    slots.push(slot);
-    inWindow += slot;
-    if (slots.length > window.days) inWindow -= slots.shift() ?? 0;
-    score = score * m + Math.min(1, inWindow / window.required) * (1 - m);
-    return score;
+  let state: StrengthState = { ...INITIAL_STRENGTH, score: initial };
+  return days.map((day) => {
+    state = advanceStrength(schedule, timesPerDay, state, day);
+    return state.score;
   });
 }
 

@@ -33,3 +33,97 @@ export const scheduleSchema = z.discriminatedUnion("type", [
 ]);
 
 export type Schedule = z.infer<typeof scheduleSchema>;
+
+export const STAT_NAMES = ["STR", "AGI", "VIT", "INT", "PER"] as const;
+export const DIFFICULTY_NAMES = ["EASY", "NORMAL", "HARD"] as const;
+/** PENALTY quests are issued by the System, never created by a player. */
+export const CREATABLE_KINDS = ["DAILY", "HABIT", "ONE_TIME"] as const;
+
+const plainText = (max: number, label: string) =>
+  z.string().trim().max(max, `${label} must be at most ${max} characters`);
+
+const targetSchema = z.strictObject({
+  value: z.number().positive("A target must be above 0").max(1_000_000_000),
+  unit: z.string().trim().min(1, "Give the target a unit").max(20),
+  direction: z.enum(["AT_LEAST", "AT_MOST"]).default("AT_LEAST"),
+});
+
+const checklistSchema = z
+  .array(z.strictObject({ text: z.string().trim().min(1).max(100), done: z.boolean().default(false) }))
+  .max(20, "A checklist holds at most 20 items");
+
+const questFields = {
+  title: plainText(100, "Title").min(1, "Title is required"),
+  notes: plainText(1_000, "Notes"),
+  difficulty: z.enum(DIFFICULTY_NAMES),
+  stats: z
+    .array(z.enum(STAT_NAMES))
+    .min(1, "Tag one or two stats")
+    .max(2, "Tag one or two stats")
+    .refine((stats) => new Set(stats).size === stats.length, "Each stat may appear once"),
+  schedule: scheduleSchema,
+  timesPerDay: z.int().min(1).max(20),
+  target: targetSchema.nullable(),
+  reminderTime: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use a local time as HH:MM")
+    .nullable(),
+  positive: z.boolean(),
+  dueDay: z.string().refine(isValidDayKey, "Use a date as YYYY-MM-DD").nullable(),
+  checklist: checklistSchema,
+};
+
+/** Fields that belong to one kind only: sending them for another kind is a mistake worth reporting. */
+const KIND_ONLY: Record<string, (typeof CREATABLE_KINDS)[number]> = {
+  schedule: "DAILY",
+  positive: "HABIT",
+  dueDay: "ONE_TIME",
+  checklist: "ONE_TIME",
+};
+
+function checkKindFields(kind: string, input: Record<string, unknown>, ctx: z.RefinementCtx) {
+  for (const [field, owner] of Object.entries(KIND_ONLY)) {
+    if (input[field] !== undefined && input[field] !== null && owner !== kind) {
+      ctx.addIssue({ code: "custom", path: [field], message: `Only ${owner} quests have ${field}` });
+    }
+  }
+}
+
+export const createQuestSchema = z
+  .strictObject({
+    kind: z.enum(CREATABLE_KINDS),
+    title: questFields.title,
+    notes: questFields.notes.default(""),
+    difficulty: questFields.difficulty,
+    stats: questFields.stats,
+    schedule: questFields.schedule.optional(),
+    timesPerDay: questFields.timesPerDay.default(1),
+    target: questFields.target.optional(),
+    reminderTime: questFields.reminderTime.optional(),
+    positive: questFields.positive.optional(),
+    dueDay: questFields.dueDay.optional(),
+    checklist: questFields.checklist.optional(),
+  })
+  .superRefine((input, ctx) => checkKindFields(input.kind, input, ctx));
+
+export type CreateQuestInput = z.infer<typeof createQuestSchema>;
+
+/** Any subset of the editable fields; the kind of a quest never changes. */
+export const updateQuestSchema = z
+  .strictObject({
+    title: questFields.title,
+    notes: questFields.notes,
+    difficulty: questFields.difficulty,
+    stats: questFields.stats,
+    schedule: questFields.schedule,
+    timesPerDay: questFields.timesPerDay,
+    target: questFields.target,
+    reminderTime: questFields.reminderTime,
+    positive: questFields.positive,
+    dueDay: questFields.dueDay,
+    checklist: questFields.checklist,
+  })
+  .partial()
+  .refine((input) => Object.keys(input).length > 0, "Send at least one field to change");
+
+export type UpdateQuestInput = z.infer<typeof updateQuestSchema>;

@@ -28,3 +28,17 @@ describe("parseEnv", () => {
     expect(parseEnv({ ...valid, GITHUB_ID: "", UPSTASH_REDIS_REST_URL: "" }).UPSTASH_REDIS_REST_URL).toBeUndefined();
   });
 });
+
+describe("TEST_CLOCK", () => {
+  it("is off unless set to 1", () => {
+    expect(parseEnv(valid).TEST_CLOCK).toBe(false);
+    expect(parseEnv({ ...valid, TEST_CLOCK: "1" }).TEST_CLOCK).toBe(true);
+  });
+
+  it("refuses to start on a Vercel production deployment", () => {
+    expect(() => parseEnv({ ...valid, TEST_CLOCK: "1", VERCEL_ENV: "production" })).toThrow(
+      /TEST_CLOCK: must not be set on a Vercel production deployment/,
+    );
+    expect(parseEnv({ ...valid, TEST_CLOCK: "1", VERCEL_ENV: "preview" }).TEST_CLOCK).toBe(true);
+  });
+});

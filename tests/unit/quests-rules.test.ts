@@ -1,7 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { QuestDay, Schedule } from "@/lib/quests/rules";
+import type { QuestDay, Schedule, StrengthState } from "@/lib/quests/rules";
 import {
+  advanceStrength,
+  INITIAL_STRENGTH,
   frequency,
   isAwardedCheckIn,
   isDueOn,
@@ -194,5 +196,22 @@ describe("isAwardedCheckIn", () => {
     ["PENALTY", 1, 0, false],
   ] as const)("%s with timesPerDay %i after %i check-ins today awards: %s", (kind, times, earlier, awarded) => {
     expect(isAwardedCheckIn(kind, times, earlier)).toBe(awarded);
+  });
+});
+
+describe("advanceStrength", () => {
+  it("resumes from a persisted (JSON round-tripped) state exactly where a full series would be", () => {
+    const schedule = { type: "TIMES_PER_WEEK", n: 3 } as const;
+    const days = Array.from({ length: 30 }, (_, i) => ({
+      day: addDays("2026-03-02", i),
+      completions: i % 3 === 0 ? 1 : 0,
+      frozen: i === 10 || i === 11,
+    }));
+    let state = INITIAL_STRENGTH;
+    const stepped = days.map((day) => {
+      state = JSON.parse(JSON.stringify(advanceStrength(schedule, 1, state, day))) as StrengthState;
+      return state.score;
+    });
+    expect(stepped).toEqual(strengthSeries(schedule, days, 1));
   });
 });

@@ -1,0 +1,9 @@
+import { playerRoute } from "@/lib/api/route";
+import { getHistory } from "@/lib/days/queries";
+import { parseWith, searchParamsOf } from "@/lib/http";
+import { dayRangeSchema } from "@/lib/player/schemas";
+
+export const GET = playerRoute(async ({ request, playerId }) => {
+  const { from, to } = parseWith(dayRangeSchema, searchParamsOf(request));
+  return Response.json({ days: await getHistory(playerId, from, to) });
+});

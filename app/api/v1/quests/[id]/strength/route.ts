@@ -1,0 +1,9 @@
+import { playerRoute } from "@/lib/api/route";
+import { parseWith, searchParamsOf } from "@/lib/http";
+import { dayRangeSchema } from "@/lib/player/schemas";
+import { getStrengthSeries } from "@/lib/quests/queries";
+
+export const GET = playerRoute<{ id: string }>(async ({ request, playerId, params }) => {
+  const { from, to } = parseWith(dayRangeSchema, searchParamsOf(request));
+  return Response.json(await getStrengthSeries(playerId, params.id, from, to));
+});

@@ -1,0 +1,29 @@
+import { z } from "zod";
+import { authenticate } from "@/lib/api/auth";
+import { publicRoute } from "@/lib/api/route";
+import { resetTestClock, setTestClock } from "@/lib/clock";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { readJson } from "@/lib/http";
+
+const bodySchema = z.strictObject({ now: z.iso.datetime({ offset: true }) });
+
+// End-to-end tests only: without TEST_CLOCK=1 this route does not exist.
+function requireSwitch() {
+  if (!env().TEST_CLOCK) throw new AppError("NOT_FOUND", "Not found");
+}
+
+export const PUT = publicRoute(async (request) => {
+  requireSwitch();
+  const { playerId } = await authenticate(request);
+  const { now } = await readJson(request, bodySchema);
+  await setTestClock(playerId, new Date(now));
+  return Response.json({ now: new Date(now).toISOString() });
+});
+
+export const DELETE = publicRoute(async (request) => {
+  requireSwitch();
+  const { playerId } = await authenticate(request);
+  await resetTestClock(playerId);
+  return new Response(null, { status: 204 });
+});

@@ -1,0 +1,42 @@
+import "server-only";
+import { ACHIEVEMENTS } from "@/lib/achievements/catalogue";
+import { newlyUnlocked, type SpecialEvent } from "@/lib/achievements/rules";
+import { post, type PlayerState, type Tx } from "@/lib/ledger/service";
+import type { DayKey } from "@/lib/time/rules";
+
+export type Unlocked = { id: string; name: string; rarity: string; title: string | null };
+
+/**
+ * Unlocks what the player's counters now earn, crediting rewards through the ledger. Reads only the player's
+ * counters and their unlock rows (≤ the catalogue's size), never their history.
+ */
+export async function unlockAchievements(
+  tx: Tx,
+  player: PlayerState,
+  context: { dayKey: DayKey; maxStat?: number; specials?: readonly SpecialEvent[] },
+): Promise<Unlocked[]> {
+  const rows = await tx.achievementUnlock.findMany({ where: { playerId: player.id }, select: { achievementId: true } });
+  const earned = newlyUnlocked(
+    ACHIEVEMENTS,
+    {
+      streak: player.streak,
+      level: player.level,
+      rank: player.rank,
+      totalCheckIns: player.totalCheckIns,
+      maxStat: context.maxStat ?? 0,
+      earlyCheckIns: player.earlyCheckIns,
+      specials: new Set(context.specials ?? []),
+    },
+    new Set(rows.map((row) => row.achievementId)),
+  );
+  if (earned.length === 0) return [];
+  await tx.achievementUnlock.createMany({
+    data: earned.map((achievement) => ({ playerId: player.id, achievementId: achievement.id })),
+  });
+  for (const achievement of earned) {
+    const { xp = 0, gold = 0 } = achievement.reward;
+    if (xp || gold)
+      await post(tx, player, { reason: "ACHIEVEMENT", dayKey: context.dayKey, xp, gold, detail: achievement.id });
+  }
+  return earned.map(({ id, name, rarity, title }) => ({ id, name, rarity, title: title ?? null }));
+}

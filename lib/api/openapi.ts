@@ -1,0 +1,104 @@
+import { z } from "zod";
+import { signUpSchema } from "@/lib/accounts/schemas";
+import { checkInSchema } from "@/lib/check-ins/schemas";
+import { allocateStatsSchema, jobChangeSchema, restPeriodSchema, updatePlayerSchema } from "@/lib/player/schemas";
+import { createQuestSchema, updateQuestSchema } from "@/lib/quests/schemas";
+import { createTokenSchema } from "@/lib/tokens/schemas";
+
+type Operation = { summary: string; body?: z.ZodType; query?: string[]; status: number; auth?: boolean };
+
+const json = (schema: z.ZodType) => ({
+  "application/json": { schema: z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) },
+});
+
+const errorSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+
+const PATHS: Record<string, Record<string, Operation>> = {
+  "/api/v1/accounts": {
+    post: { summary: "Create an account and its Hunter", body: signUpSchema, status: 201, auth: false },
+  },
+  "/api/v1/tokens": {
+    post: { summary: "Issue a personal access token", body: createTokenSchema, status: 201, auth: false },
+  },
+  "/api/v1/tokens/{id}": { delete: { summary: "Revoke a token", status: 204 } },
+  "/api/v1/player": {
+    get: { summary: "The status window: level, XP, rank, gold, stats, streak, shields, today's quests", status: 200 },
+    patch: { summary: "Change settings", body: updatePlayerSchema, status: 200 },
+  },
+  "/api/v1/player/stat-points": { post: { summary: "Spend stat points", body: allocateStatsSchema, status: 200 } },
+  "/api/v1/player/job": {
+    post: { summary: "Job Change (the first completes the Awakening)", body: jobChangeSchema, status: 200 },
+  },
+  "/api/v1/player/confirm-yesterday": { post: { summary: "Settle yesterday now", status: 200 } },
+  "/api/v1/rest-periods": { post: { summary: "Add a rest period (Safe Zone)", body: restPeriodSchema, status: 201 } },
+  "/api/v1/quests": {
+    get: { summary: "List quests", query: ["archived"], status: 200 },
+    post: { summary: "Create a quest", body: createQuestSchema, status: 201 },
+  },
+  "/api/v1/quests/{id}": {
+    get: { summary: "A quest", status: 200 },
+    patch: { summary: "Edit a quest", body: updateQuestSchema, status: 200 },
+    delete: { summary: "Archive a quest", status: 200 },
+  },
+  "/api/v1/quests/{id}/check-ins": {
+    post: {
+      summary: "Check in (idempotent per idempotencyKey: a replay answers 200 with the original body)",
+      body: checkInSchema,
+      status: 201,
+    },
+  },
+  "/api/v1/quests/{id}/strength": {
+    get: { summary: "Daily habit strength series", query: ["from", "to"], status: 200 },
+  },
+  "/api/v1/check-ins/{id}": { delete: { summary: "Undo a check-in of an unsettled day", status: 200 } },
+  "/api/v1/history": {
+    get: { summary: "Check-ins and settlement outcome per day", query: ["from", "to"], status: 200 },
+  },
+};
+
+/** The OpenAPI 3.1 document, generated from the same zod schemas the routes validate with. */
+export function openApiDocument() {
+  const paths = Object.fromEntries(
+    Object.entries(PATHS).map(([path, operations]) => [
+      path,
+      Object.fromEntries(
+        Object.entries(operations).map(([method, op]) => [
+          method,
+          {
+            summary: op.summary,
+            ...(op.auth === false ? { security: [] } : {}),
+            parameters: [
+              ...(path.includes("{id}")
+                ? [{ name: "id", in: "path", required: true, schema: { type: "string" } }]
+                : []),
+              ...(op.query ?? []).map((name) => ({ name, in: "query", schema: { type: "string" } })),
+            ],
+            ...(op.body && { requestBody: { required: true, content: json(op.body) } }),
+            responses: {
+              [op.status]: { description: "Success" },
+              default: { description: "Error", content: json(errorSchema) },
+            },
+          },
+        ]),
+      ),
+    ]),
+  );
+  return {
+    openapi: "3.1.0",
+    info: { title: "The System API", version: "1" },
+    components: {
+      securitySchemes: {
+        bearer: { type: "http", scheme: "bearer", description: "A personal access token from POST /api/v1/tokens" },
+        session: { type: "apiKey", in: "cookie", name: "next-auth.session-token" },
+      },
+    },
+    security: [{ bearer: [] }, { session: [] }],
+    paths,
+  };
+}

@@ -1,0 +1,32 @@
+import "server-only";
+import { authenticate } from "@/lib/api/auth";
+import { now } from "@/lib/clock";
+import { settlePlayer } from "@/lib/days/service";
+import { toErrorResponse } from "@/lib/http";
+
+type Context<P> = { params: Promise<P> };
+export type PlayerRequest<P> = { request: Request; playerId: string; params: P; now: Date };
+
+/** A public route: errors become the one error shape. */
+export function publicRoute<P = Record<string, never>>(handler: (request: Request, params: P) => Promise<Response>) {
+  return async (request: Request, context: Context<P>) => {
+    try {
+      return await handler(request, await context.params);
+    } catch (error) {
+      return toErrorResponse(error);
+    }
+  };
+}
+
+/**
+ * A route for a signed-in player: authenticates (401 otherwise), reads the player's clock, settles any day that
+ * ended (the lazy rollover) and maps errors to the one error shape.
+ */
+export function playerRoute<P = Record<string, never>>(handler: (input: PlayerRequest<P>) => Promise<Response>) {
+  return publicRoute<P>(async (request, params) => {
+    const caller = await authenticate(request);
+    const at = await now(caller.playerId);
+    await settlePlayer(caller.playerId, at, caller.settlement);
+    return handler({ request, playerId: caller.playerId, params, now: at });
+  });
+}

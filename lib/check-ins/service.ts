@@ -1,0 +1,226 @@
+import "server-only";
+import { unlockAchievements, type Unlocked } from "@/lib/achievements/service";
+import { isEarlyCheckIn } from "@/lib/achievements/rules";
+import type { CheckInInput } from "@/lib/check-ins/schemas";
+import { db } from "@/lib/db";
+import { canBackfill } from "@/lib/days/rules";
+import { AppError } from "@/lib/errors";
+import { Prisma, type CheckInSource, type Quest } from "@/lib/generated/prisma/client";
+import { lockPlayer, post, type PlayerState, type Tx } from "@/lib/ledger/service";
+import { awardXp, badHabitPenaltyXp, clampBadHabitLoss, goldFor } from "@/lib/progression/rules";
+import { openRankTrialIfDue } from "@/lib/progression/service";
+import { isAwardedCheckIn } from "@/lib/quests/rules";
+import { dayKey, type DayKey } from "@/lib/time/rules";
+import { creditHeldAwards } from "@/lib/penalties/service";
+
+/** Serialised check-ins for one player queue on its row lock; give them time rather than fail. */
+export const TX_OPTIONS = { maxWait: 15_000, timeout: 15_000 } as const;
+/** How far ahead of the server's clock a device's clock may run. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+export type Award = {
+  xp: number;
+  gold: number;
+  /** Recorded but not credited while the Penalty Zone is open. */
+  held: boolean;
+  levelUp: { from: number; to: number } | null;
+  achievements: Unlocked[];
+  penalty: { progress: number; required: number; cleared: boolean } | null;
+};
+
+export type CheckInBody = {
+  checkIn: {
+    id: string;
+    questId: string;
+    dayKey: DayKey;
+    happenedAt: string;
+    source: CheckInSource;
+    value: number | null;
+  };
+  award: Award;
+  player: { level: number; xp: number; gold: number; heldXp: number; heldGold: number; rank: string; streak: number };
+};
+
+export type CheckInReply = { status: 200 | 201; body: CheckInBody };
+
+const NO_AWARD: Award = { xp: 0, gold: 0, held: false, levelUp: null, achievements: [], penalty: null };
+
+async function replay(playerId: string, idempotencyKey: string, client: Tx = db): Promise<CheckInReply | null> {
+  const existing = await client.checkIn.findUnique({
+    where: { playerId_idempotencyKey: { playerId, idempotencyKey } },
+    select: { response: true },
+  });
+  return existing ? { status: 200, body: JSON.parse(existing.response) as CheckInBody } : null;
+}
+
+function playerSummary(player: PlayerState): CheckInBody["player"] {
+  const { level, xp, gold, heldXp, heldGold, rank, streak } = player;
+  return { level, xp, gold, heldXp, heldGold, rank, streak };
+}
+
+/** Which day a check-in counts for, and whether it is live, offline (an unsettled past day) or a backfill. */
+function placeCheckIn(
+  player: PlayerState,
+  quest: Pick<Quest, "createdDay">,
+  happenedAt: Date,
+  live: boolean,
+  now: Date,
+) {
+  if (happenedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
+    throw new AppError("VALIDATION_FAILED", "happenedAt is in the future", { happenedAt: "Must not be in the future" });
+  }
+  const day = dayKey(happenedAt, player.timeZone, player.dayStartMinute);
+  const today = dayKey(now, player.timeZone, player.dayStartMinute);
+  if (day < quest.createdDay) {
+    throw new AppError("VALIDATION_FAILED", "The quest did not exist yet", {
+      happenedAt: "Before the quest was created",
+    });
+  }
+  const settled = player.lastSettledDay !== null && day <= player.lastSettledDay;
+  if (!settled) return { day, source: (live ? "LIVE" : "OFFLINE") as CheckInSource };
+  if (!canBackfill(day, today)) {
+    throw new AppError("VALIDATION_FAILED", "Backfill reaches 7 days back at most", {
+      happenedAt: "More than 7 days ago",
+    });
+  }
+  return { day, source: "BACKFILL" as CheckInSource };
+}
+
+/**
+ * Records "I did quest Q" and awards what the rules say. The same idempotency key always yields the same reply
+ * (201 the first time, 200 with the original body after), however many times and however concurrently it is sent.
+ */
+export async function checkIn(
+  playerId: string,
+  questId: string,
+  input: CheckInInput,
+  now: Date,
+): Promise<CheckInReply> {
+  const earlier = await replay(playerId, input.idempotencyKey);
+  if (earlier) return earlier;
+  try {
+    return await db.$transaction(async (tx) => {
+      const player = await lockPlayer(tx, playerId);
+      const raced = await replay(playerId, input.idempotencyKey, tx);
+      if (raced) return raced;
+      const quest = await tx.quest.findFirst({ where: { id: questId, playerId, archivedAt: null } });
+      if (!quest) throw new AppError("NOT_FOUND", "Quest not found");
+      if (quest.kind === "PENALTY") {
+        throw new AppError("CONFLICT", "A Survival Quest is cleared by completing your other quests in time");
+      }
+      const happenedAt = input.happenedAt ? new Date(input.happenedAt) : now;
+      const { day, source } = placeCheckIn(player, quest, happenedAt, !input.happenedAt, now);
+      const remainingToday = await tx.checkIn.count({ where: { questId, dayKey: day, undo: null } });
+      if (quest.kind === "ONE_TIME" && (await tx.checkIn.count({ where: { questId, undo: null } })) > 0) {
+        throw new AppError("CONFLICT", "This quest is already complete");
+      }
+
+      const created = await tx.checkIn.create({
+        data: {
+          playerId,
+          questId,
+          dayKey: day,
+          happenedAt,
+          source,
+          idempotencyKey: input.idempotencyKey,
+          value: input.value,
+          response: "",
+        },
+      });
+      const award =
+        source === "BACKFILL"
+          ? NO_AWARD
+          : await awardCheckIn(tx, player, quest, { id: created.id, dayKey: day, happenedAt }, remainingToday, now);
+      const body: CheckInBody = {
+        checkIn: {
+          id: created.id,
+          questId,
+          dayKey: day,
+          happenedAt: happenedAt.toISOString(),
+          source,
+          value: created.value,
+        },
+        award,
+        player: playerSummary(player),
+      };
+      // Written once, inside the transaction that creates the row: the reply a retry will get.
+      await tx.checkIn.update({ where: { id: created.id }, data: { response: JSON.stringify(body) } });
+      return { status: 201 as const, body };
+    }, TX_OPTIONS);
+  } catch (error) {
+    // Two first sends of one key raced past the lock-free check: the loser answers with the winner's reply.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      const winner = await replay(playerId, input.idempotencyKey);
+      if (winner) return winner;
+    }
+    throw error;
+  }
+}
+
+type Placed = { id: string; dayKey: DayKey; happenedAt: Date };
+
+/** The XP, gold and consequences of one check-in that still counts. Also used when an undo promotes a later one. */
+export async function awardCheckIn(
+  tx: Tx,
+  player: PlayerState,
+  quest: Quest,
+  checkIn: Placed,
+  earlierOnDay: number,
+  now: Date,
+): Promise<Award> {
+  if (quest.kind === "HABIT" && !quest.positive) {
+    const loss = clampBadHabitLoss(player.xp, badHabitPenaltyXp(quest.difficulty));
+    if (loss > 0)
+      await post(tx, player, { reason: "BAD_HABIT", dayKey: checkIn.dayKey, xp: -loss, checkInId: checkIn.id });
+    return { ...NO_AWARD, xp: -loss };
+  }
+  if (!isAwardedCheckIn(quest.kind, quest.timesPerDay, earlierOnDay)) return NO_AWARD;
+
+  const xp = awardXp(quest.difficulty, player.streak);
+  const gold = goldFor(xp);
+  const penalty = await tx.penalty.findFirst({ where: { playerId: player.id, status: "OPEN", deadline: { gt: now } } });
+  const levelBefore = player.level;
+  let penaltyState: Award["penalty"] = null;
+  const specials: "PENALTY_CLEARED"[] = [];
+  if (penalty) {
+    await post(tx, player, {
+      reason: "PENALTY_HOLD",
+      dayKey: checkIn.dayKey,
+      heldXp: xp,
+      heldGold: gold,
+      checkInId: checkIn.id,
+      penaltyId: penalty.id,
+    });
+    const progress = penalty.progress + 1;
+    const cleared = progress >= penalty.required;
+    await tx.penalty.update({
+      where: { id: penalty.id },
+      data: cleared ? { progress, status: "CLEARED", openSlot: null, closedAt: now } : { progress },
+    });
+    if (cleared) {
+      await creditHeldAwards(tx, player, penalty.id, "PENALTY_RELEASE", checkIn.dayKey);
+      specials.push("PENALTY_CLEARED");
+    }
+    penaltyState = { progress, required: penalty.required, cleared };
+  } else {
+    await post(tx, player, { reason: "AWARD", dayKey: checkIn.dayKey, xp, gold, checkInId: checkIn.id });
+  }
+
+  const early = isEarlyCheckIn(checkIn.happenedAt, player.timeZone);
+  player.totalCheckIns += 1;
+  player.earlyCheckIns += early ? 1 : 0;
+  await tx.player.update({
+    where: { id: player.id },
+    data: { totalCheckIns: player.totalCheckIns, earlyCheckIns: player.earlyCheckIns },
+  });
+  const achievements = await unlockAchievements(tx, player, { dayKey: checkIn.dayKey, specials });
+  await openRankTrialIfDue(tx, player, now);
+  return {
+    xp,
+    gold,
+    held: penalty !== null && !penaltyState?.cleared,
+    levelUp: player.level > levelBefore ? { from: levelBefore, to: player.level } : null,
+    achievements,
+    penalty: penaltyState,
+  };
+}

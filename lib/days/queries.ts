@@ -1,0 +1,57 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { daysBetween, type DayKey } from "@/lib/time/rules";
+
+export const MAX_RANGE_DAYS = 366;
+
+export function assertRange(from: DayKey, to: DayKey): void {
+  if (daysBetween(from, to) >= MAX_RANGE_DAYS) {
+    throw new AppError("VALIDATION_FAILED", `Ask for at most ${MAX_RANGE_DAYS} days at a time`, {
+      to: "Range too long",
+    });
+  }
+}
+
+/** Per day: the check-ins (undone ones marked) and how the day was settled, if it was. */
+export async function getHistory(playerId: string, from: DayKey, to: DayKey) {
+  assertRange(from, to);
+  const [checkIns, settlements] = await Promise.all([
+    db.checkIn.findMany({
+      where: { playerId, dayKey: { gte: from, lte: to } },
+      orderBy: { happenedAt: "asc" },
+      select: {
+        id: true,
+        questId: true,
+        dayKey: true,
+        happenedAt: true,
+        source: true,
+        value: true,
+        undo: { select: { undoneAt: true } },
+        quest: { select: { title: true } },
+      },
+    }),
+    db.daySettlement.findMany({ where: { playerId, dayKey: { gte: from, lte: to } } }),
+  ]);
+  const days = new Map<
+    DayKey,
+    { day: DayKey; outcome: string | null; streakAfter: number | null; checkIns: unknown[] }
+  >();
+  const dayOf = (day: DayKey) => {
+    if (!days.has(day)) days.set(day, { day, outcome: null, streakAfter: null, checkIns: [] });
+    return days.get(day)!;
+  };
+  for (const s of settlements) Object.assign(dayOf(s.dayKey), { outcome: s.outcome, streakAfter: s.streakAfter });
+  for (const c of checkIns) {
+    dayOf(c.dayKey).checkIns.push({
+      id: c.id,
+      questId: c.questId,
+      questTitle: c.quest.title,
+      happenedAt: c.happenedAt.toISOString(),
+      source: c.source,
+      value: c.value,
+      undone: c.undo !== null,
+    });
+  }
+  return [...days.values()].sort((a, b) => a.day.localeCompare(b.day));
+}

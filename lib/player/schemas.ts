@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { timeZoneSchema } from "@/lib/accounts/schemas";
+import { STAT_NAMES } from "@/lib/quests/schemas";
+
+export const updatePlayerSchema = z
+  .strictObject({
+    timeZone: timeZoneSchema,
+    dayStartMinute: z.int().min(0).max(359, "The day may start at most 5h59 after midnight"),
+    /** An achievement id whose title the Hunter has unlocked, or null to show none. */
+    equippedTitle: z.string().max(64).nullable(),
+  })
+  .partial()
+  .refine((input) => Object.keys(input).length > 0, "Send at least one setting to change");
+
+export type UpdatePlayerInput = z.infer<typeof updatePlayerSchema>;
+
+export const allocateStatsSchema = z
+  .partialRecord(z.enum(STAT_NAMES), z.int().min(0).max(1_000))
+  .refine((points) => Object.values(points).some((n) => (n ?? 0) > 0), "Allocate at least one point");
+
+export const jobChangeSchema = z.strictObject({ job: z.enum(["TANK", "MAGE", "ASSASSIN"]) });
+
+export const restPeriodSchema = z.strictObject({
+  startDay: z.iso.date(),
+  endDay: z.iso.date(),
+});
+
+export const dayRangeSchema = z
+  .strictObject({ from: z.iso.date(), to: z.iso.date() })
+  .refine((r) => r.from <= r.to, { path: ["to"], message: "to must not be before from" });

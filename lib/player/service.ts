@@ -1,0 +1,160 @@
+import "server-only";
+import { ACHIEVEMENTS } from "@/lib/achievements/catalogue";
+import { unlockAchievements } from "@/lib/achievements/service";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { lockPlayer } from "@/lib/ledger/service";
+import { allocatedPoints } from "@/lib/player/stats";
+import type { UpdatePlayerInput } from "@/lib/player/schemas";
+import { canChangeJob, JOBS, statPointsEarned, type Job, type Stat } from "@/lib/progression/rules";
+import { TX_OPTIONS } from "@/lib/check-ins/service";
+import { addDays, dayKey, daysBetween } from "@/lib/time/rules";
+
+export async function updatePlayer(playerId: string, input: UpdatePlayerInput): Promise<void> {
+  if (input.equippedTitle) {
+    const achievement = ACHIEVEMENTS.find((a) => a.id === input.equippedTitle && a.title);
+    const unlocked = achievement
+      ? await db.achievementUnlock.findUnique({
+          where: { playerId_achievementId: { playerId, achievementId: achievement.id } },
+        })
+      : null;
+    if (!unlocked) {
+      throw new AppError("VALIDATION_FAILED", "That title is not yours to equip", {
+        equippedTitle: "Unlock its achievement first",
+      });
+    }
+  }
+  // Only today's day key moves with a new zone or day start: settled days stay settled (lastSettledDay).
+  await db.player.update({ where: { id: playerId }, data: input });
+}
+
+const COLUMN: Record<Stat, "allocatedStr" | "allocatedAgi" | "allocatedVit" | "allocatedInt" | "allocatedPer"> = {
+  STR: "allocatedStr",
+  AGI: "allocatedAgi",
+  VIT: "allocatedVit",
+  INT: "allocatedInt",
+  PER: "allocatedPer",
+};
+
+/** Spends stat points earned by levelling up (3 a level) on the chosen stats. */
+export async function allocateStatPoints(playerId: string, points: Partial<Record<Stat, number>>): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const player = await lockPlayer(tx, playerId);
+    const spent = Object.values(allocatedPoints(player)).reduce((a, b) => a + b, 0);
+    const wanted = Object.values(points).reduce((a, b) => a + (b ?? 0), 0);
+    const available = statPointsEarned(player.level) - spent;
+    if (wanted > available) {
+      throw new AppError("CONFLICT", `Only ${available} stat point${available === 1 ? "" : "s"} available`);
+    }
+    const data = Object.fromEntries(
+      Object.entries(points).map(([stat, n]) => [COLUMN[stat as Stat], { increment: n ?? 0 }]),
+    );
+    await tx.player.update({ where: { id: playerId }, data });
+  }, TX_OPTIONS);
+}
+
+const STARTER_DAILIES: Record<Job, { title: string; difficulty: "EASY" | "NORMAL" | "HARD"; stats: Stat[] }[]> = {
+  TANK: [
+    { title: "100 push-ups", difficulty: "HARD", stats: ["STR"] },
+    { title: "Drink 2 litres of water", difficulty: "EASY", stats: ["VIT"] },
+    { title: "Sleep before midnight", difficulty: "NORMAL", stats: ["VIT"] },
+  ],
+  MAGE: [
+    { title: "Read 20 pages", difficulty: "NORMAL", stats: ["INT"] },
+    { title: "Meditate 10 minutes", difficulty: "EASY", stats: ["PER"] },
+    { title: "Study 45 minutes", difficulty: "HARD", stats: ["INT"] },
+  ],
+  ASSASSIN: [
+    { title: "Run 3 km", difficulty: "HARD", stats: ["AGI"] },
+    { title: "Stretch 10 minutes", difficulty: "EASY", stats: ["AGI"] },
+    { title: "Plan tomorrow", difficulty: "NORMAL", stats: ["PER"] },
+  ],
+};
+
+export function starterDailies(job: Job) {
+  return STARTER_DAILIES[job];
+}
+
+/**
+ * Job Change: at Awakening it also completes the Awakening (starter dailies, "The Awakened"); afterwards it may
+ * change once per 30 days. The job's +5 to its two stats comes from the job itself (lib/player/stats).
+ */
+export async function changeJob(
+  playerId: string,
+  job: Job,
+  now: Date,
+  starters: ReadonlyArray<{ title: string; difficulty: "EASY" | "NORMAL" | "HARD"; stats: Stat[] }> = STARTER_DAILIES[
+    job
+  ],
+): Promise<{ job: Job; awakened: boolean }> {
+  return db.$transaction(async (tx) => {
+    const player = await lockPlayer(tx, playerId);
+    const today = dayKey(now, player.timeZone, player.dayStartMinute);
+    const awakening = player.awakenedAt === null;
+    if (!awakening) {
+      const since = player.jobChangedAt
+        ? daysBetween(dayKey(player.jobChangedAt, player.timeZone, player.dayStartMinute), today)
+        : null;
+      if (!canChangeJob(since)) {
+        const next = addDays(today, 30 - (since ?? 0));
+        throw new AppError("CONFLICT", `Your job can change again on ${next}`);
+      }
+    }
+    await tx.player.update({
+      where: { id: playerId },
+      data: { job, jobChangedAt: now, ...(awakening && { awakenedAt: now }) },
+    });
+    player.job = job;
+    if (awakening) {
+      await tx.quest.createMany({
+        data: starters.map((q) => ({
+          ...q,
+          playerId,
+          kind: "DAILY" as const,
+          schedule: { type: "EVERY_DAY" },
+          createdDay: today,
+          notes: `Starter quest of the ${JOBS[job].name}.`,
+        })),
+      });
+    }
+    await unlockAchievements(tx, player, {
+      dayKey: today,
+      specials: awakening ? ["AWAKENING_COMPLETED", "QUEST_CREATED"] : ["JOB_CHANGED"],
+    });
+    return { job, awakened: awakening };
+  }, TX_OPTIONS);
+}
+
+/** A Safe Zone: no daily is due, no shield is used and strength freezes on these days. */
+export async function addRestPeriod(playerId: string, range: { startDay: string; endDay: string }, now: Date) {
+  const player = await db.player.findUniqueOrThrow({
+    where: { id: playerId },
+    select: { timeZone: true, dayStartMinute: true, lastSettledDay: true },
+  });
+  const today = dayKey(now, player.timeZone, player.dayStartMinute);
+  if (range.endDay < range.startDay)
+    throw new AppError("VALIDATION_FAILED", "The rest period ends before it starts", {
+      endDay: "Must not be before startDay",
+    });
+  if (range.startDay < today)
+    throw new AppError("VALIDATION_FAILED", "Rest periods start today or later", {
+      startDay: "Must be today or later",
+    });
+  if (daysBetween(range.startDay, range.endDay) > 60)
+    throw new AppError("VALIDATION_FAILED", "A rest period lasts 60 days at most", {
+      endDay: "At most 60 days after startDay",
+    });
+  const row = await db.restPeriod.create({ data: { playerId, ...range } });
+  return { id: row.id, startDay: row.startDay, endDay: row.endDay };
+}
+
+/** "Yesterday is done": lets the rollover settle yesterday now instead of after the grace window. */
+export async function confirmYesterday(playerId: string, now: Date): Promise<string> {
+  const player = await db.player.findUniqueOrThrow({
+    where: { id: playerId },
+    select: { timeZone: true, dayStartMinute: true },
+  });
+  const yesterday = addDays(dayKey(now, player.timeZone, player.dayStartMinute), -1);
+  await db.player.update({ where: { id: playerId }, data: { confirmedDay: yesterday } });
+  return yesterday;
+}

@@ -1,0 +1,131 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { Prisma, Quest } from "@/lib/generated/prisma/client";
+import type { CreateQuestInput, Schedule, UpdateQuestInput } from "@/lib/quests/schemas";
+import { dayKey } from "@/lib/time/rules";
+
+export type QuestDto = {
+  id: string;
+  kind: Quest["kind"];
+  title: string;
+  notes: string;
+  difficulty: Quest["difficulty"];
+  stats: Quest["stats"];
+  schedule: Schedule | null;
+  timesPerDay: number;
+  target: { value: number; unit: string; direction: "AT_LEAST" | "AT_MOST" } | null;
+  reminderTime: string | null;
+  positive: boolean;
+  dueDay: string | null;
+  checklist: { text: string; done: boolean }[] | null;
+  strength: number;
+  archived: boolean;
+  createdAt: string;
+};
+
+export function toQuestDto(quest: Quest): QuestDto {
+  return {
+    id: quest.id,
+    kind: quest.kind,
+    title: quest.title,
+    notes: quest.notes,
+    difficulty: quest.difficulty,
+    stats: quest.stats,
+    schedule: quest.schedule as Schedule | null,
+    timesPerDay: quest.timesPerDay,
+    target:
+      quest.targetValue !== null && quest.targetUnit !== null
+        ? { value: quest.targetValue, unit: quest.targetUnit, direction: quest.targetDirection ?? "AT_LEAST" }
+        : null,
+    reminderTime: quest.reminderTime,
+    positive: quest.positive,
+    dueDay: quest.dueDay,
+    checklist: quest.checklist as QuestDto["checklist"],
+    strength: quest.strength,
+    archived: quest.archivedAt !== null,
+    createdAt: quest.createdAt.toISOString(),
+  };
+}
+
+function targetColumns(target: CreateQuestInput["target"]) {
+  if (target === undefined) return {};
+  return {
+    targetValue: target?.value ?? null,
+    targetUnit: target?.unit ?? null,
+    targetDirection: target?.direction ?? null,
+  };
+}
+
+export async function createQuest(playerId: string, input: CreateQuestInput, now: Date): Promise<QuestDto> {
+  const player = await db.player.findUniqueOrThrow({
+    where: { id: playerId },
+    select: { timeZone: true, dayStartMinute: true },
+  });
+  const { target, schedule, checklist, ...fields } = input;
+  const quest = await db.quest.create({
+    data: {
+      ...fields,
+      ...targetColumns(target),
+      playerId,
+      // A DAILY without a schedule is due every day.
+      schedule: input.kind === "DAILY" ? (schedule ?? { type: "EVERY_DAY" }) : undefined,
+      checklist: checklist ?? undefined,
+      createdDay: dayKey(now, player.timeZone, player.dayStartMinute),
+    },
+  });
+  return toQuestDto(quest);
+}
+
+async function ownQuest(playerId: string, questId: string): Promise<Quest> {
+  const quest = await db.quest.findFirst({ where: { id: questId, playerId } });
+  if (!quest) throw new AppError("NOT_FOUND", "Quest not found");
+  return quest;
+}
+
+export async function getQuest(playerId: string, questId: string): Promise<QuestDto> {
+  return toQuestDto(await ownQuest(playerId, questId));
+}
+
+export async function listQuests(playerId: string, options: { includeArchived: boolean }): Promise<QuestDto[]> {
+  const quests = await db.quest.findMany({
+    where: { playerId, ...(options.includeArchived ? {} : { archivedAt: null }) },
+    orderBy: { createdAt: "asc" },
+  });
+  return quests.map(toQuestDto);
+}
+
+const KIND_FIELDS: Partial<Record<keyof UpdateQuestInput, Quest["kind"]>> = {
+  schedule: "DAILY",
+  positive: "HABIT",
+  dueDay: "ONE_TIME",
+  checklist: "ONE_TIME",
+};
+
+export async function updateQuest(playerId: string, questId: string, input: UpdateQuestInput): Promise<QuestDto> {
+  const quest = await ownQuest(playerId, questId);
+  if (quest.kind === "PENALTY") throw new AppError("CONFLICT", "The System's Survival Quest cannot be edited");
+  for (const [field, kind] of Object.entries(KIND_FIELDS)) {
+    if (input[field as keyof UpdateQuestInput] !== undefined && kind !== quest.kind) {
+      throw new AppError("VALIDATION_FAILED", "The request is invalid", {
+        [field]: `Only ${kind} quests have ${field}`,
+      });
+    }
+  }
+  const { target, checklist, schedule, ...fields } = input;
+  const data: Prisma.QuestUpdateInput = {
+    ...fields,
+    ...targetColumns(target),
+    ...(schedule && { schedule }),
+    ...(checklist && { checklist }),
+  };
+  return toQuestDto(await db.quest.update({ where: { id: quest.id }, data }));
+}
+
+/** Archiving keeps the quest's history; it just stops being due. Archiving twice changes nothing. */
+export async function archiveQuest(playerId: string, questId: string, now: Date): Promise<QuestDto> {
+  const quest = await ownQuest(playerId, questId);
+  if (quest.kind === "PENALTY") throw new AppError("CONFLICT", "The System's Survival Quest cannot be archived");
+  if (quest.archivedAt) return toQuestDto(quest);
+  return toQuestDto(await db.quest.update({ where: { id: quest.id }, data: { archivedAt: now } }));
+}
