@@ -1,9 +1,8 @@
-import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
+import { newHunter } from "./support/hunter";
 
 test("a new Hunter signs up, signs out and signs back in", async ({ page }) => {
-  const id = randomBytes(3).toString("hex");
-  const hunter = { email: `e2e-${id}@example.com`, password: "e2e-password-123", name: `E2E Hunter ${id}` };
+  const hunter = newHunter();
 
   await page.goto("/dashboard");
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fdashboard/);

@@ -1,4 +1,4 @@
-// Serves the built app for Playwright on a fresh `thesystem_e2e` database on the real PostgreSQL
+// Serves the built app for Playwright on a fresh `thesystem_e2e_<port>` database on the real PostgreSQL
 // (DATABASE_URL's server, default 127.0.0.1:5432). Without one it uses the embedded database, except
 // under CI=true, where a missing server is an error.
 import { spawn } from "node:child_process";
@@ -6,15 +6,17 @@ import path from "node:path";
 import pg from "pg";
 
 const serverUrl = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+// One database per port, so two e2e runs on one machine never drop each other's database.
+const database = `thesystem_e2e_${process.env.PORT ?? 3000}`;
 const admin = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 3_000 });
 
 try {
   await admin.connect();
-  await admin.query('DROP DATABASE IF EXISTS "thesystem_e2e" WITH (FORCE)');
-  await admin.query('CREATE DATABASE "thesystem_e2e"');
+  await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE "${database}"`);
   await admin.end();
   const url = new URL(serverUrl);
-  url.pathname = "/thesystem_e2e";
+  url.pathname = `/${database}`;
   process.env.DATABASE_URL = url.toString();
 } catch (error) {
   if (process.env.CI === "true")

@@ -1,22 +1,39 @@
 import type { Metadata } from "next";
 import { SignOutButton } from "@/components/sign-out-button";
 import { Panel } from "@/components/ui/panel";
-import { requireUserId } from "@/lib/auth/session";
-import { getPlayerCard } from "@/lib/player/queries";
+import { getPlayerStatus } from "@/lib/player/queries";
+import { requirePlayer } from "@/lib/player/session";
+import { QuestList } from "./quest-list";
 
 export const metadata: Metadata = { title: "Status" };
 
 export default async function DashboardPage() {
-  const userId = await requireUserId("/dashboard");
-  const player = await getPlayerCard(userId);
+  const { playerId, now } = await requirePlayer("/dashboard");
+  const status = await getPlayerStatus(playerId, now);
   return (
     <main className="flex flex-col gap-6">
       <Panel title="Status">
         <p className="text-center text-sm tracking-widest text-slate-400 uppercase">Hunter</p>
         <p className="font-display text-center text-3xl font-bold text-slate-100" data-testid="hunter-name">
-          {player?.hunterName ?? "Unnamed Hunter"}
+          {status.hunterName}
         </p>
-        <p className="mt-4 text-center text-mist">Your daily quests will appear here.</p>
+        <dl className="mt-4 grid grid-cols-3 gap-2 text-center">
+          <div>
+            <dt className="text-xs text-slate-400 uppercase">Level</dt>
+            <dd data-testid="level">{status.level}</dd>
+          </div>
+          <div>
+            <dt className="text-xs text-slate-400 uppercase">XP</dt>
+            <dd data-testid="xp">{status.xp}</dd>
+          </div>
+          <div>
+            <dt className="text-xs text-slate-400 uppercase">Rank</dt>
+            <dd>{status.rank}</dd>
+          </div>
+        </dl>
+      </Panel>
+      <Panel title="Daily quests">
+        <QuestList quests={status.quests} />
       </Panel>
       <div className="flex justify-end">
         <SignOutButton />
