@@ -18,7 +18,7 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
-          globalSetup: ["tests/support/database.ts"],
+          globalSetup: ["tests/support/database.ts", "tests/support/redis.ts"],
           setupFiles: ["tests/support/integration-env.ts"],
           testTimeout: 20_000,
           hookTimeout: 60_000,

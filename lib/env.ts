@@ -19,6 +19,8 @@ export const envSchema = z
     UPSTASH_REDIS_REST_TOKEN: optional,
     KV_REST_API_URL: optional.pipe(z.url().optional()),
     KV_REST_API_TOKEN: optional,
+    // Prefixes every Redis key, so several deployments (or test runs) can share one database.
+    REDIS_PREFIX: z.string().default("ts:"),
     CRON_SECRET: optional.pipe(z.string().min(16, { message: "must be at least 16 characters" }).optional()),
     // End-to-end tests only: lets PUT /api/v1/test-clock shift a player's clock.
     TEST_CLOCK: z.preprocess((v) => v === "1" || v === "true", z.boolean()),

@@ -1,16 +1,45 @@
 import "server-only";
-import { Redis } from "@upstash/redis";
 import { env } from "@/lib/env";
+import { MemoryStore } from "@/lib/store/memory";
+import type { Store } from "@/lib/store/types";
+import { UpstashStore } from "@/lib/store/upstash";
 
-let client: Redis | null | undefined;
+let store: Store | undefined;
+const fallback = new MemoryStore();
 
-/** The Upstash client when a REST endpoint is configured (Upstash's or Vercel KV's variable names), else null. */
-export function getRedis(): Redis | null {
-  if (client === undefined) {
+/** Upstash when configured (Upstash's or Vercel KV's variable names), otherwise the in-process store. */
+export function getStore(): Store {
+  if (!store) {
     const e = env();
     const url = e.UPSTASH_REDIS_REST_URL ?? e.KV_REST_API_URL;
     const token = e.UPSTASH_REDIS_REST_TOKEN ?? e.KV_REST_API_TOKEN;
-    client = url && token ? new Redis({ url, token, retry: false, signal: () => AbortSignal.timeout(300) }) : null;
+    store = url && token ? new UpstashStore(url, token, e.REDIS_PREFIX) : fallback;
   }
-  return client;
+  return store;
+}
+
+/** The in-process store, for limits that must hold even while Redis is away (sign-in). */
+export function localStore(): Store {
+  return fallback;
+}
+
+const WARN_EVERY_MS = 60_000;
+let lastWarning = 0;
+
+/** Logs that Redis is failing at most once a minute, so an outage does not flood the logs. */
+export function warnRedisDown(error: unknown, now = Date.now()): void {
+  if (now - lastWarning < WARN_EVERY_MS) return;
+  lastWarning = now;
+  const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  console.warn(`[redis] unavailable, degrading (cache bypassed, SQL leaderboards, local sign-in limits): ${reason}`);
+}
+
+/** Runs a Redis call; when Redis fails or is slow, warns and returns `otherwise` instead. */
+export async function orElse<T>(call: () => Promise<T>, otherwise: T | (() => Promise<T>)): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    warnRedisDown(error);
+    return typeof otherwise === "function" ? (otherwise as () => Promise<T>)() : otherwise;
+  }
 }

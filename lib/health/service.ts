@@ -1,8 +1,8 @@
 import "server-only";
-import type { Redis } from "@upstash/redis";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Store } from "@/lib/store/types";
 
-export type ComponentStatus = "ok" | "down" | "not-configured";
+export type ComponentStatus = "ok" | "down" | "in-process";
 export type Health = { status: "ok" | "degraded" | "down"; database: ComponentStatus; cache: ComponentStatus };
 
 const TIMEOUT_MS = 2_000;
@@ -23,10 +23,10 @@ async function probe(check: () => Promise<unknown>): Promise<ComponentStatus> {
 }
 
 /** The app is usable while the database answers; the cache is an accelerator, so its loss only degrades. */
-export async function checkHealth(database: PrismaClient, cache: Redis | null): Promise<Health> {
+export async function checkHealth(database: PrismaClient, cache: Store): Promise<Health> {
   const [db, redis] = await Promise.all([
     probe(() => database.$queryRaw`SELECT 1`),
-    cache ? probe(() => cache.ping()) : Promise.resolve<ComponentStatus>("not-configured"),
+    cache.kind === "memory" ? Promise.resolve<ComponentStatus>("in-process") : probe(() => cache.ping()),
   ]);
   const status = db === "down" ? "down" : redis === "down" ? "degraded" : "ok";
   return { status, database: db, cache: redis };

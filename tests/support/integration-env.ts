@@ -1,6 +1,13 @@
-// Runs in each integration worker before any test module: points lib/env at this run's database.
+// Runs in each integration worker before any test module: points lib/env at this run's database and Redis.
 import { inject } from "vitest";
 
 process.env.DATABASE_URL = inject("databaseUrl");
 process.env.DATABASE_POOL_MAX = String(inject("databasePoolMax"));
 process.env.NEXTAUTH_SECRET ??= "integration-tests-secret-at-least-32-characters";
+
+const upstash = inject("upstash");
+if (upstash) {
+  process.env.UPSTASH_REDIS_REST_URL = upstash.url;
+  process.env.UPSTASH_REDIS_REST_TOKEN = upstash.token;
+  process.env.REDIS_PREFIX = upstash.prefix;
+}

@@ -1,0 +1,21 @@
+/** What the app asks of Redis: a small interface served by Upstash, or in-process when none is configured. */
+export type RankedEntry = { member: string; score: number };
+export type LimitResult = { success: boolean; limit: number; remaining: number; reset: number };
+export type LimitRule = { limit: number; windowSeconds: number };
+
+export interface Store {
+  readonly kind: "upstash" | "memory";
+  ping(): Promise<void>;
+  get(key: string): Promise<string | null>;
+  set(key: string, value: string, ttlSeconds: number): Promise<void>;
+  del(...keys: string[]): Promise<void>;
+  /** Sorted sets: the leaderboards. Scores are set absolutely, so repeating an update is harmless. */
+  zset(key: string, entries: readonly RankedEntry[]): Promise<void>;
+  zrem(key: string, member: string): Promise<void>;
+  /** 0-based, highest score first; null when absent. */
+  zrevrank(key: string, member: string): Promise<number | null>;
+  zcard(key: string): Promise<number>;
+  ztop(key: string, limit: number): Promise<RankedEntry[]>;
+  /** Sliding-window rate limit: one hit for `identifier` under `name`. */
+  limit(name: string, identifier: string, rule: LimitRule): Promise<LimitResult>;
+}

@@ -1,0 +1,103 @@
+import { Ratelimit } from "@upstash/ratelimit";
+import { Redis } from "@upstash/redis";
+import type { LimitResult, LimitRule, RankedEntry, Store } from "@/lib/store/types";
+
+/** Every Redis call gives up after this long: a slow Redis must not slow the app down. */
+export const REDIS_TIMEOUT_MS = 300;
+
+export class RedisTimeoutError extends Error {
+  override name = "RedisTimeoutError";
+}
+
+/** Upstash over REST, with a hard timeout on every call. Errors propagate; callers decide how to degrade. */
+export class UpstashStore implements Store {
+  readonly kind = "upstash" as const;
+  private readonly redis: Redis;
+  private readonly limiters = new Map<string, Ratelimit>();
+
+  constructor(
+    url: string,
+    token: string,
+    private readonly prefix: string,
+  ) {
+    this.redis = new Redis({
+      url,
+      token,
+      retry: false,
+      automaticDeserialization: false,
+      signal: () => AbortSignal.timeout(REDIS_TIMEOUT_MS),
+    });
+  }
+
+  private key(key: string) {
+    return this.prefix + key;
+  }
+
+  async ping() {
+    await this.redis.ping();
+  }
+
+  async get(key: string) {
+    return this.redis.get<string>(this.key(key));
+  }
+
+  async set(key: string, value: string, ttlSeconds: number) {
+    await this.redis.set(this.key(key), value, { ex: ttlSeconds });
+  }
+
+  async del(...keys: string[]) {
+    if (keys.length > 0) await this.redis.del(...keys.map((k) => this.key(k)));
+  }
+
+  async zset(key: string, entries: readonly RankedEntry[]) {
+    const [first, ...rest] = entries;
+    if (!first) return;
+    await this.redis.zadd(
+      this.key(key),
+      { score: first.score, member: first.member },
+      ...rest.map(({ score, member }) => ({ score, member })),
+    );
+  }
+
+  async zrem(key: string, member: string) {
+    await this.redis.zrem(this.key(key), member);
+  }
+
+  async zrevrank(key: string, member: string) {
+    return this.redis.zrevrank(this.key(key), member);
+  }
+
+  async zcard(key: string) {
+    return this.redis.zcard(this.key(key));
+  }
+
+  async ztop(key: string, limit: number) {
+    const flat = await this.redis.zrange<(string | number)[]>(this.key(key), 0, limit - 1, {
+      rev: true,
+      withScores: true,
+    });
+    const entries: RankedEntry[] = [];
+    for (let i = 0; i + 1 < flat.length; i += 2) entries.push({ member: String(flat[i]), score: Number(flat[i + 1]) });
+    return entries;
+  }
+
+  async limit(name: string, identifier: string, rule: LimitRule): Promise<LimitResult> {
+    const id = `${name}:${rule.limit}:${rule.windowSeconds}`;
+    let limiter = this.limiters.get(id);
+    if (!limiter) {
+      limiter = new Ratelimit({
+        redis: this.redis,
+        limiter: Ratelimit.slidingWindow(rule.limit, `${rule.windowSeconds} s`),
+        prefix: this.key(`rl:${name}`),
+        timeout: REDIS_TIMEOUT_MS,
+        // A denial cached in this process must not outlive a test's or an operator's reset of Redis.
+        ephemeralCache: false,
+      });
+      this.limiters.set(id, limiter);
+    }
+    const { success, limit, remaining, reset, reason } = await limiter.limit(identifier);
+    // @upstash/ratelimit lets a request through when Redis does not answer in time; say so to the caller.
+    if (reason === "timeout") throw new RedisTimeoutError("Rate limit check timed out");
+    return { success, limit, remaining, reset };
+  }
+}
