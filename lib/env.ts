@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { limitsSchema } from "@/lib/rate-limit/rules";
 
 // Blank values in .env files mean "not set".
 const optional = z.preprocess((v) => (v === "" ? undefined : v), z.string().optional());
@@ -21,6 +22,19 @@ export const envSchema = z
     KV_REST_API_TOKEN: optional,
     // Prefixes every Redis key, so several deployments (or test runs) can share one database.
     REDIS_PREFIX: z.string().default("ts:"),
+    // JSON overrides of the rate limits in lib/rate-limit/rules.ts, e.g. {"signInIp":{"limit":3,"windowSeconds":60}}.
+    RATE_LIMITS: z
+      .string()
+      .default("{}")
+      .transform((text, ctx) => {
+        try {
+          return JSON.parse(text) as unknown;
+        } catch {
+          ctx.addIssue({ code: "custom", message: "must be JSON" });
+          return z.NEVER;
+        }
+      })
+      .pipe(limitsSchema),
     CRON_SECRET: optional.pipe(z.string().min(16, { message: "must be at least 16 characters" }).optional()),
     // End-to-end tests only: lets PUT /api/v1/test-clock shift a player's clock.
     TEST_CLOCK: z.preprocess((v) => v === "1" || v === "true", z.boolean()),

@@ -23,6 +23,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fieldErrors?: FieldErrors,
+    /** Extra response headers, e.g. Retry-After on RATE_LIMITED. */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
   }

@@ -11,8 +11,8 @@ function body(code: ErrorCode, message: string, issues?: Issue[]) {
   return { error: { code, message, ...(issues && { issues }) } };
 }
 
-export function errorResponse(code: ErrorCode, message: string, issues?: Issue[]): Response {
-  return Response.json(body(code, message, issues), { status: ERROR_STATUS[code] });
+export function errorResponse(code: ErrorCode, message: string, issues?: Issue[], headers?: HeadersInit): Response {
+  return Response.json(body(code, message, issues), { status: ERROR_STATUS[code], headers });
 }
 
 /** Maps anything thrown by a handler to the one wire shape; internal messages never leave the server. */
@@ -22,7 +22,7 @@ export function toErrorResponse(error: unknown): Response {
     const issues = error.fieldErrors
       ? Object.entries(error.fieldErrors).map(([path, message]) => ({ path, message: message ?? "" }))
       : undefined;
-    return errorResponse(error.code, error.message, issues);
+    return errorResponse(error.code, error.message, issues, error.headers);
   }
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
     if (error.code === "P2025") return errorResponse("NOT_FOUND", "Not found");

@@ -68,3 +68,6 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   }
   return errors;
 }
+
+/** The error next-auth reports to the sign-in form when sign-in attempts are rate limited. */
+export const RATE_LIMITED_SIGN_IN = "RATE_LIMITED";

@@ -84,3 +84,10 @@ export async function createPlayerForOAuthUser(userId: string, profileName: stri
   }
   throw new AppError("CONFLICT", "Could not find a free hunter name");
 }
+
+/** Deletes the account and every row that belongs to it (the schema cascades from User). */
+export async function deleteAccount(playerId: string): Promise<void> {
+  const player = await db.player.findUnique({ where: { id: playerId }, select: { userId: true } });
+  if (!player) throw new AppError("NOT_FOUND", "Player not found");
+  await db.user.delete({ where: { id: player.userId } });
+}

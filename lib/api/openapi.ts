@@ -30,6 +30,14 @@ const PATHS: Record<string, Record<string, Operation>> = {
   "/api/v1/player": {
     get: { summary: "The status window: level, XP, rank, gold, stats, streak, shields, today's quests", status: 200 },
     patch: { summary: "Change settings", body: updatePlayerSchema, status: 200 },
+    delete: { summary: "Delete the account and everything in it", status: 204 },
+  },
+  "/api/v1/leaderboard": {
+    get: {
+      summary: "Weekly or all-time XP leaderboard with the caller's place",
+      query: ["board", "limit"],
+      status: 200,
+    },
   },
   "/api/v1/player/stat-points": { post: { summary: "Spend stat points", body: allocateStatsSchema, status: 200 } },
   "/api/v1/player/job": {

@@ -2,7 +2,9 @@ import "server-only";
 import { authenticate } from "@/lib/api/auth";
 import { now } from "@/lib/clock";
 import { settlePlayer } from "@/lib/days/service";
+import { afterPlayerWrite } from "@/lib/player/cache";
 import { toErrorResponse } from "@/lib/http";
+import { enforceLimit } from "@/lib/rate-limit/service";
 
 type Context<P> = { params: Promise<P> };
 export type PlayerRequest<P> = { request: Request; playerId: string; params: P; now: Date };
@@ -25,8 +27,11 @@ export function publicRoute<P = Record<string, never>>(handler: (request: Reques
 export function playerRoute<P = Record<string, never>>(handler: (input: PlayerRequest<P>) => Promise<Response>) {
   return publicRoute<P>(async (request, params) => {
     const caller = await authenticate(request);
+    if (request.method !== "GET") await enforceLimit("apiWrite", caller.playerId);
     const at = await now(caller.playerId);
     await settlePlayer(caller.playerId, at, caller.settlement);
-    return handler({ request, playerId: caller.playerId, params, now: at });
+    const response = await handler({ request, playerId: caller.playerId, params, now: at });
+    if (request.method !== "GET") await afterPlayerWrite(caller.playerId, at);
+    return response;
   });
 }

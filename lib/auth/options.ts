@@ -9,6 +9,9 @@ import { signInSchema } from "@/lib/accounts/schemas";
 import { createPlayerForOAuthUser, verifyCredentials } from "@/lib/accounts/service";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { enforceSignInLimits } from "@/lib/rate-limit/service";
+import { RATE_LIMITED_SIGN_IN } from "@/lib/accounts/schemas";
 
 function oauthProviders(): NextAuthOptions["providers"] {
   const { GITHUB_ID, GITHUB_SECRET, GOOGLE_CLIENT_ID, GOOGLE_CLIENT_SECRET } = env();
@@ -33,9 +36,16 @@ export function authOptions(): NextAuthOptions {
       CredentialsProvider({
         name: "Email and password",
         credentials: { email: { type: "email" }, password: { type: "password" } },
-        async authorize(credentials) {
+        async authorize(credentials, request) {
           const parsed = signInSchema.safeParse({ email: credentials?.email, password: credentials?.password });
           if (!parsed.success) return null;
+          try {
+            await enforceSignInLimits(new Headers(request.headers as Record<string, string>), parsed.data.email);
+          } catch (error) {
+            // next-auth hands this message to the sign-in form as result.error.
+            if (error instanceof AppError && error.code === "RATE_LIMITED") throw new Error(RATE_LIMITED_SIGN_IN);
+            throw error;
+          }
           const userId = await verifyCredentials(parsed.data.email, parsed.data.password);
           return userId ? { id: userId } : null;
         },

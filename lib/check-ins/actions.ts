@@ -4,6 +4,7 @@ import { checkInSchema } from "@/lib/check-ins/schemas";
 import { checkIn, type CheckInBody } from "@/lib/check-ins/service";
 import { undoCheckIn } from "@/lib/check-ins/undo";
 import { AppError, toActionFailure, type ActionResult } from "@/lib/errors";
+import { afterPlayerWrite } from "@/lib/player/cache";
 import { actionPlayer } from "@/lib/player/session";
 
 export async function checkInQuest(questId: string, idempotencyKey: string): Promise<ActionResult<CheckInBody>> {
@@ -12,6 +13,7 @@ export async function checkInQuest(questId: string, idempotencyKey: string): Pro
     if (!input.success || typeof questId !== "string") throw new AppError("VALIDATION_FAILED", "Invalid check-in");
     const { playerId, now } = await actionPlayer();
     const reply = await checkIn(playerId, questId, input.data, now);
+    await afterPlayerWrite(playerId, now);
     revalidatePath("/dashboard");
     return { ok: true, data: reply.body };
   } catch (error) {
@@ -24,6 +26,7 @@ export async function undoQuestCheckIn(checkInId: string): Promise<ActionResult<
     if (typeof checkInId !== "string") throw new AppError("VALIDATION_FAILED", "Invalid check-in");
     const { playerId, now } = await actionPlayer();
     await undoCheckIn(playerId, checkInId, now);
+    await afterPlayerWrite(playerId, now);
     revalidatePath("/dashboard");
     return { ok: true, data: null };
   } catch (error) {

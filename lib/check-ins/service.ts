@@ -4,6 +4,7 @@ import { isEarlyCheckIn } from "@/lib/achievements/rules";
 import type { CheckInInput } from "@/lib/check-ins/schemas";
 import { db } from "@/lib/db";
 import { canBackfill } from "@/lib/days/rules";
+import { restateStrength } from "@/lib/days/service";
 import { AppError } from "@/lib/errors";
 import { Prisma, type CheckInSource, type Quest } from "@/lib/generated/prisma/client";
 import { lockPlayer, post, type PlayerState, type Tx } from "@/lib/ledger/service";
@@ -127,6 +128,7 @@ export async function checkIn(
           response: "",
         },
       });
+      if (source === "BACKFILL") await restateStrength(tx, quest);
       const award =
         source === "BACKFILL"
           ? NO_AWARD

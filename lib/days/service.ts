@@ -8,6 +8,7 @@ import { lockPlayer, type PlayerState, type Tx } from "@/lib/ledger/service";
 import { expirePenalty, openPenalty } from "@/lib/penalties/service";
 import { rankTrialPassed } from "@/lib/progression/rules";
 import { advanceStrength, INITIAL_STRENGTH, type Schedule, type StrengthState } from "@/lib/quests/rules";
+import { afterPlayerWrite } from "@/lib/player/cache";
 import { playerStats } from "@/lib/player/stats";
 import { addDays, dayEndInstant, dayKey, weekStart, type DayKey } from "@/lib/time/rules";
 
@@ -51,7 +52,9 @@ const NOTHING: SettleResult = { settledDays: 0, penaltyOpened: false, penaltyExp
 export async function settlePlayer(playerId: string, now: Date, known?: SettlementPeek): Promise<SettleResult> {
   const peek = known ?? (await peekSettlement(playerId));
   if (!peek || !settlementDue(peek, now)) return NOTHING;
-  return db.$transaction((tx) => settleLocked(tx, playerId, now), TX_OPTIONS);
+  const result = await db.$transaction((tx) => settleLocked(tx, playerId, now), TX_OPTIONS);
+  if (result.settledDays > 0 || result.penaltyExpired) await afterPlayerWrite(playerId, now);
+  return result;
 }
 
 /** What it takes to tell, without a lock, whether a player has anything to settle. */
@@ -202,6 +205,38 @@ async function advanceStrengths(
     });
   }
   return strengths;
+}
+
+/**
+ * A backfill changes a settled day's check-ins, so the daily's stored strength (read by stats and rank trials) is
+ * recomputed from its log through the last day it was advanced, exactly as strengthSeries does (SPEC §6: backfill
+ * fixes strength). A rare action, so reading the quest's history here is fine.
+ */
+export async function restateStrength(tx: Tx, quest: Quest): Promise<void> {
+  const through = quest.strengthDay;
+  if (quest.kind !== "DAILY" || through === null) return;
+  const days = { gte: quest.createdDay, lte: through };
+  const [grouped, frozen] = await Promise.all([
+    tx.checkIn.groupBy({
+      by: ["dayKey"],
+      where: { questId: quest.id, undo: null, dayKey: days },
+      _count: { _all: true },
+    }),
+    tx.daySettlement.findMany({
+      where: { playerId: quest.playerId, dayKey: days, outcome: { in: ["REST", "SHIELDED"] } },
+      select: { dayKey: true },
+    }),
+  ]);
+  const completions = new Map(grouped.map((g) => [g.dayKey, g._count._all]));
+  const frozenDays = new Set(frozen.map((f) => f.dayKey));
+  let state = INITIAL_STRENGTH;
+  for (let day = quest.createdDay; day <= through; day = addDays(day, 1)) {
+    state = advanceStrength(quest.schedule as Schedule, quest.timesPerDay, state, {
+      completions: completions.get(day) ?? 0,
+      frozen: frozenDays.has(day),
+    });
+  }
+  await tx.quest.update({ where: { id: quest.id }, data: { strength: state.score, strengthState: state } });
 }
 
 /** An open Rank Trial is passed at the first rollover where its condition holds; the player is promoted then. */

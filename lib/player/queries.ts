@@ -89,8 +89,9 @@ export async function getPlayerStatus(playerId: string, now: Date) {
     };
   });
 
+  // Nothing settled yet counts as unsettled too: a Hunter's first day is yesterday on their second.
   const yesterdayOpen =
-    player.lastSettledDay !== null && player.lastSettledDay < yesterday
+    player.lastSettledDay === null || player.lastSettledDay < yesterday
       ? quests.filter(
           (q) =>
             q.kind === "DAILY" &&

@@ -8,6 +8,8 @@ export const updatePlayerSchema = z
     dayStartMinute: z.int().min(0).max(359, "The day may start at most 5h59 after midnight"),
     /** An achievement id whose title the Hunter has unlocked, or null to show none. */
     equippedTitle: z.string().max(64).nullable(),
+    /** Hide the Hunter from the leaderboards (SPEC §7: shown by default). */
+    leaderboardOptOut: z.boolean(),
   })
   .partial()
   .refine((input) => Object.keys(input).length > 0, "Send at least one setting to change");

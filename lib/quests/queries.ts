@@ -23,7 +23,10 @@ export async function getStrengthSeries(playerId: string, questId: string, from:
   });
   if (!quest) throw new AppError("NOT_FOUND", "Quest not found");
   if (quest.kind !== "DAILY") throw new AppError("CONFLICT", "Only DAILY quests have a strength");
-  const last = quest.player.lastSettledDay && quest.player.lastSettledDay < to ? quest.player.lastSettledDay : to;
+  const settled = quest.player.lastSettledDay;
+  // No settled day yet: nothing is judged (an open day would read as a miss).
+  if (settled === null) return { series: [], questStreak: 0 };
+  const last = settled < to ? settled : to;
   if (last < quest.createdDay) return { series: [], questStreak: 0 };
 
   const [counts, frozen] = await Promise.all([

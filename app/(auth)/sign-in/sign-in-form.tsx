@@ -5,6 +5,7 @@ import { signIn } from "next-auth/react";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { RATE_LIMITED_SIGN_IN } from "@/lib/accounts/schemas";
 
 type Props = { callbackUrl: string; providers: { id: string; name: string }[]; initialError?: string };
 
@@ -32,6 +33,8 @@ export function SignInForm({ callbackUrl, providers, initialError }: Props) {
             if (result?.ok) {
               router.replace(callbackUrl);
               router.refresh();
+            } else if (result?.error === RATE_LIMITED_SIGN_IN) {
+              setError("Too many sign-in attempts. Wait a minute and try again.");
             } else {
               setError("Email or password is incorrect");
             }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { SignOutButton } from "@/components/sign-out-button";
 import { Panel } from "@/components/ui/panel";
-import { getPlayerStatus } from "@/lib/player/queries";
+import { cachedPlayerStatus } from "@/lib/player/cache";
 import { requirePlayer } from "@/lib/player/session";
 import { QuestList } from "./quest-list";
 
@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Status" };
 
 export default async function DashboardPage() {
   const { playerId, now } = await requirePlayer("/dashboard");
-  const status = await getPlayerStatus(playerId, now);
+  const status = await cachedPlayerStatus(playerId, now);
   return (
     <main className="flex flex-col gap-6">
       <Panel title="Status">

@@ -1,12 +1,20 @@
+import { deleteAccount } from "@/lib/accounts/service";
 import { playerRoute } from "@/lib/api/route";
 import { readJson } from "@/lib/http";
+import { cachedPlayerStatus } from "@/lib/player/cache";
 import { getPlayerStatus } from "@/lib/player/queries";
 import { updatePlayerSchema } from "@/lib/player/schemas";
 import { updatePlayer } from "@/lib/player/service";
 
-export const GET = playerRoute(async ({ playerId, now }) => Response.json(await getPlayerStatus(playerId, now)));
+export const GET = playerRoute(async ({ playerId, now }) => Response.json(await cachedPlayerStatus(playerId, now)));
 
 export const PATCH = playerRoute(async ({ request, playerId, now }) => {
   await updatePlayer(playerId, await readJson(request, updatePlayerSchema));
   return Response.json(await getPlayerStatus(playerId, now));
+});
+
+/** Deletes the account and everything in it; the leaderboards drop the Hunter as the route finishes. */
+export const DELETE = playerRoute(async ({ playerId }) => {
+  await deleteAccount(playerId);
+  return new Response(null, { status: 204 });
 });

@@ -1,0 +1,11 @@
+import { playerRoute } from "@/lib/api/route";
+import { parseWith, searchParamsOf } from "@/lib/http";
+import { getLeaderboard } from "@/lib/leaderboard/queries";
+import { leaderboardQuerySchema } from "@/lib/leaderboard/schemas";
+import { enforceLimit } from "@/lib/rate-limit/service";
+
+export const GET = playerRoute(async ({ request, playerId, now }) => {
+  await enforceLimit("leaderboardRead", playerId);
+  const { board, limit } = parseWith(leaderboardQuerySchema, searchParamsOf(request));
+  return Response.json(await getLeaderboard(board, limit, playerId, now));
+});

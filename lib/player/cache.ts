@@ -1,0 +1,41 @@
+import "server-only";
+import { syncLeaderboards } from "@/lib/leaderboard/service";
+import { getPlayerStatus, type PlayerStatus } from "@/lib/player/queries";
+import { getStore, orElse } from "@/lib/redis";
+import { dayKey } from "@/lib/time/rules";
+
+/** A backstop only: every write that changes the status deletes it at once. */
+const TTL_SECONDS = 300;
+const key = (playerId: string) => `status:${playerId}`;
+
+/** Countdowns move with the clock, so they are recomputed on every read rather than cached. */
+function withClock(status: PlayerStatus, now: Date): PlayerStatus {
+  const secondsUntil = (iso: string) => Math.max(0, Math.round((Date.parse(iso) - now.getTime()) / 1000));
+  return {
+    ...status,
+    secondsUntilReset: secondsUntil(status.resetsAt),
+    penaltyZone: status.penaltyZone && {
+      ...status.penaltyZone,
+      secondsLeft: secondsUntil(status.penaltyZone.deadline),
+    },
+  };
+}
+
+/** The status window, from the per-player cache when it is still today's, else from Postgres (and cached). */
+export async function cachedPlayerStatus(playerId: string, now: Date): Promise<PlayerStatus> {
+  const store = getStore();
+  const hit = await orElse(() => store.get(key(playerId)), null);
+  if (hit) {
+    const status = JSON.parse(hit) as PlayerStatus;
+    if (status.today === dayKey(now, status.timeZone, status.dayStartMinute)) return withClock(status, now);
+  }
+  const status = await getPlayerStatus(playerId, now);
+  await orElse(() => store.set(key(playerId), JSON.stringify(status), TTL_SECONDS), undefined);
+  return status;
+}
+
+/** After a write commits: the cached status is dropped and the leaderboards take the new totals. */
+export async function afterPlayerWrite(playerId: string, now: Date): Promise<void> {
+  await orElse(() => getStore().del(key(playerId)), undefined);
+  await syncLeaderboards(playerId, now);
+}

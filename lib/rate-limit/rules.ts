@@ -1,0 +1,30 @@
+import { z } from "zod";
+
+/** SPEC §11 / issue #5: what each limit allows. Overridable with RATE_LIMITS (JSON), e.g. for tests. */
+export const DEFAULT_LIMITS = {
+  signInIp: { limit: 10, windowSeconds: 60 },
+  signInEmail: { limit: 5, windowSeconds: 60 },
+  signUpIp: { limit: 5, windowSeconds: 3_600 },
+  apiWrite: { limit: 100, windowSeconds: 60 },
+  leaderboardRead: { limit: 30, windowSeconds: 60 },
+} as const;
+
+export type LimitName = keyof typeof DEFAULT_LIMITS;
+
+const ruleSchema = z.strictObject({ limit: z.int().min(1), windowSeconds: z.int().min(1).max(86_400) });
+
+export const limitsSchema = z
+  .strictObject(Object.fromEntries(Object.keys(DEFAULT_LIMITS).map((name) => [name, ruleSchema.optional()])))
+  .transform((overrides) => ({ ...DEFAULT_LIMITS, ...overrides }) as Record<LimitName, z.infer<typeof ruleSchema>>);
+
+/**
+ * When Redis is away: sign-in and sign-up keep limiting in-process (they guard accounts), reads and writes by
+ * signed-in players fail open (availability first).
+ */
+export const WHEN_REDIS_IS_DOWN: Record<LimitName, "local" | "open"> = {
+  signInIp: "local",
+  signInEmail: "local",
+  signUpIp: "local",
+  apiWrite: "open",
+  leaderboardRead: "open",
+};

@@ -1,0 +1,92 @@
+import { createServer, type Server } from "node:http";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { GET as leaderboardRoute } from "@/app/api/v1/leaderboard/route";
+import { GET as playerRoute } from "@/app/api/v1/player/route";
+import { POST as checkInRoute } from "@/app/api/v1/quests/[id]/check-ins/route";
+import { POST as createTokenRoute } from "@/app/api/v1/tokens/route";
+import { getStore } from "@/lib/redis";
+import { UpstashStore } from "@/lib/store/upstash";
+import { makePlayer, makeQuest } from "@/tests/support/factories";
+import { call, randomIp, tokenFor } from "@/tests/support/routes";
+import { startUpstashProxy } from "@/tests/support/upstash-proxy.mjs";
+
+// This file runs its own Upstash endpoint in front of the real Redis, so it can stop it mid-run.
+let proxy: Awaited<ReturnType<typeof startUpstashProxy>> | null = null;
+const redisAvailable = Boolean(process.env.UPSTASH_REDIS_REST_URL);
+
+beforeAll(async () => {
+  if (!redisAvailable) return;
+  proxy = await startUpstashProxy({ token: "faults-token" });
+  Object.assign(process.env, {
+    UPSTASH_REDIS_REST_URL: proxy.url,
+    UPSTASH_REDIS_REST_TOKEN: proxy.token,
+    REDIS_PREFIX: `${process.env.REDIS_PREFIX}faults:`,
+  });
+});
+
+afterAll(async () => {
+  await proxy?.close();
+});
+
+describe.runIf(redisAvailable)("when Redis goes away", () => {
+  it("keeps pages, check-ins, leaderboards and limits working, and warns at most once a minute", async () => {
+    const player = await makePlayer({ createdAt: new Date() });
+    const token = await tokenFor(player);
+    const quest = await makeQuest(player.playerId, {}, new Date());
+    const status = async () => {
+      const response = await call(playerRoute, { token });
+      expect(response.status).toBe(200);
+      return response.json();
+    };
+    expect(getStore().kind).toBe("upstash");
+    expect((await status()).xp).toBe(0);
+
+    await proxy!.close();
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+
+    const checkIn = await call(checkInRoute, {
+      method: "POST",
+      token,
+      params: { id: quest.id },
+      body: { idempotencyKey: "faults-check-in-1" },
+    });
+    expect(checkIn.status).toBe(201);
+    expect((await status()).quests[0]).toMatchObject({ completionsToday: 1, complete: true });
+
+    for (let i = 0; i < 35; i++) {
+      const board = await call(leaderboardRoute, { token, path: "/?board=all&limit=5" });
+      expect(board.status).toBe(200);
+      if (i === 0)
+        expect(await board.json()).toMatchObject({ source: "database", you: { position: expect.any(Number) } });
+    }
+
+    const signIn = () =>
+      call(createTokenRoute, {
+        method: "POST",
+        ip: randomIp(),
+        body: { email: player.email, password: "nope-nope-nope", name: "x" },
+      });
+    for (let i = 0; i < 5; i++) expect((await signIn()).status).toBe(401);
+    expect((await signIn()).status).toBe(429);
+
+    const redisWarnings = warn.mock.calls.filter(([message]) => String(message).startsWith("[redis]"));
+    expect(redisWarnings).toHaveLength(1);
+    warn.mockRestore();
+  });
+
+  it("gives up on a Redis that does not answer within 300 ms", async () => {
+    const silent: Server = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const address = silent.address();
+    const port = typeof address === "object" && address ? address.port : 0;
+    try {
+      const store = new UpstashStore(`http://127.0.0.1:${port}`, "token", "slow:");
+      const error = await store.get("anything").catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(Error);
+      expect(String(error)).toMatch(/timeout|aborted/i);
+    } finally {
+      silent.closeAllConnections();
+      silent.close();
+    }
+  });
+});

@@ -1,0 +1,30 @@
+import { randomBytes } from "node:crypto";
+import { createToken } from "@/lib/tokens/service";
+import type { TestPlayer } from "@/tests/support/factories";
+
+type Handler<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>;
+
+/** Calls a route handler with a real Request, as Next.js would. */
+export function call<P = Record<string, never>>(
+  handler: Handler<P>,
+  options: { method?: string; path?: string; token?: string; body?: unknown; ip?: string; params?: P } = {},
+): Promise<Response> {
+  const headers = new Headers({ "content-type": "application/json", "x-forwarded-for": options.ip ?? randomIp() });
+  if (options.token) headers.set("authorization", `Bearer ${options.token}`);
+  const request = new Request(`http://localhost${options.path ?? "/"}`, {
+    method: options.method ?? "GET",
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
+  return handler(request, { params: Promise.resolve(options.params ?? ({} as P)) });
+}
+
+/** A documentation-range address, different for every call unless one is given: limits per IP start fresh. */
+export function randomIp(): string {
+  const [a, b] = randomBytes(2);
+  return `198.51.${a}.${b}`;
+}
+
+export async function tokenFor(player: TestPlayer, password = "correct-horse-battery"): Promise<string> {
+  return (await createToken(player.email, password, "tests")).token;
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { MemoryStore } from "@/lib/store/memory";
+
+function storeAt(start = 1_000_000) {
+  const clock = { now: start };
+  return { store: new MemoryStore(() => clock.now), clock };
+}
+
+describe("MemoryStore (the embedded default and the sign-in fallback)", () => {
+  it("expires values after their TTL", async () => {
+    const { store, clock } = storeAt();
+    await store.set("k", "v", 10);
+    expect(await store.get("k")).toBe("v");
+    clock.now += 10_000;
+    expect(await store.get("k")).toBeNull();
+  });
+
+  it("ranks sorted-set members highest first, ties by member descending as Redis does", async () => {
+    const { store } = storeAt();
+    await store.zset("b", [
+      { member: "amy", score: 5 },
+      { member: "bob", score: 9 },
+      { member: "cat", score: 5 },
+    ]);
+    await store.zset("b", [{ member: "amy", score: 7 }]);
+    expect(await store.ztop("b", 10)).toEqual([
+      { member: "bob", score: 9 },
+      { member: "amy", score: 7 },
+      { member: "cat", score: 5 },
+    ]);
+    expect(await store.zrevrank("b", "cat")).toBe(2);
+    await store.zrem("b", "bob");
+    expect(await store.zrevrank("b", "bob")).toBeNull();
+    expect(await store.zcard("b")).toBe(2);
+  });
+
+  it("limits with a sliding window: the previous window counts in proportion to its overlap", async () => {
+    const { store, clock } = storeAt(60_000 * 100);
+    const rule = { limit: 4, windowSeconds: 60 };
+    const hits = async (n: number) => {
+      const results = [];
+      for (let i = 0; i < n; i++) results.push((await store.limit("t", "me", rule)).success);
+      return results;
+    };
+    expect(await hits(5)).toEqual([true, true, true, true, false]);
+    clock.now += 60_000 + 15_000; // a quarter into the next window: 3 of the previous 4 still count
+    expect(await hits(2)).toEqual([true, false]);
+    const result = await store.limit("t", "someone-else", rule);
+    expect(result).toEqual({ success: true, limit: 4, remaining: 3, reset: 60_000 * 102 });
+  });
+});
