@@ -22,6 +22,10 @@ export const envSchema = z
     KV_REST_API_TOKEN: optional,
     // Prefixes every Redis key, so several deployments (or test runs) can share one database.
     REDIS_PREFIX: z.string().default("ts:"),
+    // Every Redis call gives up after this long (the app stays at 300 ms or less; admin commands may wait longer).
+    REDIS_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(300),
+    // How long a player's status window may be served from Redis; writes delete it at once anyway. 0 turns it off.
+    STATUS_CACHE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
     // JSON overrides of the rate limits in lib/rate-limit/rules.ts, e.g. {"signInIp":{"limit":3,"windowSeconds":60}}.
     RATE_LIMITS: z
       .string()

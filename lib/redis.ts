@@ -13,7 +13,7 @@ export function getStore(): Store {
     const e = env();
     const url = e.UPSTASH_REDIS_REST_URL ?? e.KV_REST_API_URL;
     const token = e.UPSTASH_REDIS_REST_TOKEN ?? e.KV_REST_API_TOKEN;
-    store = url && token ? new UpstashStore(url, token, e.REDIS_PREFIX) : fallback;
+    store = url && token ? new UpstashStore(url, token, e.REDIS_PREFIX, e.REDIS_TIMEOUT_MS) : fallback;
   }
   return store;
 }

@@ -1,11 +1,10 @@
 import "server-only";
+import { env } from "@/lib/env";
 import { syncLeaderboards } from "@/lib/leaderboard/service";
 import { getPlayerStatus, type PlayerStatus } from "@/lib/player/queries";
 import { getStore, orElse } from "@/lib/redis";
 import { dayKey } from "@/lib/time/rules";
 
-/** A backstop only: every write that changes the status deletes it at once. */
-const TTL_SECONDS = 300;
 const key = (playerId: string) => `status:${playerId}`;
 
 /** Countdowns move with the clock, so they are recomputed on every read rather than cached. */
@@ -23,6 +22,8 @@ function withClock(status: PlayerStatus, now: Date): PlayerStatus {
 
 /** The status window, from the per-player cache when it is still today's, else from Postgres (and cached). */
 export async function cachedPlayerStatus(playerId: string, now: Date): Promise<PlayerStatus> {
+  const ttl = env().STATUS_CACHE_SECONDS;
+  if (ttl === 0) return getPlayerStatus(playerId, now);
   const store = getStore();
   const hit = await orElse(() => store.get(key(playerId)), null);
   if (hit) {
@@ -30,7 +31,7 @@ export async function cachedPlayerStatus(playerId: string, now: Date): Promise<P
     if (status.today === dayKey(now, status.timeZone, status.dayStartMinute)) return withClock(status, now);
   }
   const status = await getPlayerStatus(playerId, now);
-  await orElse(() => store.set(key(playerId), JSON.stringify(status), TTL_SECONDS), undefined);
+  await orElse(() => store.set(key(playerId), JSON.stringify(status), ttl), undefined);
   return status;
 }
 

@@ -2,9 +2,6 @@ import { Ratelimit } from "@upstash/ratelimit";
 import { Redis } from "@upstash/redis";
 import type { LimitResult, LimitRule, RankedEntry, Store } from "@/lib/store/types";
 
-/** Every Redis call gives up after this long: a slow Redis must not slow the app down. */
-export const REDIS_TIMEOUT_MS = 300;
-
 export class RedisTimeoutError extends Error {
   override name = "RedisTimeoutError";
 }
@@ -15,17 +12,19 @@ export class UpstashStore implements Store {
   private readonly redis: Redis;
   private readonly limiters = new Map<string, Ratelimit>();
 
+  /** `timeoutMs`: every call gives up after this long, so a slow Redis cannot slow the app down. */
   constructor(
     url: string,
     token: string,
     private readonly prefix: string,
+    private readonly timeoutMs = 300,
   ) {
     this.redis = new Redis({
       url,
       token,
       retry: false,
       automaticDeserialization: false,
-      signal: () => AbortSignal.timeout(REDIS_TIMEOUT_MS),
+      signal: () => AbortSignal.timeout(timeoutMs),
     });
   }
 
@@ -89,7 +88,7 @@ export class UpstashStore implements Store {
         redis: this.redis,
         limiter: Ratelimit.slidingWindow(rule.limit, `${rule.windowSeconds} s`),
         prefix: this.key(`rl:${name}`),
-        timeout: REDIS_TIMEOUT_MS,
+        timeout: this.timeoutMs,
         // A denial cached in this process must not outlive a test's or an operator's reset of Redis.
         ephemeralCache: false,
       });
