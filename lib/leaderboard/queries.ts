@@ -21,6 +21,8 @@ export type Leaderboard = {
   entries: LeaderboardEntry[];
   /** "You are #47 of 1,243"; null when the caller opted out or has no score on this board. */
   you: { position: number; total: number } | null;
+  /** The caller opted out of the leaderboards. */
+  hidden: boolean;
   source: "redis" | "database";
 };
 
@@ -74,13 +76,13 @@ export async function getLeaderboard(board: Board, limit: number, playerId: stri
     },
   );
   const players = await db.player.findMany({
-    where: { id: { in: standing.top.map((e) => e.member) } },
-    select: { id: true, hunterName: true, rank: true, level: true, equippedTitle: true },
+    where: { id: { in: [playerId, ...standing.top.map((e) => e.member)] } },
+    select: { id: true, hunterName: true, rank: true, level: true, equippedTitle: true, leaderboardOptOut: true },
   });
   const byId = new Map(players.map((p) => [p.id, p]));
   const entries = standing.top.flatMap((entry, index) => {
     const player = byId.get(entry.member);
-    if (!player) return [];
+    if (!player || player.leaderboardOptOut) return [];
     const title = player.equippedTitle ? (TITLES.get(player.equippedTitle) ?? null) : null;
     return [
       {
@@ -98,6 +100,7 @@ export async function getLeaderboard(board: Board, limit: number, playerId: stri
     week: board === "weekly" ? isoWeekUtc(now) : null,
     entries,
     you: standing.position === null ? null : { position: standing.position, total: standing.total },
+    hidden: byId.get(playerId)?.leaderboardOptOut ?? false,
     source,
   };
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { SignOutButton } from "@/components/sign-out-button";
 import { Panel } from "@/components/ui/panel";
 import { cachedPlayerStatus } from "@/lib/player/cache";
@@ -35,7 +36,10 @@ export default async function DashboardPage() {
       <Panel title="Daily quests">
         <QuestList quests={status.quests} />
       </Panel>
-      <div className="flex justify-end">
+      <div className="flex items-center justify-between">
+        <Link href="/leaderboard" className="flex min-h-11 items-center text-system underline underline-offset-4">
+          Leaderboard
+        </Link>
         <SignOutButton />
       </div>
     </main>
