@@ -2,8 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { limitsSchema } from "@/lib/rate-limit/rules";
 
-// Blank values in .env files mean "not set".
-const optional = z.preprocess((v) => (v === "" ? undefined : v), z.string().optional());
+const optional = z.string().optional();
 
 export const envSchema = z
   .object({
@@ -55,7 +54,9 @@ export class EnvError extends Error {
   override name = "EnvError";
 }
 
-export function parseEnv(source: Record<string, string | undefined>): Env {
+export function parseEnv(raw: Record<string, string | undefined>): Env {
+  // Blank values (`NAME=` in .env files) mean "not set", so defaults apply.
+  const source = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== ""));
   const result = envSchema.safeParse(source);
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => {

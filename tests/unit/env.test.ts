@@ -24,8 +24,30 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ ...valid, DATABASE_URL: "not a url" })).toThrow(/DATABASE_URL: must be a postgres/);
   });
 
-  it("treats blank optional values as unset", () => {
-    expect(parseEnv({ ...valid, GITHUB_ID: "", UPSTASH_REDIS_REST_URL: "" }).UPSTASH_REDIS_REST_URL).toBeUndefined();
+  it("treats blank values as unset, so .env.example copied as it is starts with the defaults", () => {
+    const blanks = {
+      GITHUB_ID: "",
+      UPSTASH_REDIS_REST_URL: "",
+      RATE_LIMITS: "",
+      STATUS_CACHE_SECONDS: "",
+      REDIS_TIMEOUT_MS: "",
+    };
+    const env = parseEnv({ ...valid, ...blanks });
+    expect(env.UPSTASH_REDIS_REST_URL).toBeUndefined();
+    expect(env.STATUS_CACHE_SECONDS).toBe(300);
+    expect(env.REDIS_TIMEOUT_MS).toBe(300);
+    expect(env.RATE_LIMITS.signInIp).toEqual({ limit: 10, windowSeconds: 60 });
+    expect(() => parseEnv({ ...valid, NEXTAUTH_SECRET: "" })).toThrow("NEXTAUTH_SECRET: is required but not set");
+  });
+
+  it("reads rate-limit overrides as JSON and names a malformed one", () => {
+    const env = parseEnv({ ...valid, RATE_LIMITS: '{"apiWrite":{"limit":3,"windowSeconds":10}}' });
+    expect(env.RATE_LIMITS.apiWrite).toEqual({ limit: 3, windowSeconds: 10 });
+    expect(env.RATE_LIMITS.signUpIp).toEqual({ limit: 5, windowSeconds: 3_600 });
+    expect(() => parseEnv({ ...valid, RATE_LIMITS: "{nope" })).toThrow(/RATE_LIMITS: must be JSON/);
+    expect(() => parseEnv({ ...valid, RATE_LIMITS: '{"unknown":{"limit":1,"windowSeconds":1}}' })).toThrow(
+      /RATE_LIMITS/,
+    );
   });
 });
 
