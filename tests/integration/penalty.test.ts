@@ -1,0 +1,192 @@
+import { describe, expect, it } from "vitest";
+import { undoCheckIn } from "@/lib/check-ins/undo";
+import { db } from "@/lib/db";
+import { settlePlayer } from "@/lib/days/service";
+import { ledgerTotals } from "@/lib/ledger/service";
+import { getPlayerStatus } from "@/lib/player/queries";
+import { STAT_POINTS_PER_LEVEL } from "@/lib/progression/rules";
+import {
+  checkInAt,
+  expectAppError,
+  ledgerSum,
+  makePlayer,
+  makeQuest,
+  playerTotals,
+  utc,
+} from "@/tests/support/factories";
+
+const ZONE_DAY = "2040-03-07";
+const OPENED = utc(ZONE_DAY, "04:00");
+const DEADLINE = utc(ZONE_DAY, "10:00");
+
+/**
+ * A Hunter in the Penalty Zone: a daily missed on Monday (saved by the monthly shield) and Tuesday (no shield
+ * left) opens the Survival Quest at Wednesday's rollover, 04:00, due 6 hours later. Before the zone opens, the
+ * Hunter has 100 XP from a habit tap plus "First Steps" and "Iron Will" (the shield spent on Monday), 50 XP and
+ * 10 gold each, so no achievement unlocked in the zone muddies the held totals.
+ */
+async function playerInPenaltyZone() {
+  const { playerId } = await makePlayer();
+  const daily = await makeQuest(playerId);
+  const habit = await makeQuest(playerId, { kind: "HABIT" });
+  await checkInAt(playerId, habit.id, utc("2040-03-05", "09:00"));
+  const settled = await settlePlayer(playerId, OPENED);
+  expect(settled).toMatchObject({ settledDays: 2, penaltyOpened: true });
+  const penalty = await db.penalty.findFirstOrThrow({ where: { playerId } });
+  expect(penalty).toMatchObject({ status: "OPEN", deadline: DEADLINE, progress: 0, required: 2 });
+  expect(await playerTotals(playerId)).toMatchObject({ xp: 200, gold: 30, heldXp: 0, streak: 0 });
+  return { playerId, daily, habit, penalty };
+}
+
+describe("the Penalty Zone", () => {
+  it("holds awards while it is open: heldXp grows, xp does not", async () => {
+    const { playerId, habit, penalty } = await playerInPenaltyZone();
+
+    const reply = await checkInAt(playerId, habit.id, utc(ZONE_DAY, "05:00"));
+
+    expect(reply.body.award).toMatchObject({
+      xp: 100,
+      gold: 10,
+      held: true,
+      penalty: { progress: 1, required: 2, cleared: false },
+    });
+    expect(await playerTotals(playerId)).toMatchObject({ xp: 200, gold: 30, heldXp: 100, heldGold: 10 });
+    expect(await ledgerSum(playerId, ["PENALTY_HOLD"])).toMatchObject({ entries: 1, heldXp: 100, heldGold: 10 });
+    const status = await getPlayerStatus(playerId, utc(ZONE_DAY, "05:00"));
+    expect(status.penaltyZone).toMatchObject({ penaltyId: penalty.id, progress: 1, required: 2 });
+    expect(status.held).toEqual({ xp: 100, gold: 10 });
+  });
+
+  it("refuses a check-in on the Survival Quest itself", async () => {
+    const { playerId, penalty } = await playerInPenaltyZone();
+    await expectAppError(checkInAt(playerId, penalty.questId, utc(ZONE_DAY, "05:00")), "CONFLICT");
+  });
+
+  it("is cleared by 2 counted check-ins in time: held awards are credited, the zone closes, Survivor unlocks", async () => {
+    const { playerId, daily, habit, penalty } = await playerInPenaltyZone();
+
+    await checkInAt(playerId, habit.id, utc(ZONE_DAY, "05:00"));
+    const clearing = await checkInAt(playerId, daily.id, utc(ZONE_DAY, "09:59"));
+
+    expect(clearing.body.award).toMatchObject({ held: false, penalty: { progress: 2, required: 2, cleared: true } });
+    expect(clearing.body.award.achievements.map((a) => a.id)).toContain("survivor");
+    expect(await db.penalty.findUniqueOrThrow({ where: { id: penalty.id } })).toMatchObject({
+      status: "CLEARED",
+      openSlot: null,
+      closedAt: utc(ZONE_DAY, "09:59"),
+    });
+    expect(await ledgerSum(playerId, ["PENALTY_RELEASE"])).toMatchObject({
+      entries: 1,
+      xp: 200,
+      gold: 20,
+      heldXp: -200,
+      heldGold: -20,
+    });
+    const survivor = await db.ledgerEntry.findFirstOrThrow({ where: { playerId, detail: "survivor" } });
+    expect(await playerTotals(playerId)).toMatchObject({
+      xp: 200 + 200 + survivor.xp,
+      gold: 30 + 20 + survivor.gold,
+      heldXp: 0,
+      heldGold: 0,
+    });
+    expect((await getPlayerStatus(playerId, utc(ZONE_DAY, "10:00"))).penaltyZone).toBeNull();
+
+    // Out of the zone, awards are credited again.
+    const after = await checkInAt(playerId, habit.id, utc(ZONE_DAY, "10:30"));
+    expect(after.body.award).toMatchObject({ xp: 100, held: false, penalty: null });
+    expect((await playerTotals(playerId)).heldXp).toBe(0);
+  });
+
+  it("expires after its deadline: held awards are forfeited and the zone closes", async () => {
+    const { playerId, habit, penalty } = await playerInPenaltyZone();
+    await checkInAt(playerId, habit.id, utc(ZONE_DAY, "05:00"));
+
+    // One minute before the deadline nothing is due.
+    expect(await settlePlayer(playerId, utc(ZONE_DAY, "09:59"))).toMatchObject({ penaltyExpired: false });
+    expect((await db.penalty.findUniqueOrThrow({ where: { id: penalty.id } })).status).toBe("OPEN");
+
+    // At the deadline the zone no longer holds awards, even before the expiry is processed.
+    const late = await checkInAt(playerId, habit.id, DEADLINE);
+    expect(late.body.award).toMatchObject({ xp: 100, held: false, penalty: null });
+
+    expect(await settlePlayer(playerId, utc(ZONE_DAY, "10:01"))).toMatchObject({ penaltyExpired: true });
+    expect(await db.penalty.findUniqueOrThrow({ where: { id: penalty.id } })).toMatchObject({
+      status: "FAILED",
+      openSlot: null,
+      progress: 1,
+    });
+    expect((await db.quest.findUniqueOrThrow({ where: { id: penalty.questId } })).archivedAt).not.toBeNull();
+    expect(await ledgerSum(playerId, ["PENALTY_FORFEIT"])).toMatchObject({
+      entries: 1,
+      xp: 0,
+      gold: 0,
+      heldXp: -100,
+      heldGold: -10,
+    });
+    expect(await playerTotals(playerId)).toMatchObject({ xp: 300, gold: 40, heldXp: 0, heldGold: 0 });
+    expect(await db.achievementUnlock.count({ where: { playerId, achievementId: "survivor" } })).toBe(0);
+
+    // Expiring is done once.
+    expect(await settlePlayer(playerId, utc(ZONE_DAY, "11:00"))).toMatchObject({ penaltyExpired: false });
+    expect((await ledgerSum(playerId, ["PENALTY_FORFEIT"])).entries).toBe(1);
+  });
+});
+
+/** Player's running totals equal the sums of its append-only ledger, and stat points follow the level. */
+async function expectLedgerAgrees(playerId: string) {
+  const [totals, ledger] = [await playerTotals(playerId), await ledgerTotals(db, playerId)];
+  expect({ xp: totals.xp, gold: totals.gold, heldXp: totals.heldXp, heldGold: totals.heldGold }).toEqual({
+    xp: ledger.xp,
+    gold: ledger.gold,
+    heldXp: ledger.heldXp,
+    heldGold: ledger.heldGold,
+  });
+  expect(ledger.statPoints).toBe(STAT_POINTS_PER_LEVEL * (totals.level - 1));
+}
+
+describe("Player totals and the ledger", () => {
+  it("agree after awards, undos, bad habits, a released and a forfeited Penalty Zone, and achievements", async () => {
+    const { playerId } = await makePlayer();
+    const daily = await makeQuest(playerId, { difficulty: "HARD" });
+    const habit = await makeQuest(playerId, { kind: "HABIT" });
+    const vice = await makeQuest(playerId, { kind: "HABIT", positive: false, difficulty: "EASY" });
+
+    // Monday: awards, a bad habit, an undo.
+    await checkInAt(playerId, habit.id, utc("2040-03-05", "09:00"));
+    await checkInAt(playerId, vice.id, utc("2040-03-05", "09:10"));
+    const undone = await checkInAt(playerId, habit.id, utc("2040-03-05", "09:20"));
+    await undoCheckIn(playerId, undone.body.checkIn.id, utc("2040-03-05", "09:30"));
+    await expectLedgerAgrees(playerId);
+
+    // Monday's daily missed (shielded), Tuesday's too: the Penalty Zone opens on Wednesday.
+    expect(await settlePlayer(playerId, utc("2040-03-07", "04:00"))).toMatchObject({ penaltyOpened: true });
+    const held = await checkInAt(playerId, habit.id, utc("2040-03-07", "05:00"));
+    await undoCheckIn(playerId, held.body.checkIn.id, utc("2040-03-07", "05:10")); // dropped from the hold
+    const released = await checkInAt(playerId, habit.id, utc("2040-03-07", "05:20"));
+    await expectLedgerAgrees(playerId);
+    const clearing = await checkInAt(playerId, daily.id, utc("2040-03-07", "05:30"));
+    expect(clearing.body.award.penalty).toMatchObject({ cleared: true });
+    // Undoing a check-in whose held award was already released takes it back from the credited totals.
+    await undoCheckIn(playerId, released.body.checkIn.id, utc("2040-03-07", "05:40"));
+    await checkInAt(playerId, vice.id, utc("2040-03-07", "06:00"));
+    await expectLedgerAgrees(playerId);
+
+    // Thursday and Friday missed: a second zone opens on Saturday and runs out with an award held.
+    expect(await settlePlayer(playerId, utc("2040-03-10", "04:00"))).toMatchObject({ penaltyOpened: true });
+    const forfeited = await checkInAt(playerId, habit.id, utc("2040-03-10", "05:00"));
+    expect(forfeited.body.award.held).toBe(true);
+    expect(await settlePlayer(playerId, utc("2040-03-10", "10:00"))).toMatchObject({ penaltyExpired: true });
+    // Undoing the forfeited one moves nothing more: its award is gone already.
+    await undoCheckIn(playerId, forfeited.body.checkIn.id, utc("2040-03-10", "10:30"));
+    await checkInAt(playerId, daily.id, utc("2040-03-10", "11:00"));
+    await expectLedgerAgrees(playerId);
+
+    const reasons = await db.ledgerEntry.groupBy({ by: ["reason"], where: { playerId }, _count: { _all: true } });
+    expect(reasons.map((r) => r.reason).sort()).toEqual(
+      ["ACHIEVEMENT", "AWARD", "BAD_HABIT", "PENALTY_FORFEIT", "PENALTY_HOLD", "PENALTY_RELEASE", "UNDO"].sort(),
+    );
+    const unlocked = await db.achievementUnlock.findMany({ where: { playerId }, select: { achievementId: true } });
+    expect(unlocked.map((u) => u.achievementId)).toEqual(expect.arrayContaining(["first-steps", "survivor"]));
+    expect((await playerTotals(playerId)).level).toBeGreaterThan(1);
+  });
+});

@@ -1,0 +1,78 @@
+import { randomBytes } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { authenticate } from "@/lib/api/auth";
+import { settlePlayer } from "@/lib/days/service";
+import { db } from "@/lib/db";
+import { getPlayerStatus } from "@/lib/player/queries";
+import { hashToken } from "@/lib/tokens/service";
+import { checkInAt, makePlayer, makeQuest, utc } from "@/tests/support/factories";
+
+const NOW = utc("2040-03-07", "12:00");
+const CREATED = utc("2037-01-01", "08:00");
+const QUERY_BUDGET = 4;
+
+let queries = 0;
+db.$on("query", () => void (queries += 1));
+
+/**
+ * A Hunter with three dailies and a habit, `history` check-ins spread over the 1,000 days before this week (one raw
+ * INSERT … SELECT generate_series), two check-ins today, settled through yesterday, and a personal access token.
+ */
+async function hunterWithHistory(history: number) {
+  const { playerId } = await makePlayer({ createdAt: CREATED });
+  const quests = [];
+  for (const kind of ["DAILY", "DAILY", "DAILY", "HABIT"])
+    quests.push((await makeQuest(playerId, { kind }, CREATED)).id);
+  const [q0, q1, q2] = quests as [string, string, string];
+  await db.$executeRaw`
+    INSERT INTO "CheckIn" ("id", "playerId", "questId", "dayKey", "happenedAt", "source", "idempotencyKey", "response")
+    SELECT 'seed-' || ${playerId}::text || '-' || g, ${playerId}::text,
+           CASE g % 3 WHEN 0 THEN ${q0}::text WHEN 1 THEN ${q1}::text ELSE ${q2}::text END,
+           to_char(day, 'YYYY-MM-DD'), day + interval '12 hours', 'LIVE'::"CheckInSource", 'seed-' || g, '{}'
+    FROM generate_series(1, ${history}::int) AS g,
+         LATERAL (SELECT DATE '2040-02-28' - (g % 1000) AS day) AS spread`;
+  expect(await db.checkIn.count({ where: { playerId } })).toBe(history);
+  await checkInAt(playerId, q0, utc("2040-03-07", "09:00"));
+  await checkInAt(playerId, quests[3]!, utc("2040-03-07", "09:30"));
+  // Settled through yesterday, as daily rollovers would have left it: the read has nothing to settle.
+  await db.player.update({ where: { id: playerId }, data: { lastSettledDay: "2040-03-06" } });
+  const token = `sys_${randomBytes(24).toString("base64url")}`;
+  await db.apiToken.create({ data: { playerId, name: "query count", tokenHash: hashToken(token) } });
+  return { playerId, token };
+}
+
+/**
+ * What GET /api/v1/player costs the database on a cache miss: playerRoute authenticates the caller (the lookup also
+ * brings the settlement peek), runs the lazy rollover with that peek, and reads getPlayerStatus. The route reads the
+ * real clock; here `now` is fixed, the one difference (with TEST_CLOCK unset the clock costs no query).
+ */
+async function statusRead(token: string) {
+  const request = new Request("http://localhost/api/v1/player", { headers: { authorization: `Bearer ${token}` } });
+  const before = queries;
+  const caller = await authenticate(request);
+  await settlePlayer(caller.playerId, NOW, caller.settlement);
+  const status = await getPlayerStatus(caller.playerId, NOW);
+  return { status, queries: queries - before };
+}
+
+describe("GET /api/v1/player's read", () => {
+  it("costs the same few queries with 10 or 100,000 check-ins", async () => {
+    const small = await hunterWithHistory(10);
+    const large = await hunterWithHistory(100_000);
+
+    const [few, many] = [await statusRead(small.token), await statusRead(large.token)];
+    console.log(
+      `[query count] GET /api/v1/player read: ${few.queries} queries with 10 check-ins, ` +
+        `${many.queries} with 100,000 (budget ${QUERY_BUDGET})`,
+    );
+
+    expect(few.queries).toBeLessThanOrEqual(QUERY_BUDGET);
+    expect(many.queries).toBeLessThanOrEqual(QUERY_BUDGET);
+    expect(many.queries).toBe(few.queries);
+    for (const { status } of [few, many]) {
+      expect(status).toMatchObject({ today: "2040-03-07", xp: 200 + 50, yesterday: { settled: true } });
+      expect(status.quests).toHaveLength(4);
+      expect(status.quests[0]).toMatchObject({ completionsToday: 1, complete: true });
+    }
+  }, 60_000);
+});
