@@ -2,6 +2,7 @@ import "server-only";
 import { authenticate } from "@/lib/api/auth";
 import { now } from "@/lib/clock";
 import { settlePlayer } from "@/lib/days/service";
+import { AppError } from "@/lib/errors";
 import { afterPlayerWrite } from "@/lib/player/cache";
 import { toErrorResponse } from "@/lib/http";
 import { enforceLimit } from "@/lib/rate-limit/service";
@@ -13,7 +14,12 @@ export type PlayerRequest<P> = { request: Request; playerId: string; params: P; 
 export function publicRoute<P = Record<string, never>>(handler: (request: Request, params: P) => Promise<Response>) {
   return async (request: Request, context: Context<P>) => {
     try {
-      return await handler(request, await context.params);
+      const params = await context.params;
+      // An id Postgres could not even store (it holds U+0000) names nothing: 404, not a database error.
+      if (Object.values(params ?? {}).some((value) => typeof value === "string" && value.includes("\u0000"))) {
+        throw new AppError("NOT_FOUND", "Not found");
+      }
+      return await handler(request, params);
     } catch (error) {
       return toErrorResponse(error);
     }

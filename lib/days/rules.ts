@@ -4,7 +4,7 @@
  */
 import { isDueOn } from "@/lib/quests/rules";
 import type { Schedule } from "@/lib/quests/schemas";
-import { daysBetween, monthKey, weekday } from "@/lib/time/rules";
+import { addDays, daysBetween, monthKey, weekday } from "@/lib/time/rules";
 import type { DayKey } from "@/lib/time/rules";
 
 export const SHIELD_MAX = 2;
@@ -166,4 +166,13 @@ export function isSettleable(input: { dayEnd: Date; now: Date; playerConfirmed: 
 export function canBackfill(day: DayKey, today: DayKey): boolean {
   const back = daysBetween(day, today);
   return back >= 1 && back <= BACKFILL_MAX_DAYS;
+}
+
+/**
+ * The day a live check-in counts for: today in the player's zone, but never a day already settled. After moving
+ * west, "today" can be a day the System has settled; the player's day then runs on until the open one ends, so
+ * travel never runs a day twice (SPEC §2).
+ */
+export function openDay(today: DayKey, lastSettledDay: DayKey | null): DayKey {
+  return lastSettledDay !== null && today <= lastSettledDay ? addDays(lastSettledDay, 1) : today;
 }

@@ -28,7 +28,8 @@ export async function cachedPlayerStatus(playerId: string, now: Date): Promise<P
   const hit = await orElse(() => store.get(key(playerId)), null);
   if (hit) {
     const status = JSON.parse(hit) as PlayerStatus;
-    if (status.today === dayKey(now, status.timeZone, status.dayStartMinute)) return withClock(status, now);
+    // Still valid while its day is open (after moving west, the open day can be ahead of the local date).
+    if (status.today >= dayKey(now, status.timeZone, status.dayStartMinute)) return withClock(status, now);
   }
   const status = await getPlayerStatus(playerId, now);
   await orElse(() => store.set(key(playerId), JSON.stringify(status), ttl), undefined);

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { openDay } from "@/lib/days/rules";
 import { allocatedPoints, playerStats } from "@/lib/player/stats";
 import { levelProgress, RANK_TRIALS, statPointsEarned, type Rank } from "@/lib/progression/rules";
 import { isDueOn, type Schedule } from "@/lib/quests/rules";
@@ -41,7 +42,7 @@ export async function getPlayerStatus(playerId: string, now: Date) {
       rankTrials: { where: { passedAt: null }, take: 1 },
     },
   });
-  const today = dayKey(now, player.timeZone, player.dayStartMinute);
+  const today = openDay(dayKey(now, player.timeZone, player.dayStartMinute), player.lastSettledDay);
   const yesterday = addDays(today, -1);
   const since = weekStart(today) < yesterday ? weekStart(today) : yesterday;
   const quests = await db.quest.findMany({

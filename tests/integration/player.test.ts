@@ -116,10 +116,13 @@ describe("changing time zone", () => {
     expect(await settlePlayer(playerId, utc("2040-03-07", "12:59"))).toMatchObject({ settledDays: 0 });
     expect(await settlePlayer(playerId, utc("2040-03-07", "13:00"))).toMatchObject({ settledDays: 1 });
 
-    // West to UTC−8: it is Wednesday morning again there, a day already settled.
+    // West to UTC−8: it is Wednesday morning again there, a day already settled, so the open day is Thursday
+    // and a check-in now counts for it.
     await updatePlayer(playerId, { timeZone: "America/Los_Angeles" });
-    expect((await getPlayerStatus(playerId, utc("2040-03-07", "13:00"))).today).toBe("2040-03-07");
+    expect((await getPlayerStatus(playerId, utc("2040-03-07", "13:00"))).today).toBe("2040-03-08");
     expect(await settlePlayer(playerId, utc("2040-03-07", "13:00"))).toMatchObject({ settledDays: 0 });
+    const west = await checkInAt(playerId, quest.id, utc("2040-03-07", "13:00"));
+    expect(west.body.checkIn).toMatchObject({ dayKey: "2040-03-08", source: "LIVE" });
     expect(await settlePlayer(playerId, utc("2040-03-08", "12:00"))).toMatchObject({ settledDays: 0 });
     // Thursday there ends at 08:00 UTC on Friday; its grace window at 11:00 UTC.
     expect(await settlePlayer(playerId, utc("2040-03-09", "12:00"))).toMatchObject({ settledDays: 1 });
@@ -129,7 +132,7 @@ describe("changing time zone", () => {
       ["2040-03-05", "CLEARED", 1],
       ["2040-03-06", "CLEARED", 2],
       ["2040-03-07", "CLEARED", 3],
-      ["2040-03-08", "SHIELDED", 3],
+      ["2040-03-08", "CLEARED", 4],
     ]);
     expect(after.slice(0, 2)).toEqual(settled);
   });

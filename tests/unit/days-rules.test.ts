@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { DailyForDay, DayOutcome, StreakState } from "@/lib/days/rules";
 import {
+  openDay,
   canBackfill,
   dayOutcome,
   grantMonthlyShield,
@@ -200,5 +201,16 @@ describe("penalty, grace and backfill", () => {
     ["2026-11-27", false],
   ])("backfilling %s from 2026-11-26 is allowed: %s", (day, allowed) => {
     expect(canBackfill(day, THURSDAY)).toBe(allowed);
+  });
+});
+
+describe("openDay", () => {
+  it.each([
+    ["2026-03-10", null, "2026-03-10"],
+    ["2026-03-10", "2026-03-09", "2026-03-10"],
+    ["2026-03-09", "2026-03-09", "2026-03-10"],
+    ["2026-03-08", "2026-03-09", "2026-03-10"],
+  ])("today %s with %s settled is %s", (today, settled, expected) => {
+    expect(openDay(today, settled)).toBe(expected);
   });
 });
