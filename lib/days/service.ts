@@ -258,7 +258,8 @@ async function judgeRankTrial(tx: Tx, player: PlayerState, strengths: Map<string
 function specialsOf(settlements: DaySettlement[]): SpecialEvent[] {
   const specials: SpecialEvent[] = [];
   if (settlements.some((s) => s.perfectWeek)) specials.push("PERFECT_WEEK");
-  if (settlements.some((s) => s.status === "SHIELDED")) specials.push("SHIELD_SAVED_STREAK");
+  // Iron Will is for a streak a shield saved, not for a shield spent on nothing.
+  if (settlements.some((s) => s.status === "SHIELDED" && s.state.streak > 0)) specials.push("SHIELD_SAVED_STREAK");
   if (settlements.some((s) => s.status === "REST")) specials.push("REST_TAKEN");
   return specials;
 }

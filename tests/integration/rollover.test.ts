@@ -155,6 +155,17 @@ describe("settlePlayer", () => {
     expect(rows.find((r) => r.outcome === "SHIELDED")?.penaltyId).toBeNull();
     expect(await db.achievementUnlock.count({ where: { playerId, achievementId: "iron-will" } })).toBe(1);
   });
+
+  it("does not award Iron Will for a shield that saved no streak", async () => {
+    const start = utc("2040-03-12", "08:00");
+    const { playerId } = await makePlayer({ createdAt: start });
+    await makeQuest(playerId, {}, start);
+
+    await settlePlayer(playerId, utc("2040-03-13", "04:00"));
+
+    expect((await daySettlements(playerId)).map((r) => [r.outcome, r.streakAfter])).toEqual([["SHIELDED", 0]]);
+    expect(await db.achievementUnlock.count({ where: { playerId, achievementId: "iron-will" } })).toBe(0);
+  });
 });
 
 describe("the grace window and yesterday", () => {
