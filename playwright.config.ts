@@ -33,7 +33,19 @@ export default defineConfig({
   webServer: {
     command: "node tests/support/e2e-server.mjs",
     url: `${baseURL}/api/health`,
-    env: { PORT: String(port), NEXTAUTH_URL: baseURL },
+    env: {
+      PORT: String(port),
+      NEXTAUTH_URL: baseURL,
+      // PUT /api/v1/test-clock exists only with this switch; the API tests move players' days with it.
+      TEST_CLOCK: "1",
+      // Matches CRON_SECRET in tests/e2e/support/api.ts.
+      CRON_SECRET: "e2e-cron-secret-0123456789",
+      // Every test signs up from the same address; the limits themselves are tested with their own settings.
+      RATE_LIMITS: JSON.stringify({
+        signUpIp: { limit: 10_000, windowSeconds: 60 },
+        signInIp: { limit: 10_000, windowSeconds: 60 },
+      }),
+    },
     timeout: 180_000,
     reuseExistingServer: false,
     stdout: "pipe",

@@ -5,6 +5,7 @@ import { resetTestClock, setTestClock } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { readJson } from "@/lib/http";
+import { afterPlayerWrite } from "@/lib/player/cache";
 
 const bodySchema = z.strictObject({ now: z.iso.datetime({ offset: true }) });
 
@@ -18,6 +19,8 @@ export const PUT = publicRoute(async (request) => {
   const { playerId } = await authenticate(request);
   const { now } = await readJson(request, bodySchema);
   await setTestClock(playerId, new Date(now));
+  // The cached status belongs to the old clock, which may be ahead of the new one.
+  await afterPlayerWrite(playerId, new Date(now));
   return Response.json({ now: new Date(now).toISOString() });
 });
 
@@ -25,5 +28,6 @@ export const DELETE = publicRoute(async (request) => {
   requireSwitch();
   const { playerId } = await authenticate(request);
   await resetTestClock(playerId);
+  await afterPlayerWrite(playerId, new Date());
   return new Response(null, { status: 204 });
 });
