@@ -22,8 +22,8 @@ const DEADLINE = utc(ZONE_DAY, "10:00");
 /**
  * A Hunter in the Penalty Zone: a daily missed on Monday (saved by the monthly shield) and Tuesday (no shield
  * left) opens the Survival Quest at Wednesday's rollover, 04:00, due 6 hours later. Before the zone opens, the
- * Hunter has 100 XP from a habit tap plus "First Steps" and "Iron Will" (the shield spent on Monday), 50 XP and
- * 10 gold each, so no achievement unlocked in the zone muddies the held totals.
+ * Hunter has 100 XP from a habit tap plus "First Steps" (50 XP, 10 gold), so no achievement unlocked in the zone
+ * muddies the held totals. (Monday's shield saved no streak, so it earns no "Iron Will".)
  */
 async function playerInPenaltyZone() {
   const { playerId } = await makePlayer();
@@ -34,7 +34,7 @@ async function playerInPenaltyZone() {
   expect(settled).toMatchObject({ settledDays: 2, penaltyOpened: true });
   const penalty = await db.penalty.findFirstOrThrow({ where: { playerId } });
   expect(penalty).toMatchObject({ status: "OPEN", deadline: DEADLINE, progress: 0, required: 2 });
-  expect(await playerTotals(playerId)).toMatchObject({ xp: 200, gold: 30, heldXp: 0, streak: 0 });
+  expect(await playerTotals(playerId)).toMatchObject({ xp: 150, gold: 20, heldXp: 0, streak: 0 });
   return { playerId, daily, habit, penalty };
 }
 
@@ -50,7 +50,7 @@ describe("the Penalty Zone", () => {
       held: true,
       penalty: { progress: 1, required: 2, cleared: false },
     });
-    expect(await playerTotals(playerId)).toMatchObject({ xp: 200, gold: 30, heldXp: 100, heldGold: 10 });
+    expect(await playerTotals(playerId)).toMatchObject({ xp: 150, gold: 20, heldXp: 100, heldGold: 10 });
     expect(await ledgerSum(playerId, ["PENALTY_HOLD"])).toMatchObject({ entries: 1, heldXp: 100, heldGold: 10 });
     const status = await getPlayerStatus(playerId, utc(ZONE_DAY, "05:00"));
     expect(status.penaltyZone).toMatchObject({ penaltyId: penalty.id, progress: 1, required: 2 });
@@ -84,8 +84,8 @@ describe("the Penalty Zone", () => {
     });
     const survivor = await db.ledgerEntry.findFirstOrThrow({ where: { playerId, detail: "survivor" } });
     expect(await playerTotals(playerId)).toMatchObject({
-      xp: 200 + 200 + survivor.xp,
-      gold: 30 + 20 + survivor.gold,
+      xp: 150 + 200 + survivor.xp,
+      gold: 20 + 20 + survivor.gold,
       heldXp: 0,
       heldGold: 0,
     });
@@ -123,7 +123,7 @@ describe("the Penalty Zone", () => {
       heldXp: -100,
       heldGold: -10,
     });
-    expect(await playerTotals(playerId)).toMatchObject({ xp: 300, gold: 40, heldXp: 0, heldGold: 0 });
+    expect(await playerTotals(playerId)).toMatchObject({ xp: 250, gold: 30, heldXp: 0, heldGold: 0 });
     expect(await db.achievementUnlock.count({ where: { playerId, achievementId: "survivor" } })).toBe(0);
 
     // Expiring is done once.
