@@ -14,6 +14,8 @@ const dev = process.argv.includes("--dev");
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 
 if (existsSync(path.join(root, ".env"))) process.loadEnvFile(path.join(root, ".env"));
+// The seed command (`tsx …` in prisma.config.ts) is found on PATH, as under `npm run`, however this was started.
+process.env.PATH = `${path.join(root, "node_modules", ".bin")}${path.delimiter}${process.env.PATH}`;
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 process.env.CHECKPOINT_DISABLE ??= "1";
 

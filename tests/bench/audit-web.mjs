@@ -1,0 +1,133 @@
+// npm run audit:web (after `npm run build`): Lighthouse 12 (mobile) on a signed-in Hunter's dashboard and the
+// dashboard's first-load JavaScript, against the budgets of issue #4. Prints the figures; exits 1 over budget.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+
+const BUDGETS = { performance: 90, accessibility: 95, "best-practices": 95, firstLoadKb: 180 };
+const port = Number(process.env.AUDIT_PORT ?? 3700);
+const base = `http://localhost:${port}`;
+const root = path.resolve(import.meta.dirname, "../..");
+
+const server = spawn(process.execPath, [path.join(root, "tests/support/e2e-server.mjs")], {
+  env: { ...process.env, PORT: String(port), NEXTAUTH_URL: base },
+  stdio: "ignore",
+});
+
+async function waitForServer() {
+  for (let i = 0; i < 300; i++) {
+    if (
+      await fetch(`${base}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("the app did not start");
+}
+
+async function post(url, body, headers = {}) {
+  const response = await fetch(`${base}${url}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`POST ${url}: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+/** A signed-in session: next-auth's CSRF cookie, then its credentials callback. */
+async function signIn(email, password) {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const cookies = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
+  const { csrfToken } = await csrf.json();
+  const response = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies.join("; ") },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+  });
+  return [...cookies, ...response.headers.getSetCookie().map((c) => c.split(";")[0])].join("; ");
+}
+
+/** Gzipped size of the scripts the dashboard loads on first visit (modern browsers skip noModule polyfills). */
+async function firstLoadKb(cookie) {
+  const html = await (await fetch(`${base}/dashboard`, { headers: { cookie } })).text();
+  const scripts = [...html.matchAll(/<script[^>]*src="([^"]+\.js)"[^>]*>/g)]
+    .filter(([tag]) => !/nomodule/i.test(tag))
+    .map(([, src]) => src);
+  let bytes = 0;
+  for (const src of new Set(scripts))
+    bytes += gzipSync(Buffer.from(await (await fetch(`${base}${src}`)).arrayBuffer())).length;
+  return Math.round((bytes / 1024) * 10) / 10;
+}
+
+let chrome;
+try {
+  await waitForServer();
+  const id = randomBytes(3).toString("hex");
+  const account = {
+    email: `audit-${id}@example.com`,
+    password: "audit-password-1",
+    hunterName: `Auditor ${id}`,
+    timeZone: "UTC",
+  };
+  await post("/api/v1/accounts", account);
+  const { token } = await post("/api/v1/tokens", { email: account.email, password: account.password, name: "audit" });
+  await post("/api/v1/player/job", { job: "ASSASSIN" }, { authorization: `Bearer ${token}` });
+  const cookie = await signIn(account.email, account.password);
+
+  chrome = await chromeLauncher.launch({
+    chromePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
+    chromeFlags: [
+      "--headless=new",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
+  });
+  // One warm-up visit, so the measured run sees a started server rather than first-request compilation of caches.
+  await fetch(`${base}/dashboard`, { headers: { cookie } });
+  const result = await lighthouse(`${base}/dashboard`, {
+    port: chrome.port,
+    output: "json",
+    logLevel: "error",
+    onlyCategories: ["performance", "accessibility", "best-practices"],
+    extraHeaders: { cookie },
+  });
+  const categories = result.lhr.categories;
+  const rows = [
+    ...["performance", "accessibility", "best-practices"].map((name) => ({
+      measure: `Lighthouse ${name} (mobile)`,
+      value: Math.round(categories[name].score * 100),
+      budget: `≥ ${BUDGETS[name]}`,
+      ok: Math.round(categories[name].score * 100) >= BUDGETS[name],
+    })),
+  ];
+  const kb = await firstLoadKb(cookie);
+  rows.push({
+    measure: "first-load JS of /dashboard (KB gzip)",
+    value: kb,
+    budget: `≤ ${BUDGETS.firstLoadKb}`,
+    ok: kb <= BUDGETS.firstLoadKb,
+  });
+  console.table(rows);
+  const failed = Object.values(result.lhr.audits).filter(
+    (a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode === "binary",
+  );
+  if (failed.length > 0) console.log("Audits to look at:", failed.map((a) => a.id).join(", "));
+  process.exitCode = rows.every((row) => row.ok) ? 0 : 1;
+} finally {
+  await chrome?.kill();
+  server.kill("SIGTERM");
+}
