@@ -264,3 +264,8 @@ export const ACHIEVEMENTS: readonly Achievement[] = ENTRIES.map((entry) => ({
   ...entry,
   reward: entry.reward ?? REWARD[entry.rarity],
 }));
+
+/** The title an equipped achievement grants, or null. */
+export function titleOf(achievementId: string | null): string | null {
+  return ACHIEVEMENTS.find((a) => a.id === achievementId)?.title ?? null;
+}

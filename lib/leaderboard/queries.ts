@@ -1,5 +1,5 @@
 import "server-only";
-import { ACHIEVEMENTS } from "@/lib/achievements/catalogue";
+import { titleOf } from "@/lib/achievements/catalogue";
 import { db } from "@/lib/db";
 import type { Board } from "@/lib/leaderboard/schemas";
 import { boardKey, weeklyXp } from "@/lib/leaderboard/service";
@@ -63,8 +63,6 @@ async function fromDatabase(board: Board, limit: number, playerId: string, now: 
   return { top: top.map((p) => ({ member: p.id, score: p.xp })), position: ahead === null ? null : ahead + 1, total };
 }
 
-const TITLES = new Map(ACHIEVEMENTS.flatMap((a) => (a.title ? [[a.id, a.title] as const] : [])));
-
 /** A board's top entries (hunter name, rank, level, title only) and the caller's own place. */
 export async function getLeaderboard(board: Board, limit: number, playerId: string, now: Date): Promise<Leaderboard> {
   let source: Leaderboard["source"] = "redis";
@@ -83,7 +81,7 @@ export async function getLeaderboard(board: Board, limit: number, playerId: stri
   const entries = standing.top.flatMap((entry, index) => {
     const player = byId.get(entry.member);
     if (!player || player.leaderboardOptOut) return [];
-    const title = player.equippedTitle ? (TITLES.get(player.equippedTitle) ?? null) : null;
+    const title = titleOf(player.equippedTitle);
     return [
       {
         position: index + 1,

@@ -122,6 +122,10 @@ try {
     ok: kb <= BUDGETS.firstLoadKb,
   });
   console.table(rows);
+  const metric = (id) => result.lhr.audits[id]?.displayValue ?? "n/a";
+  console.log(
+    `FCP ${metric("first-contentful-paint")} · LCP ${metric("largest-contentful-paint")} · TBT ${metric("total-blocking-time")} · CLS ${metric("cumulative-layout-shift")} · SI ${metric("speed-index")}`,
+  );
   const failed = Object.values(result.lhr.audits).filter(
     (a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode === "binary",
   );

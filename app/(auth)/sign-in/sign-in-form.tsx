@@ -63,7 +63,7 @@ export function SignInForm({ callbackUrl, providers, initialError }: Props) {
       )}
       <p className="text-center text-sm">
         New here?{" "}
-        <Link href="/sign-up" className="text-system underline underline-offset-4">
+        <Link href="/sign-up" className="inline-flex min-h-11 items-center text-system underline underline-offset-4">
           Become a Hunter
         </Link>
       </p>

@@ -74,7 +74,7 @@ export function SignUpForm() {
       </Button>
       <p className="text-center text-sm">
         Already a Hunter?{" "}
-        <Link href="/sign-in" className="text-system underline underline-offset-4">
+        <Link href="/sign-in" className="inline-flex min-h-11 items-center text-system underline underline-offset-4">
           Sign in
         </Link>
       </p>

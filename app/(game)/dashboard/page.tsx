@@ -1,7 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { SignOutButton } from "@/components/sign-out-button";
+import { PenaltyBanner } from "@/components/status/penalty-banner";
+import { RankTrial } from "@/components/status/rank-trial";
+import { StatusWindow } from "@/components/status/status-window";
 import { Panel } from "@/components/ui/panel";
+import { titleOf } from "@/lib/achievements/catalogue";
+import { JOBS } from "@/lib/progression/rules";
 import { cachedPlayerStatus } from "@/lib/player/cache";
 import { requirePlayer } from "@/lib/player/session";
 import { QuestList } from "./quest-list";
@@ -13,35 +17,56 @@ export default async function DashboardPage() {
   const status = await cachedPlayerStatus(playerId, now);
   return (
     <main className="flex flex-col gap-6">
-      <Panel title="Status">
-        <p className="text-center text-sm tracking-widest text-slate-400 uppercase">Hunter</p>
-        <p className="font-display text-center text-3xl font-bold text-slate-100" data-testid="hunter-name">
-          {status.hunterName}
+      {status.penaltyZone && (
+        <PenaltyBanner
+          title={status.penaltyZone.title}
+          progress={status.penaltyZone.progress}
+          required={status.penaltyZone.required}
+          secondsLeft={status.penaltyZone.secondsLeft}
+        />
+      )}
+      <StatusWindow
+        hunterName={status.hunterName}
+        title={titleOf(status.equippedTitle)}
+        job={status.job ? JOBS[status.job].name : null}
+        level={status.level}
+        rank={status.rank}
+        xp={status.xp}
+        xpIntoLevel={status.xpIntoLevel}
+        xpForNextLevel={status.xpForNextLevel}
+        xpToNextLevel={status.xpToNextLevel}
+        gold={status.gold}
+        held={status.held}
+        stats={status.stats}
+        statPointsAvailable={status.statPoints.available}
+        streak={status.streak}
+        shields={status.shields}
+        secondsUntilReset={status.secondsUntilReset}
+      />
+      {status.rankTrial && <RankTrial {...status.rankTrial} streak={status.streak} />}
+      {!status.awakened && (
+        <Panel title="Awakening">
+          <p className="text-center text-slate-100">Choose your job and the System will issue your first quests.</p>
+          <Link
+            href="/awakening"
+            className="font-display mx-auto mt-3 flex min-h-11 w-fit items-center border border-system px-5 font-bold tracking-wider text-system uppercase"
+          >
+            Awaken
+          </Link>
+        </Panel>
+      )}
+      {status.yesterday.openDailies > 0 && (
+        <p className="border border-system/40 p-3 text-center text-sm text-slate-100">
+          Yesterday still has {status.yesterday.openDailies} open{" "}
+          {status.yesterday.openDailies === 1 ? "daily" : "dailies"}.{" "}
+          <Link href="/history" className="inline-flex min-h-11 items-center text-system underline underline-offset-4">
+            Record yesterday
+          </Link>
         </p>
-        <dl className="mt-4 grid grid-cols-3 gap-2 text-center">
-          <div>
-            <dt className="text-xs text-slate-400 uppercase">Level</dt>
-            <dd data-testid="level">{status.level}</dd>
-          </div>
-          <div>
-            <dt className="text-xs text-slate-400 uppercase">XP</dt>
-            <dd data-testid="xp">{status.xp}</dd>
-          </div>
-          <div>
-            <dt className="text-xs text-slate-400 uppercase">Rank</dt>
-            <dd>{status.rank}</dd>
-          </div>
-        </dl>
-      </Panel>
+      )}
       <Panel title="Daily quests">
         <QuestList quests={status.quests} />
       </Panel>
-      <div className="flex items-center justify-between">
-        <Link href="/leaderboard" className="flex min-h-11 items-center text-system underline underline-offset-4">
-          Leaderboard
-        </Link>
-        <SignOutButton />
-      </div>
     </main>
   );
 }

@@ -1,0 +1,70 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { signUp } from "./support/hunter";
+
+const PUBLIC_SCREENS = ["/", "/sign-in", "/sign-up"];
+const PLAYER_SCREENS = ["/dashboard", "/leaderboard?board=weekly", "/leaderboard?board=all"];
+
+async function expectNoSeriousViolations(page: Page, screen: string) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${screen}: ${v.id} (${v.impact}) on ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(serious).toEqual([]);
+}
+
+/** Phone first: nothing scrolls sideways at 360 px, and every visible control is at least 44 px tall. */
+async function expectPhoneFriendly(page: Page, screen: string) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, `${screen} scrolls sideways`).toBeLessThanOrEqual(0);
+  const small = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>("a[href], button, input:not([type=hidden]), select, textarea")]
+      .filter((el) => el.offsetParent !== null && !el.closest(".sr-only"))
+      .map((el) => ({ el: el.outerHTML.slice(0, 80), height: el.getBoundingClientRect().height }))
+      .filter(({ height }) => height < 44),
+  );
+  expect(small, `${screen} has controls under 44 px`).toEqual([]);
+}
+
+test.describe("at 360 px", () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+
+  test("public screens are accessible and phone friendly", async ({ page }) => {
+    for (const screen of PUBLIC_SCREENS) {
+      await page.goto(screen);
+      await expectNoSeriousViolations(page, screen);
+      await expectPhoneFriendly(page, screen);
+    }
+  });
+
+  test("a Hunter's screens are accessible and phone friendly", async ({ page }) => {
+    await signUp(page);
+    await page.request.post("/api/v1/player/job", { data: { job: "MAGE" } });
+    for (const screen of PLAYER_SCREENS) {
+      await page.goto(screen);
+      await expectNoSeriousViolations(page, screen);
+      await expectPhoneFriendly(page, screen);
+    }
+  });
+});
+
+test("the keyboard reaches every control on the dashboard, with a visible focus ring", async ({ page }) => {
+  await signUp(page);
+  await page.request.post("/api/v1/player/job", { data: { job: "TANK" } });
+  await page.goto("/dashboard");
+  const reached = new Set<string>();
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return null;
+      const style = getComputedStyle(el);
+      return { name: el.getAttribute("aria-label") ?? el.textContent?.trim() ?? "", outline: style.outlineStyle };
+    });
+    if (!focused) continue;
+    expect(focused.outline, `focus ring on ${focused.name}`).not.toBe("none");
+    reached.add(focused.name);
+  }
+  for (const name of ["Status", "Leaderboard", "Sign out"]) expect(reached).toContain(name);
+  expect([...reached].filter((n) => n.startsWith("Check in "))).toHaveLength(3);
+});
