@@ -6,6 +6,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
+import { CHROMIUM_ARGS, CHROMIUM_PATH, sessionCookie } from "../support/browser.mjs";
 
 const BUDGETS = { performance: 90, accessibility: 95, "best-practices": 95, firstLoadKb: 180 };
 const port = Number(process.env.AUDIT_PORT ?? 3700);
@@ -41,20 +42,6 @@ async function post(url, body, headers = {}) {
   return response.json();
 }
 
-/** A signed-in session: next-auth's CSRF cookie, then its credentials callback. */
-async function signIn(email, password) {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const cookies = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
-  const { csrfToken } = await csrf.json();
-  const response = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies.join("; ") },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
-  });
-  return [...cookies, ...response.headers.getSetCookie().map((c) => c.split(";")[0])].join("; ");
-}
-
 /** Gzipped size of the scripts the dashboard loads on first visit (modern browsers skip noModule polyfills). */
 async function firstLoadKb(cookie) {
   const html = await (await fetch(`${base}/dashboard`, { headers: { cookie } })).text();
@@ -80,21 +67,11 @@ try {
   await post("/api/v1/accounts", account);
   const { token } = await post("/api/v1/tokens", { email: account.email, password: account.password, name: "audit" });
   await post("/api/v1/player/job", { job: "ASSASSIN" }, { authorization: `Bearer ${token}` });
-  const cookie = await signIn(account.email, account.password);
+  const cookie = await sessionCookie(base, account.email, account.password);
 
   chrome = await chromeLauncher.launch({
-    chromePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
-    chromeFlags: [
-      "--headless=new",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-dev-shm-usage",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-    ],
+    chromePath: process.env.CHROME_PATH ?? CHROMIUM_PATH,
+    chromeFlags: ["--headless=new", ...CHROMIUM_ARGS],
   });
   // One warm-up visit, so the measured run sees a started server rather than first-request compilation of caches.
   await fetch(`${base}/dashboard`, { headers: { cookie } });

@@ -7,6 +7,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import autocannon from "autocannon";
 import pg from "pg";
+import { sessionCookie } from "../support/browser.mjs";
 import { startUpstashProxy } from "../support/upstash-proxy.mjs";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -70,20 +71,6 @@ async function json(url, init) {
   const response = await fetch(url, { ...init, headers: { "content-type": "application/json", ...init?.headers } });
   if (!response.ok) throw new Error(`${init?.method ?? "GET"} ${url}: ${response.status} ${await response.text()}`);
   return response.status === 204 ? null : response.json();
-}
-
-/** A signed-in browser session: next-auth's CSRF cookie, then its credentials callback. */
-async function sessionCookie(base, email, password) {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const cookies = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
-  const { csrfToken } = await csrf.json();
-  const response = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies.join("; ") },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
-  });
-  return [...cookies, ...response.headers.getSetCookie().map((c) => c.split(";")[0])].join("; ");
 }
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
