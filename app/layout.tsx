@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { Analytics } from "@vercel/analytics/next";
 import { body, display } from "@/app/fonts";
+import { ServiceWorker } from "@/components/pwa/service-worker";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -16,6 +17,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
     <html lang="en" className={`${display.variable} ${body.variable}`}>
       <body className="min-h-dvh">
         {children}
+        <ServiceWorker />
         <Analytics />
       </body>
     </html>

@@ -64,7 +64,8 @@ ensureAuthSecret();
 try {
   await run(bin("prisma"), ["migrate", "deploy"]);
   await run(bin("prisma"), ["db", "seed"]);
-  if (!dev && !existsSync(path.join(root, ".next", "BUILD_ID"))) await run(bin("next"), ["build"]);
+  // The project's build (Next, then the service worker), exactly as CI and Vercel run it.
+  if (!dev && !existsSync(path.join(root, ".next", "BUILD_ID"))) await run("npm", ["run", "build"]);
 } catch (error) {
   console.error(`[start] ${error.message}`);
   await stopDatabase();

@@ -1,0 +1,42 @@
+import { inSendOrder, verdictFor, type PendingCheckIn } from "@/lib/offline/rules";
+
+/** One attempt to send a check-in: the HTTP status, or null when the network failed. */
+export type SendResult = { status: number; message?: string } | null;
+
+export type DrainPorts = {
+  list: () => Promise<PendingCheckIn[]>;
+  remove: (idempotencyKey: string) => Promise<void>;
+  send: (item: PendingCheckIn) => Promise<SendResult>;
+};
+
+export type DrainReport = {
+  sent: PendingCheckIn[];
+  refused: { item: PendingCheckIn; status: number; message?: string }[];
+  /** Still queued after this pass. */
+  kept: number;
+};
+
+/**
+ * Sends every queued check-in once, oldest first. An item leaves the queue only after the server answered 2xx or
+ * refused it for good; a network error or a 401/429 stops the pass and keeps everything not yet answered.
+ */
+export async function drainQueue({ list, remove, send }: DrainPorts): Promise<DrainReport> {
+  const items = inSendOrder(await list());
+  const report: DrainReport = { sent: [], refused: [], kept: 0 };
+  for (const [index, item] of items.entries()) {
+    const result = await send(item);
+    const verdict = result === null ? "stop" : verdictFor(result.status);
+    if (verdict === "stop") {
+      report.kept += items.length - index;
+      break;
+    }
+    if (verdict === "retry") {
+      report.kept += 1;
+      continue;
+    }
+    await remove(item.idempotencyKey);
+    if (verdict === "sent") report.sent.push(item);
+    else if (result) report.refused.push({ item, status: result.status, message: result.message });
+  }
+  return report;
+}

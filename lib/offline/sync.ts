@@ -1,0 +1,39 @@
+import { drainQueue, type DrainReport, type SendResult } from "@/lib/offline/drain";
+import { listPendingCheckIns, removePendingCheckIn } from "@/lib/offline/queue";
+import type { PendingCheckIn } from "@/lib/offline/rules";
+
+/** Sends one queued check-in with its idempotency key and the time it happened; null on a network failure. */
+async function sendCheckIn(item: PendingCheckIn): Promise<SendResult> {
+  try {
+    const response = await fetch(`/api/v1/quests/${encodeURIComponent(item.questId)}/check-ins`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ idempotencyKey: item.idempotencyKey, happenedAt: item.happenedAt }),
+      credentials: "same-origin",
+      cache: "no-store",
+    });
+    if (response.ok) return { status: response.status };
+    const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+    return { status: response.status, message: body?.error?.message };
+  } catch {
+    return null;
+  }
+}
+
+let running: Promise<DrainReport> | null = null;
+
+/**
+ * Sends what the queue holds. One pass at a time in this tab (a second call joins the running one) and, where the
+ * browser has Web Locks, across tabs; the idempotency keys make an overlap harmless anyway.
+ */
+export function syncPendingCheckIns(): Promise<DrainReport> {
+  running ??= (async () => {
+    const drain = () => drainQueue({ list: listPendingCheckIns, remove: removePendingCheckIn, send: sendCheckIn });
+    try {
+      return navigator.locks ? await navigator.locks.request("the-system:check-in-sync", drain) : await drain();
+    } finally {
+      running = null;
+    }
+  })();
+  return running;
+}
