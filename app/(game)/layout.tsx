@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { SignOutButton } from "@/components/sign-out-button";
+import { SoundToggle } from "@/components/status/sound-toggle";
 
 const NAV = [
   { href: "/dashboard", label: "Status" },
@@ -19,7 +20,10 @@ export default function GameLayout({ children }: { children: React.ReactNode }) 
         >
           The System
         </Link>
-        <SignOutButton />
+        <span className="flex items-center gap-2">
+          <SoundToggle />
+          <SignOutButton />
+        </span>
       </header>
       <nav aria-label="Main" className="-mx-1 flex flex-wrap gap-1 text-sm">
         {NAV.map((item) => (

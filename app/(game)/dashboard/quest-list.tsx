@@ -7,6 +7,7 @@ import { pendingCountByQuest, syncStateText, type PendingCheckIn } from "@/lib/o
 import { refreshOfflineCopy } from "@/lib/offline/sw-client";
 import { syncPendingCheckIns } from "@/lib/offline/sync";
 import type { TodayQuest } from "@/lib/player/queries";
+import { chime } from "@/lib/ui/sound";
 
 function subscribeToConnection(onChange: () => void) {
   window.addEventListener("online", onChange);
@@ -34,6 +35,8 @@ export function QuestList({ quests }: { quests: TodayQuest[] }) {
   const router = useRouter();
   const online = useOnline();
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  // Bumped on each success so the slash (or the level-up burst) replays; purely visual, hidden from screen readers.
+  const [flourish, setFlourish] = useState<{ kind: "slash" | "level-up"; id: number } | null>(null);
   const [queue, setQueue] = useState<PendingCheckIn[]>([]);
   const [syncing, setSyncing] = useState(false);
   const [pending, startTransition] = useTransition();
@@ -117,6 +120,9 @@ export function QuestList({ quests }: { quests: TodayQuest[] }) {
       const levelUp = award.levelUp ? ` Level up! You are now level ${award.levelUp.to}.` : "";
       const gain = award.held ? `+${award.xp} XP held in the Penalty Zone` : `+${award.xp} XP`;
       setMessage({ text: `[SYSTEM] You have defeated '${quest.title}'. ${gain}.${levelUp}`, error: false });
+      const kind = award.levelUp ? "level-up" : "slash";
+      setFlourish((last) => ({ kind, id: (last?.id ?? 0) + 1 }));
+      chime(award.levelUp ? "level-up" : "check-in");
       refreshOfflineCopy();
     });
   }
@@ -154,7 +160,22 @@ export function QuestList({ quests }: { quests: TodayQuest[] }) {
 
   if (quests.length === 0) return <p className="text-center text-mist">No quests yet.</p>;
   return (
-    <div className="flex flex-col gap-3">
+    <div className="relative flex flex-col gap-3">
+      {flourish && (
+        <div
+          key={flourish.id}
+          aria-hidden
+          className="pointer-events-none absolute inset-0 overflow-hidden motion-reduce:hidden"
+        >
+          {flourish.kind === "slash" ? (
+            <div className="absolute inset-y-0 w-1/3 animate-slash bg-gradient-to-r from-transparent via-system/40 to-transparent" />
+          ) : (
+            <p className="font-display absolute inset-0 flex animate-burst items-center justify-center text-4xl font-bold tracking-widest text-gold">
+              LEVEL UP
+            </p>
+          )}
+        </div>
+      )}
       <p role="status" aria-live="polite" className={message?.error ? "text-[#ff6680]" : "text-system"}>
         {message?.text}
       </p>
