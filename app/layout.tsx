@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { Analytics } from "@vercel/analytics/next";
 import { body, display } from "@/app/fonts";
 import { ServiceWorker } from "@/components/pwa/service-worker";
+import { onVercel } from "@/lib/env";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -18,7 +19,8 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
       <body className="min-h-dvh">
         {children}
         <ServiceWorker />
-        <Analytics />
+        {/* Vercel Web Analytics exists only on Vercel: elsewhere its script would 404. */}
+        {onVercel() && <Analytics />}
       </body>
     </html>
   );

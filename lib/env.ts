@@ -73,3 +73,11 @@ export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
 }
+
+/**
+ * Whether this is a Vercel deployment (Vercel sets VERCEL=1 at build and run time). Read on its own, without the
+ * full validation, so statically rendered layouts can ask at build time.
+ */
+export function onVercel(): boolean {
+  return process.env.VERCEL === "1";
+}

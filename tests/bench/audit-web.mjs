@@ -107,6 +107,9 @@ try {
     (a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode === "binary",
   );
   if (failed.length > 0) console.log("Audits to look at:", failed.map((a) => a.id).join(", "));
+  for (const item of result.lhr.audits["errors-in-console"]?.details?.items ?? []) {
+    console.log(`  console: ${item.source} ${item.description ?? ""} ${item.sourceLocation?.url ?? ""}`.trimEnd());
+  }
   process.exitCode = rows.every((row) => row.ok) ? 0 : 1;
 } finally {
   await chrome?.kill();
