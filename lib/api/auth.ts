@@ -26,7 +26,17 @@ export async function authenticate(request: Request): Promise<Caller> {
   }
   const session = await getServerSession(authOptions());
   const userId = session?.user?.id;
-  const player = userId ? await db.player.findUnique({ where: { userId }, select: CALLER }) : null;
-  if (!player) throw new AppError("UNAUTHENTICATED", "Sign in or send a personal access token");
-  return { playerId: player.id, settlement: player };
+  // The session version rides on the same query: a session ended by "sign out everywhere" costs nothing extra.
+  const player = userId
+    ? await db.player.findUnique({
+        where: { userId },
+        select: { ...CALLER, user: { select: { sessionVersion: true } } },
+      })
+    : null;
+  if (!player || player.user.sessionVersion !== (session?.sessionVersion ?? 0)) {
+    throw new AppError("UNAUTHENTICATED", "Sign in or send a personal access token");
+  }
+  const { user, ...settlement } = player;
+  void user;
+  return { playerId: player.id, settlement };
 }

@@ -68,6 +68,13 @@ const PATHS: Record<string, Record<string, Operation>> = {
   "/api/v1/history": {
     get: { summary: "Check-ins and settlement outcome per day", query: ["from", "to"], status: 200 },
   },
+  "/api/v1/export": {
+    get: {
+      summary: "Export everything the player owns (JSON), or the check-ins as CSV with format=csv",
+      query: ["format"],
+      status: 200,
+    },
+  },
 };
 
 /** The OpenAPI 3.1 document, generated from the same zod schemas the routes validate with. */

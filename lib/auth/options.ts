@@ -23,6 +23,19 @@ function oauthProviders(): NextAuthOptions["providers"] {
   ];
 }
 
+declare module "next-auth" {
+  interface Session {
+    /** User.sessionVersion when this session was issued: an older one than the stored value is refused. */
+    sessionVersion?: number;
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    sessionVersion?: number;
+  }
+}
+
 let cached: NextAuthOptions | undefined;
 
 export function authOptions(): NextAuthOptions {
@@ -53,8 +66,17 @@ export function authOptions(): NextAuthOptions {
       ...oauthProviders(),
     ],
     callbacks: {
+      // The account's session version at sign-in travels in the JWT; "sign out everywhere" bumps the stored one.
+      async jwt({ token, user }) {
+        if (user) {
+          const row = await db.user.findUnique({ where: { id: user.id }, select: { sessionVersion: true } });
+          token.sessionVersion = row?.sessionVersion ?? 0;
+        }
+        return token;
+      },
       session({ session, token }) {
         if (token.sub) session.user = { ...session.user, id: token.sub };
+        session.sessionVersion = typeof token.sessionVersion === "number" ? token.sessionVersion : 0;
         return session;
       },
     },

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { openDay } from "@/lib/days/rules";
+import { DEFAULT_NOTIFICATION_PREFS, notificationPrefsSchema, type NotificationPrefs } from "@/lib/player/schemas";
 import { allocatedPoints, playerStats } from "@/lib/player/stats";
 import { levelProgress, RANK_TRIALS, statPointsEarned, type Rank } from "@/lib/progression/rules";
 import { isDueOn, type Schedule } from "@/lib/quests/rules";
@@ -170,4 +171,43 @@ function rankTrialProgress(target: Rank | undefined, dailies: ReadonlyArray<{ st
     ...trial,
     qualifyingDailies: dailies.filter((q) => q.strength >= trial.minStrength).length,
   };
+}
+
+/** The player's clock settings, for turning a chosen day into an instant inside it. */
+export async function getPlayerClock(playerId: string) {
+  return db.player.findUniqueOrThrow({
+    where: { id: playerId },
+    select: { timeZone: true, dayStartMinute: true, lastSettledDay: true },
+  });
+}
+
+/** What the settings screen edits, with the rest periods that have not ended yet. */
+export async function getPlayerSettings(playerId: string, today: string) {
+  const player = await db.player.findUniqueOrThrow({
+    where: { id: playerId },
+    select: {
+      hunterName: true,
+      timeZone: true,
+      dayStartMinute: true,
+      leaderboardOptOut: true,
+      notificationPrefs: true,
+      restPeriods: {
+        where: { endDay: { gte: today } },
+        orderBy: { startDay: "asc" },
+        select: { id: true, startDay: true, endDay: true },
+      },
+    },
+  });
+  const prefs = notificationPrefsSchema.partial().safeParse(player.notificationPrefs ?? {});
+  return {
+    ...player,
+    notificationPrefs: { ...DEFAULT_NOTIFICATION_PREFS, ...(prefs.success ? prefs.data : {}) } as NotificationPrefs,
+  };
+}
+
+export type PlayerSettings = Awaited<ReturnType<typeof getPlayerSettings>>;
+
+export async function getHunterName(playerId: string): Promise<string> {
+  const player = await db.player.findUniqueOrThrow({ where: { id: playerId }, select: { hunterName: true } });
+  return player.hunterName;
 }

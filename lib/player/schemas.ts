@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { timeZoneSchema } from "@/lib/accounts/schemas";
+import { hunterNameSchema, timeZoneSchema } from "@/lib/accounts/schemas";
 import { STAT_NAMES } from "@/lib/quests/schemas";
 
 export const updatePlayerSchema = z
@@ -30,3 +30,41 @@ export const restPeriodSchema = z.strictObject({
 export const dayRangeSchema = z
   .strictObject({ from: z.iso.date(), to: z.iso.date() })
   .refine((r) => r.from <= r.to, { path: ["to"], message: "to must not be before from" });
+
+export const starterEditSchema = z.strictObject({
+  title: z.string().trim().min(1, "Title is required").max(100, "Title must be at most 100 characters"),
+  difficulty: z.enum(["EASY", "NORMAL", "HARD"]),
+});
+
+/** The Awakening form: name and zone confirmed, a job chosen and its three starter dailies as edited. */
+export const awakeningSchema = z.strictObject({
+  hunterName: hunterNameSchema,
+  timeZone: timeZoneSchema,
+  job: z.enum(["TANK", "MAGE", "ASSASSIN"]),
+  starters: z.array(starterEditSchema).length(3),
+});
+
+export type AwakeningInput = z.infer<typeof awakeningSchema>;
+
+/** Types of notification a Hunter can switch off (SPEC §9); all on by default. */
+export const NOTIFICATION_TYPES = ["reminders", "lastChance", "penalty", "levelUp", "achievements"] as const;
+
+export const notificationPrefsSchema = z.strictObject(
+  Object.fromEntries(NOTIFICATION_TYPES.map((type) => [type, z.boolean()])) as Record<
+    (typeof NOTIFICATION_TYPES)[number],
+    z.ZodBoolean
+  >,
+);
+
+export type NotificationPrefs = z.infer<typeof notificationPrefsSchema>;
+
+export const DEFAULT_NOTIFICATION_PREFS: NotificationPrefs = {
+  reminders: true,
+  lastChance: true,
+  penalty: true,
+  levelUp: true,
+  achievements: true,
+};
+
+/** Delete account: the Hunter types their name to confirm. */
+export const deleteAccountSchema = z.strictObject({ confirmName: z.string().max(100) });

@@ -5,7 +5,8 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { lockPlayer } from "@/lib/ledger/service";
 import { allocatedPoints } from "@/lib/player/stats";
-import type { UpdatePlayerInput } from "@/lib/player/schemas";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { NotificationPrefs, UpdatePlayerInput } from "@/lib/player/schemas";
 import { canChangeJob, JOBS, statPointsEarned, type Job, type Stat } from "@/lib/progression/rules";
 import { TX_OPTIONS } from "@/lib/check-ins/service";
 import { addDays, dayKey, daysBetween } from "@/lib/time/rules";
@@ -157,4 +158,33 @@ export async function confirmYesterday(playerId: string, now: Date): Promise<str
   const yesterday = addDays(dayKey(now, player.timeZone, player.dayStartMinute), -1);
   await db.player.update({ where: { id: playerId }, data: { confirmedDay: yesterday } });
   return yesterday;
+}
+
+/** A new hunter name (unique regardless of case) and/or time zone, as confirmed at Awakening or in settings. */
+export async function renamePlayer(playerId: string, input: { hunterName?: string; timeZone?: string }): Promise<void> {
+  const data = {
+    ...(input.hunterName !== undefined && {
+      hunterName: input.hunterName,
+      hunterNameKey: input.hunterName.toLowerCase(),
+    }),
+    ...(input.timeZone !== undefined && { timeZone: input.timeZone }),
+  };
+  try {
+    await db.player.update({ where: { id: playerId }, data });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new AppError("CONFLICT", "That hunter name is taken", { hunterName: "That hunter name is taken" });
+    }
+    throw error;
+  }
+}
+
+export async function setNotificationPrefs(playerId: string, prefs: NotificationPrefs): Promise<void> {
+  await db.player.update({ where: { id: playerId }, data: { notificationPrefs: prefs } });
+}
+
+/** Sign out everywhere: every JWT issued before this carries an older version and is refused from now on. */
+export async function bumpSessionVersion(playerId: string): Promise<void> {
+  const player = await db.player.findUniqueOrThrow({ where: { id: playerId }, select: { userId: true } });
+  await db.user.update({ where: { id: player.userId }, data: { sessionVersion: { increment: 1 } } });
 }

@@ -2,7 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { assertRange } from "@/lib/days/queries";
 import { AppError } from "@/lib/errors";
-import { questStreak, strengthSeries, type QuestDay, type Schedule } from "@/lib/quests/rules";
+import { isDueOn, questStreak, strengthSeries, type QuestDay, type Schedule } from "@/lib/quests/rules";
+import { toQuestDto, type QuestDto } from "@/lib/quests/service";
 import { addDays, type DayKey } from "@/lib/time/rules";
 
 /**
@@ -52,4 +53,60 @@ export async function getStrengthSeries(playerId: string, questId: string, from:
     series: days.flatMap((d, i) => (d.day >= from ? [{ day: d.day, strength: scores[i] ?? 0 }] : [])),
     questStreak: questStreak(schedule, days, quest.timesPerDay),
   };
+}
+
+/** One of the player's quests, or null when it is not theirs (a 404 for the page, never a leak). */
+export async function findQuest(playerId: string, questId: string): Promise<QuestDto | null> {
+  const quest = await db.quest.findFirst({ where: { id: questId, playerId } });
+  return quest ? toQuestDto(quest) : null;
+}
+
+export const HEATMAP_DAYS = 365;
+
+/**
+ * Completions of one quest per day over the 365 days ending `to` (undone check-ins left out), for the calendar
+ * heatmap: one grouped query read by the (questId, dayKey) index.
+ */
+export async function getQuestHeatmap(playerId: string, questId: string, to: DayKey) {
+  const from = addDays(to, -(HEATMAP_DAYS - 1));
+  const quest = await db.quest.findFirst({ where: { id: questId, playerId }, select: { id: true } });
+  if (!quest) throw new AppError("NOT_FOUND", "Quest not found");
+  const counts = await db.checkIn.groupBy({
+    by: ["dayKey"],
+    where: { questId, playerId, undo: null, dayKey: { gte: from, lte: to } },
+    _count: { _all: true },
+  });
+  const byDay = new Map(counts.map((c) => [c.dayKey, c._count._all]));
+  const days: { day: DayKey; completions: number }[] = [];
+  for (let day = from; day <= to; day = addDays(day, 1)) days.push({ day, completions: byDay.get(day) ?? 0 });
+  return { from, to, days, total: days.reduce((sum, d) => sum + d.completions, 0) };
+}
+
+export type QuestOption = { id: string; title: string; kind: string };
+
+/** The quests a Hunter may check in for a past day (the System's Survival Quests are excluded). */
+export async function listActiveQuestOptions(playerId: string): Promise<QuestOption[]> {
+  return db.quest.findMany({
+    where: { playerId, archivedAt: null, kind: { not: "PENALTY" } },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, title: true, kind: true },
+  });
+}
+
+/** Dailies due on `day` that are not complete yet: what "record yesterday" offers to tick. */
+export async function listOpenDailies(playerId: string, day: DayKey) {
+  const quests = await db.quest.findMany({
+    where: { playerId, archivedAt: null, kind: "DAILY", createdDay: { lte: day } },
+    orderBy: { createdAt: "asc" },
+    select: {
+      id: true,
+      title: true,
+      schedule: true,
+      timesPerDay: true,
+      _count: { select: { checkIns: { where: { dayKey: day, undo: null } } } },
+    },
+  });
+  return quests
+    .filter((q) => q.schedule !== null && isDueOn(q.schedule as Schedule, day) && q._count.checkIns < q.timesPerDay)
+    .map((q) => ({ id: q.id, title: q.title, done: q._count.checkIns, timesPerDay: q.timesPerDay }));
 }

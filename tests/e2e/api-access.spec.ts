@@ -76,6 +76,8 @@ const AUTHENTICATED_ROUTES: Route[] = [
   { method: "GET", path: "/api/v1/quests/{quest}/strength?from={today}&to={today}", ok: 200 },
   { method: "DELETE", path: "/api/v1/check-ins/{checkIn}", ok: 200 },
   { method: "GET", path: "/api/v1/history?from={today}&to={today}", ok: 200 },
+  { method: "GET", path: "/api/v1/export", ok: 200 },
+  { method: "GET", path: "/api/v1/export?format=csv", ok: 200 },
   { method: "DELETE", path: "/api/v1/tokens/{token}", ok: 204 },
   { method: "PUT", path: "/api/v1/test-clock", body: (o) => ({ now: `${addDays(o.today, 2)}T12:00:00Z` }), ok: 200 },
   { method: "DELETE", path: "/api/v1/test-clock", ok: 204 },

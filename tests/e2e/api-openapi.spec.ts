@@ -45,6 +45,7 @@ const ROUTES: { method: string; path: string; status: number; required?: string[
   { method: "get", path: "/api/v1/quests/{id}/strength", status: 200, query: ["from", "to"] },
   { method: "delete", path: "/api/v1/check-ins/{id}", status: 200 },
   { method: "get", path: "/api/v1/history", status: 200, query: ["from", "to"] },
+  { method: "get", path: "/api/v1/export", status: 200, query: ["format"] },
   { method: "delete", path: "/api/v1/player", status: 204 },
   { method: "get", path: "/api/v1/leaderboard", status: 200, query: ["board", "limit"] },
 ];

@@ -1,0 +1,117 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { CalendarHeatmap } from "@/components/charts/calendar-heatmap";
+import { StrengthLine } from "@/components/charts/strength-line";
+import { Panel } from "@/components/ui/panel";
+import { cachedPlayerStatus } from "@/lib/player/cache";
+import { requirePlayer } from "@/lib/player/session";
+import { findQuest, getQuestHeatmap, getStrengthSeries } from "@/lib/quests/queries";
+import type { Schedule } from "@/lib/quests/schemas";
+import { addDays } from "@/lib/time/rules";
+
+export const metadata: Metadata = { title: "Quest" };
+
+const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+function describeSchedule(schedule: Schedule | null): string {
+  if (!schedule) return "";
+  switch (schedule.type) {
+    case "EVERY_DAY":
+      return "Every day";
+    case "WEEKDAYS":
+      return `On ${schedule.days.map((d) => WEEKDAYS[d - 1]).join(", ")}`;
+    case "EVERY_N_DAYS":
+      return `Every ${schedule.n} days from ${schedule.anchor}`;
+    case "TIMES_PER_WEEK":
+      return `${schedule.n} times a week`;
+  }
+}
+
+export default async function QuestPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const { playerId, now } = await requirePlayer(`/quests/${encodeURIComponent(id)}`);
+  const quest = await findQuest(playerId, id);
+  if (!quest) notFound();
+  const { today } = await cachedPlayerStatus(playerId, now);
+  const [heatmap, strength] = await Promise.all([
+    getQuestHeatmap(playerId, quest.id, today),
+    quest.kind === "DAILY" ? getStrengthSeries(playerId, quest.id, addDays(today, -179), today) : null,
+  ]);
+  const facts: [string, string][] = [
+    ["Kind", quest.kind === "ONE_TIME" ? "One-time" : quest.kind[0] + quest.kind.slice(1).toLowerCase()],
+    ["Difficulty", quest.difficulty[0] + quest.difficulty.slice(1).toLowerCase()],
+    ["Stats", quest.stats.join(", ")],
+    ...(quest.schedule ? [["Schedule", describeSchedule(quest.schedule)] as [string, string]] : []),
+    ["Times per day", String(quest.timesPerDay)],
+    ...(quest.target
+      ? [
+          [
+            "Target",
+            `${quest.target.direction === "AT_MOST" ? "At most" : "At least"} ${quest.target.value.toLocaleString("en")} ${quest.target.unit}`,
+          ] as [string, string],
+        ]
+      : []),
+    ...(quest.reminderTime ? [["Reminder", quest.reminderTime] as [string, string]] : []),
+    ...(quest.kind === "HABIT" ? [["Habit", quest.positive ? "Good" : "Bad"] as [string, string]] : []),
+    ...(quest.dueDay ? [["Due", quest.dueDay] as [string, string]] : []),
+  ];
+  return (
+    <main className="flex flex-col gap-6">
+      <Panel title={quest.title}>
+        {quest.archived && <p className="mb-3 text-center text-sm text-slate-400">Archived</p>}
+        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+          {facts.map(([term, value]) => (
+            <div key={term} className="contents">
+              <dt className="text-slate-400">{term}</dt>
+              <dd className="text-slate-100">{value}</dd>
+            </div>
+          ))}
+          {strength && (
+            <div className="contents">
+              <dt className="text-slate-400">Quest streak</dt>
+              <dd className="text-slate-100" data-testid="quest-streak">
+                {strength.questStreak}
+              </dd>
+            </div>
+          )}
+        </dl>
+        {quest.checklist && quest.checklist.length > 0 && (
+          <ul className="mt-3 list-inside list-disc text-sm text-slate-100">
+            {quest.checklist.map((item, i) => (
+              <li key={i} className={item.done ? "line-through" : undefined}>
+                {item.text}
+              </li>
+            ))}
+          </ul>
+        )}
+        {quest.notes && <p className="mt-3 text-sm whitespace-pre-wrap text-mist">{quest.notes}</p>}
+      </Panel>
+      <Panel title="Completions">
+        <CalendarHeatmap
+          days={heatmap.days}
+          total={heatmap.total}
+          label={`Completions of ${quest.title}, last 12 months`}
+        />
+      </Panel>
+      {strength && (
+        <Panel title="Strength">
+          <StrengthLine series={strength.series} />
+        </Panel>
+      )}
+      <nav aria-label="Quest" className="flex flex-wrap items-center justify-between gap-2">
+        <Link href="/dashboard" className="flex min-h-11 items-center text-system underline underline-offset-4">
+          Back to status
+        </Link>
+        {!quest.archived && quest.kind !== "PENALTY" && (
+          <Link
+            href={`/quests/${quest.id}/edit`}
+            className="flex min-h-11 items-center text-system underline underline-offset-4"
+          >
+            Edit quest
+          </Link>
+        )}
+      </nav>
+    </main>
+  );
+}

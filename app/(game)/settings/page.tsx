@@ -1,0 +1,63 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Panel } from "@/components/ui/panel";
+import { cachedPlayerStatus } from "@/lib/player/cache";
+import { getPlayerSettings } from "@/lib/player/queries";
+import { requirePlayer } from "@/lib/player/session";
+import { AccountActions, ClockForm, NotificationsForm, RestForm } from "./settings-client";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function SettingsPage() {
+  const { playerId, now } = await requirePlayer("/settings");
+  const { today } = await cachedPlayerStatus(playerId, now);
+  const settings = await getPlayerSettings(playerId, today);
+  const zones = Intl.supportedValuesOf("timeZone");
+  if (!zones.includes(settings.timeZone)) zones.unshift(settings.timeZone);
+  return (
+    <main className="flex flex-col gap-6">
+      <Panel title="Settings">
+        <ClockForm
+          zones={zones}
+          timeZone={settings.timeZone}
+          dayStartMinute={settings.dayStartMinute}
+          leaderboardOptOut={settings.leaderboardOptOut}
+        />
+      </Panel>
+      <Panel title="Rest">
+        <RestForm today={today} periods={settings.restPeriods} />
+      </Panel>
+      <Panel title="Notifications">
+        <NotificationsForm prefs={settings.notificationPrefs} />
+      </Panel>
+      <Panel title="Your data">
+        <ul className="flex flex-col gap-2">
+          <li>
+            <a
+              href="/api/v1/export"
+              download
+              className="flex min-h-11 items-center text-system underline underline-offset-4"
+            >
+              Export everything (JSON)
+            </a>
+          </li>
+          <li>
+            <a
+              href="/api/v1/export?format=csv"
+              download
+              className="flex min-h-11 items-center text-system underline underline-offset-4"
+            >
+              Export check-ins (CSV)
+            </a>
+          </li>
+        </ul>
+      </Panel>
+      <Panel title="Account">
+        <AccountActions hunterName={settings.hunterName} />
+      </Panel>
+      <Link href="/dashboard" className="flex min-h-11 items-center text-system underline underline-offset-4">
+        Back to status
+      </Link>
+    </main>
+  );
+}

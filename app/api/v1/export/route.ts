@@ -1,0 +1,26 @@
+import { playerRoute } from "@/lib/api/route";
+import { exportQuerySchema } from "@/lib/export/schemas";
+import { exportCheckInsCsv, exportPlayer } from "@/lib/export/service";
+import { parseWith, searchParamsOf } from "@/lib/http";
+
+export const GET = playerRoute(async ({ request, playerId, now }) => {
+  const { format } = parseWith(exportQuerySchema, searchParamsOf(request));
+  const stamp = now.toISOString().slice(0, 10);
+  const headers = { "cache-control": "no-store" };
+  if (format === "csv") {
+    return new Response(await exportCheckInsCsv(playerId), {
+      headers: {
+        ...headers,
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="the-system-check-ins-${stamp}.csv"`,
+      },
+    });
+  }
+  return new Response(JSON.stringify(await exportPlayer(playerId, now), null, 2), {
+    headers: {
+      ...headers,
+      "content-type": "application/json; charset=utf-8",
+      "content-disposition": `attachment; filename="the-system-export-${stamp}.json"`,
+    },
+  });
+});

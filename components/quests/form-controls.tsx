@@ -1,0 +1,128 @@
+import type { ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+
+const describedBy = (name: string, error?: string, hint?: string) =>
+  [error && `${name}-error`, hint && `${name}-hint`].filter(Boolean).join(" ") || undefined;
+
+const CONTROL =
+  "min-h-11 w-full border border-system/40 bg-void px-3 text-slate-100 placeholder:text-slate-500 aria-invalid:border-blood";
+
+export function ErrorText({ id, error }: { id: string; error?: string }) {
+  if (!error) return null;
+  return (
+    <p id={id} role="alert" className="text-sm text-[#ff6680]">
+      {error}
+    </p>
+  );
+}
+
+type SelectProps = SelectHTMLAttributes<HTMLSelectElement> & {
+  label: string;
+  name: string;
+  error?: string;
+  hint?: string;
+  children: ReactNode;
+};
+
+/** A labelled select with its error tied to it, like components/ui/field.tsx. */
+export function SelectField({ label, name, error, hint, children, ...select }: SelectProps) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={name} className="text-sm font-medium text-mist">
+        {label}
+      </label>
+      <select
+        id={name}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(name, error, hint)}
+        className={CONTROL}
+        {...select}
+      >
+        {children}
+      </select>
+      {hint && (
+        <p id={`${name}-hint`} className="text-xs text-slate-400">
+          {hint}
+        </p>
+      )}
+      <ErrorText id={`${name}-error`} error={error} />
+    </div>
+  );
+}
+
+type TextAreaProps = TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; name: string; error?: string };
+
+export function TextAreaField({ label, name, error, ...area }: TextAreaProps) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={name} className="text-sm font-medium text-mist">
+        {label}
+      </label>
+      <textarea
+        id={name}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(name, error)}
+        className={`${CONTROL} py-2`}
+        rows={4}
+        {...area}
+      />
+      <ErrorText id={`${name}-error`} error={error} />
+    </div>
+  );
+}
+
+/** A group of checkboxes or radios with a legend and one error for the group. */
+export function ChoiceGroup({
+  legend,
+  name,
+  error,
+  children,
+}: {
+  legend: string;
+  name: string;
+  error?: string;
+  children: ReactNode;
+}) {
+  return (
+    <fieldset
+      className="flex flex-col gap-1"
+      aria-invalid={error ? true : undefined}
+      aria-describedby={error ? `${name}-error` : undefined}
+    >
+      <legend className="mb-1 text-sm font-medium text-mist">{legend}</legend>
+      <div className="flex flex-wrap gap-2">{children}</div>
+      <ErrorText id={`${name}-error`} error={error} />
+    </fieldset>
+  );
+}
+
+export function Choice({
+  type,
+  name,
+  label,
+  checked,
+  onChange,
+  value,
+}: {
+  type: "checkbox" | "radio";
+  name: string;
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  value?: string;
+}) {
+  return (
+    <label className="flex min-h-11 cursor-pointer items-center gap-2 border border-system/30 px-3 has-[:checked]:border-system has-[:checked]:text-system">
+      <input
+        type={type}
+        name={name}
+        value={value}
+        checked={checked}
+        onChange={(event) => onChange(event.target.checked)}
+        className="h-5 w-5 accent-[#00d9ff]"
+      />
+      {label}
+    </label>
+  );
+}

@@ -1,0 +1,32 @@
+import "server-only";
+import { ACHIEVEMENTS } from "@/lib/achievements/catalogue";
+import { db } from "@/lib/db";
+
+export type AchievementCard = {
+  id: string;
+  name: string;
+  description: string;
+  rarity: string;
+  title: string | null;
+  reward: { xp: number; gold: number };
+  unlockedAt: string | null;
+};
+
+/** The whole catalogue with this player's unlocks, and the title they wear. */
+export async function getAchievements(playerId: string) {
+  const player = await db.player.findUniqueOrThrow({
+    where: { id: playerId },
+    select: { equippedTitle: true, achievements: { select: { achievementId: true, unlockedAt: true } } },
+  });
+  const unlocked = new Map(player.achievements.map((a) => [a.achievementId, a.unlockedAt]));
+  const cards: AchievementCard[] = ACHIEVEMENTS.map((a) => ({
+    id: a.id,
+    name: a.name,
+    description: a.description,
+    rarity: a.rarity,
+    title: a.title ?? null,
+    reward: { xp: a.reward.xp ?? 0, gold: a.reward.gold ?? 0 },
+    unlockedAt: unlocked.get(a.id)?.toISOString() ?? null,
+  }));
+  return { equippedTitle: player.equippedTitle, cards };
+}

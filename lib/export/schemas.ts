@@ -1,0 +1,3 @@
+import { z } from "zod";
+
+export const exportQuerySchema = z.strictObject({ format: z.enum(["json", "csv"]).default("json") });

@@ -1,0 +1,101 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+
+/**
+ * Everything the player owns (SPEC §10), as plain JSON. Secrets stay out: no password hash, no token hashes,
+ * no stored check-in replies (they repeat the rows). Read in one snapshot so the parts agree.
+ */
+export async function exportPlayer(playerId: string, now: Date) {
+  const player = await db.player.findUnique({
+    where: { id: playerId },
+    omit: { hunterNameKey: true },
+    include: {
+      user: { select: { email: true, name: true, createdAt: true } },
+      quests: { omit: { strengthState: true }, orderBy: { createdAt: "asc" } },
+      checkIns: {
+        omit: { response: true },
+        include: { undo: { select: { undoneAt: true } } },
+        orderBy: { happenedAt: "asc" },
+      },
+      ledger: { orderBy: { createdAt: "asc" } },
+      settlements: { orderBy: { dayKey: "asc" } },
+      penalties: { omit: { openSlot: true }, orderBy: { openedAt: "asc" } },
+      restPeriods: { orderBy: { startDay: "asc" } },
+      rankTrials: { orderBy: { openedAt: "asc" } },
+      achievements: { orderBy: { unlockedAt: "asc" } },
+      apiTokens: { omit: { tokenHash: true }, orderBy: { createdAt: "asc" } },
+    },
+  });
+  if (!player) throw new AppError("NOT_FOUND", "Player not found");
+  const {
+    user,
+    quests,
+    checkIns,
+    ledger,
+    settlements,
+    penalties,
+    restPeriods,
+    rankTrials,
+    achievements,
+    apiTokens,
+    ...hunter
+  } = player;
+  return {
+    format: "the-system-export",
+    version: 1,
+    exportedAt: now.toISOString(),
+    account: user,
+    player: hunter,
+    quests,
+    checkIns,
+    ledger,
+    settlements,
+    penalties,
+    restPeriods,
+    rankTrials,
+    achievements,
+    apiTokens,
+  };
+}
+
+const CSV_COLUMNS = ["id", "questId", "questTitle", "dayKey", "happenedAt", "source", "value", "undone"] as const;
+
+/** A cell as RFC 4180 wants it; a leading = + - @ is defused so a spreadsheet never runs it as a formula. */
+function cell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+/** The check-ins as CSV, oldest first, one row each (undone ones flagged). */
+export async function exportCheckInsCsv(playerId: string): Promise<string> {
+  const rows = await db.checkIn.findMany({
+    where: { playerId },
+    orderBy: { happenedAt: "asc" },
+    select: {
+      id: true,
+      questId: true,
+      dayKey: true,
+      happenedAt: true,
+      source: true,
+      value: true,
+      quest: { select: { title: true } },
+      undo: { select: { undoneAt: true } },
+    },
+  });
+  const lines = rows.map((r) =>
+    [
+      r.id,
+      r.questId,
+      r.quest.title,
+      r.dayKey,
+      r.happenedAt.toISOString(),
+      r.source,
+      r.value?.toString() ?? "",
+      String(r.undo !== null),
+    ]
+      .map(cell)
+      .join(","),
+  );
+  return [CSV_COLUMNS.join(","), ...lines].join("\r\n") + "\r\n";
+}
