@@ -4,7 +4,11 @@ import { SoundToggle } from "@/components/status/sound-toggle";
 
 const NAV = [
   { href: "/dashboard", label: "Status" },
+  { href: "/quests/new", label: "New quest" },
+  { href: "/history", label: "History" },
+  { href: "/achievements", label: "Achievements" },
   { href: "/leaderboard", label: "Leaderboard" },
+  { href: "/settings", label: "Settings" },
 ] as const;
 
 export default function GameLayout({ children }: { children: React.ReactNode }) {

@@ -3,7 +3,15 @@ import { expect, test, type Page } from "@playwright/test";
 import { signUp } from "./support/hunter";
 
 const PUBLIC_SCREENS = ["/", "/sign-in", "/sign-up"];
-const PLAYER_SCREENS = ["/dashboard", "/leaderboard?board=weekly", "/leaderboard?board=all"];
+const PLAYER_SCREENS = [
+  "/dashboard",
+  "/quests/new",
+  "/history",
+  "/achievements",
+  "/settings",
+  "/leaderboard?board=weekly",
+  "/leaderboard?board=all",
+];
 
 async function expectNoSeriousViolations(page: Page, screen: string) {
   const { violations } = await new AxeBuilder({ page }).analyze();
@@ -20,6 +28,8 @@ async function expectPhoneFriendly(page: Page, screen: string) {
   const small = await page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>("a[href], button, input:not([type=hidden]), select, textarea")]
       .filter((el) => el.offsetParent !== null && !el.closest(".sr-only"))
+      // A radio or checkbox is tapped through its label, which is the real target.
+      .map((el) => (el.matches("[type=radio], [type=checkbox]") && el.closest("label")) || el)
       .map((el) => ({ el: el.outerHTML.slice(0, 80), height: el.getBoundingClientRect().height }))
       .filter(({ height }) => height < 44),
   );
@@ -39,8 +49,13 @@ test.describe("at 360 px", () => {
 
   test("a Hunter's screens are accessible and phone friendly", async ({ page }) => {
     await signUp(page);
+    await page.goto("/awakening");
+    await expectNoSeriousViolations(page, "/awakening");
+    await expectPhoneFriendly(page, "/awakening");
     await page.request.post("/api/v1/player/job", { data: { job: "MAGE" } });
-    for (const screen of PLAYER_SCREENS) {
+    const { quests } = await (await page.request.get("/api/v1/quests")).json();
+    const quest = quests[0].id as string;
+    for (const screen of [...PLAYER_SCREENS, `/quests/${quest}`, `/quests/${quest}/edit`]) {
       await page.goto(screen);
       await expectNoSeriousViolations(page, screen);
       await expectPhoneFriendly(page, screen);

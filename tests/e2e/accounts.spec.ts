@@ -17,8 +17,11 @@ test("a new Hunter signs up, signs out and signs back in", async ({ page }) => {
 
   await page.getByLabel("Password").fill(hunter.password);
   await page.getByRole("button", { name: "Awaken" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
+  // A new Hunter meets the Awakening first; the dashboard is there too, inviting them to it.
+  await expect(page).toHaveURL(/\/awakening$/);
+  await page.goto("/dashboard");
   await expect(page.getByTestId("hunter-name")).toHaveText(hunter.name);
+  await expect(page.getByRole("link", { name: "Awaken" })).toBeVisible();
   await page.screenshot({ path: "test-results/dashboard.png", fullPage: true });
 
   await page.getByRole("button", { name: "Sign out" }).click();

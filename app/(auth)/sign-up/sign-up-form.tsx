@@ -22,7 +22,8 @@ export function SignUpForm() {
     });
     if (!signedIn?.ok)
       return { ok: false as const, error: "Your account exists, but signing in failed. Please sign in." };
-    router.replace("/dashboard");
+    // A new Hunter chooses a job first, so the first dashboard is never empty.
+    router.replace("/awakening");
     return result;
   }, null);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};

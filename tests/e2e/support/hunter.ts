@@ -8,13 +8,14 @@ export function newHunter(): Hunter {
   return { email: `e2e-${id}@example.com`, password: "e2e-password-123", name: `E2E Hunter ${id}` };
 }
 
-/** Signs a new Hunter up through the form and waits for the dashboard. */
+/** Signs a new Hunter up through the form; they land on the Awakening, and this goes on to the dashboard. */
 export async function signUp(page: Page, hunter: Hunter = newHunter()): Promise<Hunter> {
   await page.goto("/sign-up");
   await page.getByLabel("Email").fill(hunter.email);
   await page.getByLabel("Password").fill(hunter.password);
   await page.getByLabel("Hunter name").fill(hunter.name);
   await page.getByRole("button", { name: "Awaken" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page).toHaveURL(/\/awakening$/);
+  await page.goto("/dashboard");
   return hunter;
 }
