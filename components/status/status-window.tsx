@@ -1,5 +1,6 @@
 import { Panel } from "@/components/ui/panel";
 import { Countdown } from "@/components/status/countdown";
+import { SpendStatPoint } from "@/components/status/spend-stat-point";
 
 type Stats = Record<"STR" | "AGI" | "VIT" | "INT" | "PER", number>;
 
@@ -117,6 +118,7 @@ export function StatusWindow(props: StatusWindowProps) {
             <span className="text-slate-100" aria-label={`${STAT_NAMES[stat]} ${props.stats[stat]}`}>
               {props.stats[stat]}
             </span>
+            {props.statPointsAvailable > 0 && <SpendStatPoint stat={stat} name={STAT_NAMES[stat]} />}
           </li>
         ))}
       </ul>

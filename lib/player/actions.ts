@@ -6,6 +6,7 @@ import { deleteAccount } from "@/lib/accounts/service";
 import { AppError, toActionFailure, type ActionResult } from "@/lib/errors";
 import { afterPlayerWrite } from "@/lib/player/cache";
 import {
+  allocateStatsSchema,
   awakeningSchema,
   deleteAccountSchema,
   notificationPrefsSchema,
@@ -15,6 +16,7 @@ import {
 import { getHunterName } from "@/lib/player/queries";
 import {
   addRestPeriod,
+  allocateStatPoints,
   bumpSessionVersion,
   changeJob,
   renamePlayer,
@@ -115,6 +117,20 @@ export async function deleteMyAccount(raw: unknown): Promise<ActionResult<null>>
     }
     await deleteAccount(playerId);
     await afterPlayerWrite(playerId, now);
+    return { ok: true, data: null };
+  } catch (error) {
+    return toActionFailure(error);
+  }
+}
+
+/** Spends stat points earned by levelling up, e.g. { STR: 1 }. */
+export async function spendStatPoints(raw: unknown): Promise<ActionResult<null>> {
+  try {
+    const points = parse(allocateStatsSchema, raw);
+    const { playerId, now } = await actionPlayer();
+    await allocateStatPoints(playerId, points);
+    await afterPlayerWrite(playerId, now);
+    revalidatePath("/dashboard");
     return { ok: true, data: null };
   } catch (error) {
     return toActionFailure(error);

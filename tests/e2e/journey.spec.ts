@@ -87,5 +87,12 @@ test("a Hunter's first days: Awakening, a level-up, an undo, a weekly quest and 
   await expect(page.getByRole("region", { name: /Penalty Zone/ })).toHaveCount(0);
   const player = await (await page.request.get("/api/v1/player")).json();
   expect(player).toMatchObject({ penaltyZone: null, held: { xp: 0, gold: 0 } });
+
+  // Levels bring stat points to spend.
+  const available = player.statPoints.available as number;
+  expect(available).toBeGreaterThan(0);
+  await page.getByRole("button", { name: "Spend a point on Strength" }).click();
+  await expect(page.getByText(`${available - 1} stat points to spend`)).toBeVisible();
+  await expect(page.getByLabel(`Strength ${player.stats.STR + 1}`)).toBeVisible();
   expect((await page.request.delete("/api/v1/test-clock")).status()).toBe(204);
 });
