@@ -40,7 +40,12 @@ export async function getPlayerStatus(playerId: string, now: Date) {
     where: { id: playerId },
     include: {
       penalties: { where: { status: "OPEN" }, take: 1, include: { quest: { select: { title: true } } } },
-      rankTrials: { where: { passedAt: null }, take: 1 },
+      // The open trial, and one passed in the last day so the System can announce the promotion.
+      rankTrials: {
+        where: { OR: [{ passedAt: null }, { passedAt: { gte: new Date(now.getTime() - 24 * 3_600_000) } }] },
+        orderBy: { openedAt: "desc" },
+        take: 2,
+      },
     },
   });
   const today = openDay(dayKey(now, player.timeZone, player.dayStartMinute), player.lastSettledDay);
@@ -108,7 +113,8 @@ export async function getPlayerStatus(playerId: string, now: Date) {
   const spent = Object.values(allocated).reduce((a, b) => a + b, 0);
   const resetsAt = dayEndInstant(today, player.timeZone, player.dayStartMinute);
   const penalty = player.penalties[0];
-  const trial = player.rankTrials[0];
+  const trial = player.rankTrials.find((t) => t.passedAt === null);
+  const promotion = player.rankTrials.find((t) => t.passedAt !== null);
   const dailies = quests.filter((q) => q.kind === "DAILY");
 
   return {
@@ -157,6 +163,7 @@ export async function getPlayerStatus(playerId: string, now: Date) {
         }
       : null,
     rankTrial: rankTrialProgress(trial?.targetRank, dailies),
+    promotion: promotion ? { rank: promotion.targetRank, at: promotion.passedAt!.toISOString() } : null,
     quests: todayQuests,
   };
 }

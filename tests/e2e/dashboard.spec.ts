@@ -11,7 +11,7 @@ test("a quest is checked in from the dashboard, counted once, and undone", async
 
   await page.getByRole("button", { name: "Check in Morning Run" }).click();
   await expect(page.getByRole("status")).toHaveText(
-    "[SYSTEM] You have defeated 'Morning Run'. +100 XP. Level up! You are now level 2.",
+    "[SYSTEM] You have defeated 'Morning Run'. +100 XP. Level up! You are now level 2. Achievement unlocked: First Steps.",
   );
   await expect(page.getByRole("button", { name: "Check in Morning Run" })).toHaveText("Done");
   await expect(page.getByRole("button", { name: "Check in Morning Run" })).toBeDisabled();

@@ -41,7 +41,7 @@ test("a Hunter's first days: Awakening, a level-up, an undo, a weekly quest and 
   // The first check-in levels the Hunter up; undo takes it back.
   await page.getByRole("button", { name: "Check in Morning Run" }).click();
   await expect(page.getByRole("status")).toHaveText(
-    /^\[SYSTEM\] You have defeated 'Morning Run'\. \+150 XP\. Level up! You are now level 2\.$/,
+    /^\[SYSTEM\] You have defeated 'Morning Run'\. \+150 XP\. Level up! You are now level 2\. Achievement unlocked: First Steps\.$/,
   );
   await expect(page.getByTestId("level")).toHaveText("2");
   await page.getByRole("button", { name: "Undo Morning Run" }).click();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { settlePlayer } from "@/lib/days/service";
 import { db } from "@/lib/db";
+import { getPlayerStatus } from "@/lib/player/queries";
 import { addRestPeriod } from "@/lib/player/service";
 import { getStrengthSeries } from "@/lib/quests/queries";
 import { checkInAt, daySettlements, makePlayer, makeQuest, playerTotals, utc } from "@/tests/support/factories";
@@ -137,6 +138,16 @@ describe("habit strength, rest and rank trials", () => {
     const trial = await db.rankTrial.findFirstOrThrow({ where: { playerId } });
     expect(trial.passedAt).toEqual(utc(TUE, "04:00"));
     expect(await db.achievementUnlock.count({ where: { playerId, achievementId: "rank-d" } })).toBe(1);
+    // The status window announces the promotion for a day, and shows no open trial.
+    const status = await getPlayerStatus(playerId, utc(TUE, "09:00"));
+    expect(status).toMatchObject({
+      rank: "D",
+      rankTrial: null,
+      promotion: { rank: "D", at: utc(TUE, "04:00").toISOString() },
+    });
+    expect(
+      (await getPlayerStatus(playerId, new Date(utc(TUE, "04:00").getTime() + 25 * 3_600_000))).promotion,
+    ).toBeNull();
   });
 
   it("keeps the Rank Trial open while fewer than 3 dailies are at strength ≥ 0.5", async () => {

@@ -43,6 +43,11 @@ export default async function DashboardPage() {
         shields={status.shields}
         secondsUntilReset={status.secondsUntilReset}
       />
+      {status.promotion && (
+        <p role="status" className="border border-gold/60 p-3 text-center font-bold text-gold">
+          [SYSTEM] Rank Trial passed. You are now a {status.promotion.rank}-Rank Hunter.
+        </p>
+      )}
       {status.rankTrial && <RankTrial {...status.rankTrial} streak={status.streak} />}
       {!status.awakened && (
         <Panel title="Awakening">

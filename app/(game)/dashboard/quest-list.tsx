@@ -119,7 +119,8 @@ export function QuestList({ quests }: { quests: TodayQuest[] }) {
       const { award } = result.data;
       const levelUp = award.levelUp ? ` Level up! You are now level ${award.levelUp.to}.` : "";
       const gain = award.held ? `+${award.xp} XP held in the Penalty Zone` : `+${award.xp} XP`;
-      setMessage({ text: `[SYSTEM] You have defeated '${quest.title}'. ${gain}.${levelUp}`, error: false });
+      const unlocked = award.achievements.map((a) => ` Achievement unlocked: ${a.name}.`).join("");
+      setMessage({ text: `[SYSTEM] You have defeated '${quest.title}'. ${gain}.${levelUp}${unlocked}`, error: false });
       const kind = award.levelUp ? "level-up" : "slash";
       setFlourish((last) => ({ kind, id: (last?.id ?? 0) + 1 }));
       chime(award.levelUp ? "level-up" : "check-in");
