@@ -3,18 +3,9 @@ import { useRef, useState, useTransition } from "react";
 import { SelectField } from "@/components/quests/form-controls";
 import { focusFirstError } from "@/components/quests/focus-first-error";
 import { Button } from "@/components/ui/button";
+import { SystemStatus, type SystemMessage } from "@/components/ui/system-status";
 import type { FieldErrors } from "@/lib/accounts/schemas";
 import { finishYesterday, recordPastCheckIn } from "@/lib/days/actions";
-
-type Message = { text: string; error: boolean } | null;
-
-function Status({ message }: { message: Message }) {
-  return (
-    <p role="status" aria-live="polite" className={message?.error ? "text-sm text-[#ff6680]" : "text-sm text-system"}>
-      {message?.text}
-    </p>
-  );
-}
 
 export function YesterdayPanel({
   day,
@@ -23,7 +14,7 @@ export function YesterdayPanel({
   day: string;
   open: { id: string; title: string; done: number; timesPerDay: number }[];
 }) {
-  const [message, setMessage] = useState<Message>(null);
+  const [message, setMessage] = useState<SystemMessage>(null);
   const [pending, startTransition] = useTransition();
 
   function record(quest: { id: string; title: string }) {
@@ -76,7 +67,7 @@ export function YesterdayPanel({
           ))}
         </ul>
       )}
-      <Status message={message} />
+      <SystemStatus message={message} />
       <Button type="button" onClick={done} disabled={pending}>
         {pending ? "Working…" : "Yesterday is done"}
       </Button>
@@ -88,7 +79,7 @@ export function BackfillForm({ days, quests }: { days: string[]; quests: { id: s
   const [day, setDay] = useState("");
   const [questId, setQuestId] = useState("");
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<Message>(null);
+  const [message, setMessage] = useState<SystemMessage>(null);
   const [pending, startTransition] = useTransition();
   const formRef = useRef<HTMLFormElement>(null);
 
@@ -136,7 +127,7 @@ export function BackfillForm({ days, quests }: { days: string[]; quests: { id: s
           ))}
         </SelectField>
       </div>
-      <Status message={message} />
+      <SystemStatus message={message} />
       <Button type="submit" disabled={pending}>
         {pending ? "Recording…" : "Record"}
       </Button>

@@ -6,6 +6,7 @@ import { dayEndLabel, dayStartChoices } from "@/components/settings/day-end";
 import { DangerButton } from "@/components/settings/danger-button";
 import { focusFirstError } from "@/components/quests/focus-first-error";
 import { Button } from "@/components/ui/button";
+import { SystemStatus, type SystemMessage } from "@/components/ui/system-status";
 import { Field } from "@/components/ui/field";
 import type { FieldErrors } from "@/lib/accounts/schemas";
 import {
@@ -17,16 +18,6 @@ import {
 } from "@/lib/player/actions";
 import { NOTIFICATION_TYPES, type NotificationPrefs } from "@/lib/player/schemas";
 
-type Message = { text: string; error: boolean } | null;
-
-function Status({ message }: { message: Message }) {
-  return (
-    <p role="status" aria-live="polite" className={message?.error ? "text-sm text-[#ff6680]" : "text-sm text-system"}>
-      {message?.text}
-    </p>
-  );
-}
-
 export function ClockForm(props: {
   zones: string[];
   timeZone: string;
@@ -37,7 +28,7 @@ export function ClockForm(props: {
   const [dayStartMinute, setDayStartMinute] = useState(props.dayStartMinute);
   const [optOut, setOptOut] = useState(props.leaderboardOptOut);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<Message>(null);
+  const [message, setMessage] = useState<SystemMessage>(null);
   const [pending, startTransition] = useTransition();
 
   function submit(event: React.FormEvent) {
@@ -85,7 +76,7 @@ export function ClockForm(props: {
         checked={optOut}
         onChange={setOptOut}
       />
-      <Status message={message} />
+      <SystemStatus message={message} />
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : "Save settings"}
       </Button>
@@ -104,7 +95,7 @@ export function RestForm({
   const [startDay, setStartDay] = useState(today);
   const [endDay, setEndDay] = useState(today);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<Message>(null);
+  const [message, setMessage] = useState<SystemMessage>(null);
   const [pending, startTransition] = useTransition();
 
   function submit(event: React.FormEvent) {
@@ -152,7 +143,7 @@ export function RestForm({
             error={errors.endDay}
           />
         </div>
-        <Status message={message} />
+        <SystemStatus message={message} />
         <Button type="submit" disabled={pending}>
           {pending ? "Adding…" : "Add rest period"}
         </Button>
@@ -171,7 +162,7 @@ const NOTIFICATION_LABEL: Record<(typeof NOTIFICATION_TYPES)[number], string> = 
 
 export function NotificationsForm({ prefs }: { prefs: NotificationPrefs }) {
   const [value, setValue] = useState(prefs);
-  const [message, setMessage] = useState<Message>(null);
+  const [message, setMessage] = useState<SystemMessage>(null);
   const [pending, startTransition] = useTransition();
 
   function submit(event: React.FormEvent) {
@@ -199,7 +190,7 @@ export function NotificationsForm({ prefs }: { prefs: NotificationPrefs }) {
           />
         ))}
       </fieldset>
-      <Status message={message} />
+      <SystemStatus message={message} />
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : "Save notifications"}
       </Button>
@@ -212,7 +203,7 @@ export function AccountActions({ hunterName }: { hunterName: string }) {
   const [confirming, setConfirming] = useState(false);
   const [confirmName, setConfirmName] = useState("");
   const [error, setError] = useState<string | undefined>();
-  const [message, setMessage] = useState<Message>(null);
+  const [message, setMessage] = useState<SystemMessage>(null);
   const [pending, startTransition] = useTransition();
 
   function everywhere() {
@@ -241,7 +232,7 @@ export function AccountActions({ hunterName }: { hunterName: string }) {
       <Button type="button" onClick={everywhere} disabled={pending}>
         {pending && !confirming ? "Signing out…" : "Sign out everywhere"}
       </Button>
-      <Status message={message} />
+      <SystemStatus message={message} />
       <div className="flex flex-col gap-3 border-t border-blood/40 pt-4">
         {confirming ? (
           <form ref={deleteRef} onSubmit={remove} noValidate className="flex flex-col gap-3" aria-busy={pending}>
