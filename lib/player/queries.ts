@@ -148,7 +148,10 @@ export async function getPlayerStatus(playerId: string, now: Date) {
     secondsUntilReset: Math.max(0, Math.round((resetsAt.getTime() - now.getTime()) / 1000)),
     yesterday: {
       day: yesterday,
-      settled: player.lastSettledDay !== null && player.lastSettledDay >= yesterday,
+      // A day before the Hunter existed has nothing to record: it counts as settled.
+      settled:
+        (player.lastSettledDay !== null && player.lastSettledDay >= yesterday) ||
+        yesterday < dayKey(player.createdAt, player.timeZone, player.dayStartMinute),
       openDailies: yesterdayOpen,
     },
     penaltyZone: penalty

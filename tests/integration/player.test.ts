@@ -137,3 +137,16 @@ describe("changing time zone", () => {
     expect(after.slice(0, 2)).toEqual(settled);
   });
 });
+
+describe("yesterday on the status window", () => {
+  it("has nothing to record on a Hunter's first day, and asks about open dailies on the second", async () => {
+    const { playerId } = await makePlayer({ createdAt: utc("2040-03-05", "08:00") });
+    await makeQuest(playerId, {}, utc("2040-03-05", "08:00"));
+
+    const first = await getPlayerStatus(playerId, utc("2040-03-05", "20:00"));
+    expect(first.yesterday).toEqual({ day: "2040-03-04", settled: true, openDailies: 0 });
+
+    const second = await getPlayerStatus(playerId, utc("2040-03-06", "01:00"));
+    expect(second.yesterday).toEqual({ day: "2040-03-05", settled: false, openDailies: 1 });
+  });
+});
