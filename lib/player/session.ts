@@ -5,7 +5,7 @@ import { connection } from "next/server";
 import { authOptions } from "@/lib/auth/options";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
-import { settlePlayer } from "@/lib/days/service";
+import { SETTLEMENT_PEEK, settlePlayer } from "@/lib/days/service";
 import { AppError } from "@/lib/errors";
 
 /** Where a page sends a session that "sign out everywhere" has ended: it clears the cookie and goes to sign-in. */
@@ -39,11 +39,12 @@ export async function actionPlayer(): Promise<{ playerId: string; now: Date }> {
 async function playerOf(session: { userId: string; version: number }) {
   const player = await db.player.findUnique({
     where: { userId: session.userId },
-    select: { id: true, user: { select: { sessionVersion: true } } },
+    // The settlement peek rides along, so the lazy rollover needs no query of its own when nothing is due.
+    select: { id: true, user: { select: { sessionVersion: true } }, ...SETTLEMENT_PEEK },
   });
   if (!player) throw new AppError("NOT_FOUND", "This account has no Hunter yet");
   if (player.user.sessionVersion !== session.version) return "STALE" as const;
   const at = await now(player.id);
-  await settlePlayer(player.id, at);
+  await settlePlayer(player.id, at, player);
   return { playerId: player.id, now: at };
 }
