@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { daysBetween, type DayKey } from "@/lib/time/rules";
 
 export const MAX_RANGE_DAYS = 366;
@@ -13,6 +14,18 @@ export function assertRange(from: DayKey, to: DayKey): void {
   }
 }
 
+/** A check-in as history and exports show it: with its quest's title and, if undone, when. */
+export const CHECK_IN_ROW = {
+  id: true,
+  questId: true,
+  dayKey: true,
+  happenedAt: true,
+  source: true,
+  value: true,
+  undo: { select: { undoneAt: true } },
+  quest: { select: { title: true } },
+} as const satisfies Prisma.CheckInSelect;
+
 /** Per day: the check-ins (undone ones marked) and how the day was settled, if it was. */
 export async function getHistory(playerId: string, from: DayKey, to: DayKey) {
   assertRange(from, to);
@@ -20,16 +33,7 @@ export async function getHistory(playerId: string, from: DayKey, to: DayKey) {
     db.checkIn.findMany({
       where: { playerId, dayKey: { gte: from, lte: to } },
       orderBy: { happenedAt: "asc" },
-      select: {
-        id: true,
-        questId: true,
-        dayKey: true,
-        happenedAt: true,
-        source: true,
-        value: true,
-        undo: { select: { undoneAt: true } },
-        quest: { select: { title: true } },
-      },
+      select: CHECK_IN_ROW,
     }),
     db.daySettlement.findMany({ where: { playerId, dayKey: { gte: from, lte: to } } }),
   ]);

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { CHECK_IN_ROW } from "@/lib/days/queries";
 
 /**
  * Everything the player owns (SPEC §10), as plain JSON. Secrets stay out: no password hash, no token hashes,
@@ -72,16 +73,7 @@ export async function exportCheckInsCsv(playerId: string): Promise<string> {
   const rows = await db.checkIn.findMany({
     where: { playerId },
     orderBy: { happenedAt: "asc" },
-    select: {
-      id: true,
-      questId: true,
-      dayKey: true,
-      happenedAt: true,
-      source: true,
-      value: true,
-      quest: { select: { title: true } },
-      undo: { select: { undoneAt: true } },
-    },
+    select: CHECK_IN_ROW,
   });
   const lines = rows.map((r) =>
     [
