@@ -34,6 +34,13 @@ export const scheduleSchema = z.discriminatedUnion("type", [
 
 export type Schedule = z.infer<typeof scheduleSchema>;
 
+/** The stored form of lib/quests/rules.ts StrengthState (Quest.strengthState). */
+export const strengthStateSchema = z.object({
+  score: z.number(),
+  slots: z.array(z.number()),
+  carried: z.number(),
+});
+
 export const STAT_NAMES = ["STR", "AGI", "VIT", "INT", "PER"] as const;
 export const DIFFICULTY_NAMES = ["EASY", "NORMAL", "HARD"] as const;
 /** PENALTY quests are issued by the System, never created by a player. */
