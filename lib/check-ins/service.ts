@@ -3,7 +3,7 @@ import { unlockAchievements, type Unlocked } from "@/lib/achievements/service";
 import { isEarlyCheckIn } from "@/lib/achievements/rules";
 import type { CheckInInput } from "@/lib/check-ins/schemas";
 import { db } from "@/lib/db";
-import { canBackfill, openDay } from "@/lib/days/rules";
+import { canBackfill, playerToday } from "@/lib/days/rules";
 import { restateStrength } from "@/lib/days/service";
 import { AppError } from "@/lib/errors";
 import { Prisma, type CheckInSource, type Quest } from "@/lib/generated/prisma/client";
@@ -116,7 +116,7 @@ function placeCheckIn(
   if (happenedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
     throw new AppError("VALIDATION_FAILED", "happenedAt is in the future", { happenedAt: "Must not be in the future" });
   }
-  const today = openDay(dayKey(now, player.timeZone, player.dayStartMinute), player.lastSettledDay);
+  const today = playerToday(player, now);
   const day = live ? today : dayKey(happenedAt, player.timeZone, player.dayStartMinute);
   if (day < quest.createdDay) {
     throw new AppError("VALIDATION_FAILED", "The quest did not exist yet", {

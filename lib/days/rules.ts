@@ -4,7 +4,7 @@
  */
 import { isCompleteWith, isDueOn, type Target } from "@/lib/quests/rules";
 import type { Schedule } from "@/lib/quests/schemas";
-import { addDays, daysBetween, monthKey, weekday } from "@/lib/time/rules";
+import { addDays, dayKey, daysBetween, monthKey, weekday } from "@/lib/time/rules";
 import type { DayKey } from "@/lib/time/rules";
 
 export const SHIELD_MAX = 2;
@@ -186,4 +186,12 @@ export function canBackfill(day: DayKey, today: DayKey): boolean {
  */
 export function openDay(today: DayKey, lastSettledDay: DayKey | null): DayKey {
   return lastSettledDay !== null && today <= lastSettledDay ? addDays(lastSettledDay, 1) : today;
+}
+
+/** "Today" for a Hunter: the day a live check-in counts for and the status window shows. */
+export function playerToday(
+  player: { timeZone: string; dayStartMinute: number; lastSettledDay: DayKey | null },
+  now: Date,
+): DayKey {
+  return openDay(dayKey(now, player.timeZone, player.dayStartMinute), player.lastSettledDay);
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { unlockAchievements } from "@/lib/achievements/service";
 import type { SpecialEvent } from "@/lib/achievements/rules";
+import { loadTallies, tallyOf, type Tallies } from "@/lib/check-ins/queries";
 import { db } from "@/lib/db";
 import { dayOutcome, isRestDay, isSettleable, settleDays, type DaySettlement } from "@/lib/days/rules";
 import type { Prisma, Quest, RestPeriod } from "@/lib/generated/prisma/client";
@@ -9,7 +10,6 @@ import { expirePenalty, openPenalty } from "@/lib/penalties/service";
 import { awardXp, goldFor, rankTrialPassed } from "@/lib/progression/rules";
 import {
   advanceStrength,
-  EMPTY_TALLY,
   INITIAL_STRENGTH,
   isCompleteWith,
   isDueOn,
@@ -17,7 +17,6 @@ import {
   questShape,
   strengthCompletions,
   strengthSchedule,
-  type DayTally,
   type Schedule,
 } from "@/lib/quests/rules";
 import { afterPlayerWrite } from "@/lib/player/cache";
@@ -143,23 +142,6 @@ async function settleLocked(tx: Tx, playerId: string, now: Date): Promise<Settle
     specials: specialsOf(result.settlements),
   });
   return { settledDays: days.length, penaltyOpened: penaltyId !== null, penaltyExpired, promotedTo };
-}
-
-type Tallies = Map<string, DayTally>;
-const tallyKey = (questId: string, day: DayKey) => `${questId}|${day}`;
-const tallyOf = (tallies: Tallies, questId: string, day: DayKey) => tallies.get(tallyKey(questId, day)) ?? EMPTY_TALLY;
-
-/** Counted check-ins per (quest, day) in a range, with the sum of their values: one grouped query. */
-export async function loadTallies(tx: Tx, where: Prisma.CheckInWhereInput): Promise<Tallies> {
-  const grouped = await tx.checkIn.groupBy({
-    by: ["questId", "dayKey"],
-    where: { ...where, undo: null },
-    _count: { _all: true },
-    _sum: { value: true },
-  });
-  return new Map(
-    grouped.map((g) => [tallyKey(g.questId, g.dayKey), { count: g._count._all, total: g._sum.value ?? 0 }]),
-  );
 }
 
 async function loadDays(tx: Tx, playerId: string, first: DayKey, last: DayKey) {

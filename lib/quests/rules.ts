@@ -140,10 +140,12 @@ export function strengthSchedule(quest: Pick<QuestShape, "schedule">): Schedule 
  * bad habit a day without one.
  */
 export function strengthCompletions(quest: QuestShape, tally: DayTally, day: DayKey): number {
-  if (quest.kind === "HABIT") return (quest.positive ? tally.count > 0 : tally.count === 0) ? 1 : 0;
-  if (quest.target?.direction === "AT_LEAST") return Math.min(1, tally.total / quest.target.value);
+  // A day fully done counts timesPerDay, the `required` of a one-day window.
+  const full = quest.timesPerDay;
+  if (quest.kind === "HABIT") return (quest.positive ? tally.count > 0 : tally.count === 0) ? full : 0;
+  if (quest.target?.direction === "AT_LEAST") return Math.min(1, tally.total / quest.target.value) * full;
   if (quest.target?.direction === "AT_MOST") {
-    return isScheduledOn(quest.schedule, day) && tally.total <= quest.target.value ? 1 : 0;
+    return isScheduledOn(quest.schedule, day) && tally.total <= quest.target.value ? full : 0;
   }
   return tally.count;
 }
