@@ -18,6 +18,7 @@ import {
   completesQuest,
   HABIT_AWARDED_TAPS_PER_DAY,
   isCompleteWith,
+  isScheduledOn,
   questShape,
   type DayTally,
   type QuestShape,
@@ -79,15 +80,14 @@ export async function dayTally(tx: Tx, questId: string, day: DayKey): Promise<Da
 }
 
 /** What the player is told when a recorded check-in earns nothing. */
-function unawardedReason(quest: QuestShape, before: DayTally): string {
+function unawardedReason(quest: QuestShape, before: DayTally, day: DayKey): string {
   if (quest.kind === "HABIT") {
     return `Habit XP is paid for ${HABIT_AWARDED_TAPS_PER_DAY} taps a day: this one is recorded without XP.`;
   }
   if (quest.target?.direction === "AT_MOST") return "A limit is judged when the day is settled: XP comes then.";
-  if (quest.target && !isCompleteWith(quest, before))
-    return "Recorded. XP comes when the day's total reaches the target.";
-  if (quest.kind === "DAILY" && !isCompleteWith(quest, before)) {
-    return "Recorded as extra credit: this daily is not due today, and extra credit pays once a day.";
+  if (quest.target && !isCompleteWith(quest, before)) return "XP comes when the day's total reaches the target.";
+  if (quest.kind === "DAILY" && !isScheduledOn(quest.schedule, day)) {
+    return "Not due today: extra credit pays once a day, and it does not clear the day.";
   }
   return "Already complete today: recorded without XP.";
 }
@@ -239,7 +239,7 @@ export async function awardCheckIn(
       await post(tx, player, { reason: "BAD_HABIT", dayKey: checkIn.dayKey, xp: -loss, checkInId: checkIn.id });
     return { ...NO_AWARD, xp: -loss };
   }
-  if (verdict === "NONE") return { ...NO_AWARD, unawarded: unawardedReason(shape, before) };
+  if (verdict === "NONE") return { ...NO_AWARD, unawarded: unawardedReason(shape, before, checkIn.dayKey) };
 
   const xp = awardXp(quest.difficulty, player.streak);
   const gold = goldFor(xp);

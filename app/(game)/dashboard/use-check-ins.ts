@@ -36,9 +36,15 @@ type QuestRef = Pick<TodayQuest, "id" | "title" | "kind" | "positive" | "checkIn
 const number = new Intl.NumberFormat("en");
 
 /** What the System says to a check-in it accepted. */
-export function replyText(quest: Pick<TodayQuest, "title" | "target">, body: CheckInBody): string {
+export function replyText(
+  quest: Pick<TodayQuest, "title" | "target" | "kind" | "positive">,
+  body: CheckInBody,
+): string {
   const { award, day } = body;
-  if (award.xp < 0) return `[SYSTEM] '${quest.title}' indulged. −${-award.xp} XP.`;
+  if (quest.kind === "HABIT" && !quest.positive) {
+    const floor = award.xp === 0 ? " Your level's floor holds: levels never go down." : "";
+    return `[SYSTEM] '${quest.title}': a slip. −${-award.xp} XP.${floor}`;
+  }
   const progress =
     quest.target && day.target !== null
       ? ` ${number.format(day.total)} / ${number.format(day.target)} ${quest.target.unit}.`
@@ -143,7 +149,8 @@ export function useCheckIns() {
       }
       if (!result.ok) return setReply({ text: result.error, error: true, questId: quest.id });
       const { award } = result.data;
-      setReply({ text: replyText(quest, result.data), error: award.xp < 0, questId: quest.id });
+      const slip = quest.kind === "HABIT" && !quest.positive;
+      setReply({ text: replyText(quest, result.data), error: slip, questId: quest.id });
       if (award.xp > 0) {
         const kind = award.levelUp ? "level-up" : "slash";
         setFlourish((last) => ({ kind, id: (last?.id ?? 0) + 1 }));
