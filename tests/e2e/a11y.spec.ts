@@ -48,6 +48,8 @@ test.describe("at 360 px", () => {
   });
 
   test("a Hunter's screens are accessible and phone friendly", async ({ page }) => {
+    // Axe over nine screens: on a loaded 2-core machine that outlasts the default 30 s.
+    test.setTimeout(120_000);
     await signUp(page);
     await page.goto("/awakening");
     await expectNoSeriousViolations(page, "/awakening");
