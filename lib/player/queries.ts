@@ -258,10 +258,7 @@ export async function getHunterName(playerId: string): Promise<string> {
 
 /** The rest periods that have not ended by the Hunter's today, soonest first. */
 export async function listRestPeriods(playerId: string, now: Date) {
-  const player = await db.player.findUniqueOrThrow({
-    where: { id: playerId },
-    select: { timeZone: true, dayStartMinute: true, lastSettledDay: true },
-  });
+  const player = await getPlayerClock(playerId);
   return db.restPeriod.findMany({
     where: { playerId, endDay: { gte: playerToday(player, now) } },
     orderBy: { startDay: "asc" },

@@ -197,6 +197,17 @@ export function QuestList({ quests }: { quests: TodayQuest[] }) {
   const todos = playable.filter((q) => q.kind === "ONE_TIME" && !q.done);
   const done = playable.filter((q) => q.kind === "ONE_TIME" && q.done);
 
+  const rows = [
+    { title: "Due today", quests: due, muted: false, hint: undefined },
+    {
+      title: "Not due today",
+      quests: notDue,
+      muted: true,
+      hint: "Checking one in earns extra credit once a day; it does not clear the day.",
+    },
+    { title: "Habits", quests: habits, muted: false, hint: undefined },
+  ];
+
   function clearDone() {
     board.startTransition(async () => {
       for (const quest of done) await archiveQuestAction(quest.id);
@@ -228,26 +239,15 @@ export function QuestList({ quests }: { quests: TodayQuest[] }) {
           {board.syncState}
         </p>
       )}
-      {due.length > 0 && (
-        <Section title="Due today">
-          {due.map((quest) => (
-            <QuestRow key={quest.id} quest={quest} board={board} />
-          ))}
-        </Section>
-      )}
-      {notDue.length > 0 && (
-        <Section title="Not due today" hint="Checking one in earns extra credit once a day; it does not clear the day.">
-          {notDue.map((quest) => (
-            <QuestRow key={quest.id} quest={quest} board={board} muted />
-          ))}
-        </Section>
-      )}
-      {habits.length > 0 && (
-        <Section title="Habits">
-          {habits.map((quest) => (
-            <QuestRow key={quest.id} quest={quest} board={board} />
-          ))}
-        </Section>
+      {rows.map(
+        ({ title, quests: list, muted, hint }) =>
+          list.length > 0 && (
+            <Section key={title} title={title} hint={hint}>
+              {list.map((quest) => (
+                <QuestRow key={quest.id} quest={quest} board={board} muted={muted} />
+              ))}
+            </Section>
+          ),
       )}
       {todos.length > 0 && (
         <Section title="To-dos">
