@@ -43,7 +43,7 @@ function composeConfig(values: Record<string, string>, ...args: string[]) {
   );
   return spawnSync("docker-compose", ["-f", file, "--env-file", envFile, "config", ...args], {
     cwd: root,
-    env: { PATH: process.env.PATH },
+    env: { PATH: process.env.PATH, NODE_ENV: process.env.NODE_ENV },
     encoding: "utf8",
   });
 }
