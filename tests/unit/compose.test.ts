@@ -30,7 +30,12 @@ const service = (name: string) => {
   return found;
 };
 
-const hasCompose = spawnSync("docker-compose", ["version"]).status === 0;
+// Debian's docker-compose (v1) here, the Docker CLI's `docker compose` (v2) on GitHub's runners: neither needs a
+// running engine for `config`.
+const composeCli = [["docker-compose"], ["docker", "compose"]].find(
+  ([command, ...args]) => spawnSync(command!, [...args, "version"]).status === 0,
+);
+const hasCompose = composeCli !== undefined;
 
 /** `docker-compose config` with only the given .env values (not this machine's environment or .env). */
 function composeConfig(values: Record<string, string>, ...args: string[]) {
@@ -41,9 +46,10 @@ function composeConfig(values: Record<string, string>, ...args: string[]) {
       .map(([k, v]) => `${k}=${v}\n`)
       .join(""),
   );
-  return spawnSync("docker-compose", ["-f", file, "--env-file", envFile, "config", ...args], {
+  const [command, ...prefix] = composeCli!;
+  return spawnSync(command!, [...prefix, "-f", file, "--env-file", envFile, "config", ...args], {
     cwd: root,
-    env: { PATH: process.env.PATH, NODE_ENV: process.env.NODE_ENV },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: process.env.NODE_ENV },
     encoding: "utf8",
   });
 }
@@ -62,7 +68,7 @@ describe("docker-compose config", () => {
 
   it.runIf(hasCompose)("accepts compose.yaml with a complete .env", () => {
     const result = composeConfig(dotEnv, "-q");
-    expect(result.stderr).toBe("");
+    expect(result.stderr).not.toMatch(/error|invalid|warn/i);
     expect(result.status).toBe(0);
   });
 
