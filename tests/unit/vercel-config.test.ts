@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const config = JSON.parse(readFileSync(path.join(root, "vercel.json"), "utf8")) as {
+  buildCommand?: string;
   crons?: { path: string; schedule: string }[];
 };
 
@@ -46,5 +47,11 @@ describe("vercel.json crons", () => {
       expect(existsSync(file), file).toBe(true);
       expect(readFileSync(file, "utf8")).toMatch(/export const GET\b/);
     }
+  });
+});
+
+describe("vercel.json build", () => {
+  it("migrates the deployment's database first, then runs the project's build (Next, then the service worker)", () => {
+    expect(config.buildCommand).toBe("prisma migrate deploy && npm run build");
   });
 });
