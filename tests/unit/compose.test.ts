@@ -61,7 +61,8 @@ const dotEnv = {
   CRON_SECRET: "compose-test-cron-secret",
 };
 
-describe("docker-compose config", () => {
+// Each docker-compose run starts a Python interpreter: about a second, several on a busy machine.
+describe("docker-compose config", { timeout: 60_000 }, () => {
   it("is installed wherever CI runs (.ci/run installs Debian's docker-compose)", () => {
     if (process.env.CI === "true") expect(hasCompose).toBe(true);
   });
