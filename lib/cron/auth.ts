@@ -1,20 +1,8 @@
 import "server-only";
-import { createHash, timingSafeEqual } from "node:crypto";
 import { Receiver } from "@upstash/qstash";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-
-const digest = (text: string) => createHash("sha256").update(text, "utf8").digest();
-
-/**
- * Compares digests, not the strings: equal lengths whatever was sent, so the comparison is constant-time and a
- * header of any length or alphabet (non-ASCII included) is a plain "no" rather than a RangeError.
- */
-function hasCronSecret(request: Request): boolean {
-  const secret = env().CRON_SECRET;
-  if (!secret) return false;
-  return timingSafeEqual(digest(request.headers.get("authorization") ?? ""), digest(`Bearer ${secret}`));
-}
+import { hasBearer } from "@/lib/secrets";
 
 /** The path the signed message was addressed to (`sub`); read only after the signature has been verified. */
 function signedPath(signature: string): string | null {
@@ -44,6 +32,6 @@ async function isSignedByQStash(request: Request): Promise<boolean> {
 
 /** Lets a scheduler in: Vercel Cron (or any caller) with `Authorization: Bearer $CRON_SECRET`, or QStash. */
 export async function authoriseCron(request: Request): Promise<void> {
-  if (hasCronSecret(request) || (await isSignedByQStash(request))) return;
+  if (hasBearer(request, env().CRON_SECRET) || (await isSignedByQStash(request))) return;
   throw new AppError("UNAUTHENTICATED", "Missing or wrong cron secret or QStash signature");
 }
