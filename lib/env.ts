@@ -42,6 +42,8 @@ export const envSchema = z
     // Upstash QStash signing keys (console → QStash → Signing keys): both, so deliveries verify across a rotation.
     QSTASH_CURRENT_SIGNING_KEY: optional,
     QSTASH_NEXT_SIGNING_KEY: optional,
+    // Bearer token of GET /api/metrics (Prometheus); unset, the endpoint refuses every scrape.
+    METRICS_TOKEN: optional.pipe(z.string().min(16, { message: "must be at least 16 characters" }).optional()),
     // End-to-end tests only: lets PUT /api/v1/test-clock shift a player's clock.
     TEST_CLOCK: z.preprocess((v) => v === "1" || v === "true", z.boolean()),
     VERCEL_ENV: optional,

@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { dayOutcome, isSettleable, settleDays, type DaySettlement } from "@/lib/days/rules";
 import type { Prisma, Quest, RestPeriod } from "@/lib/generated/prisma/client";
 import { lockPlayer, type PlayerState, type Tx } from "@/lib/ledger/service";
+import { metrics } from "@/lib/metrics/registry";
 import { expirePenalty, openPenalty } from "@/lib/penalties/service";
 import { rankTrialPassed } from "@/lib/progression/rules";
 import { advanceStrength, INITIAL_STRENGTH, type Schedule, type StrengthState } from "@/lib/quests/rules";
@@ -53,6 +54,8 @@ export async function settlePlayer(playerId: string, now: Date, known?: Settleme
   const peek = known ?? (await peekSettlement(playerId));
   if (!peek || !settlementDue(peek, now)) return NOTHING;
   const result = await db.$transaction((tx) => settleLocked(tx, playerId, now), TX_OPTIONS);
+  metrics().rolloverSettlements.inc(result.settledDays);
+  if (result.penaltyOpened) metrics().penaltiesOpened.inc();
   if (result.settledDays > 0 || result.penaltyExpired) await afterPlayerWrite(playerId, now);
   return result;
 }
