@@ -12,22 +12,23 @@ import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { checkClientVersion, connect, describe, flag, libpqEnv, option, run, withDatabase } from "./pg-tools.mjs";
+import {
+  adminQuery,
+  checkClientVersion,
+  connect,
+  describe,
+  flag,
+  libpqEnv,
+  option,
+  run,
+  withDatabase,
+} from "./pg-tools.mjs";
 import { compareSnapshots, snapshotOf } from "./verify.mjs";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const bin = (name) => path.join(root, "node_modules/.bin", name);
 const log = (message) => !flag("json") && console.log(`[drill] ${message}`);
 const suffix = `${Date.now()}_${randomBytes(3).toString("hex")}`;
-
-async function adminQuery(url, sql) {
-  const client = await connect(withDatabase(url, "postgres"));
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 function freePort() {
   return new Promise((resolve, reject) => {

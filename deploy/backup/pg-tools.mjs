@@ -68,6 +68,16 @@ export async function connect(url) {
   return client;
 }
 
+/** One statement on the server's `postgres` database (CREATE/DROP DATABASE). */
+export async function adminQuery(url, sql) {
+  const client = await connect(withDatabase(url, "postgres"));
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
 /** Value of `--name value` in argv, or undefined. */
 export function option(name) {
   const at = process.argv.indexOf(`--${name}`);

@@ -56,30 +56,19 @@ describe.runIf(upstash)("cost per action", () => {
     const player = await makePlayer({ createdAt: new Date() });
     const token = await tokenFor(player);
     const quest = await makeQuest(player.playerId, {}, new Date());
+    const checkIn = () =>
+      call(checkInRoute, {
+        method: "POST",
+        token,
+        params: { id: quest.id },
+        body: { idempotencyKey: `cost-${quest.id}` },
+      });
 
     const measured = {
       "GET /api/v1/player (cache miss)": await cost(() => call(playerRoute, { token }), 200),
       "GET /api/v1/player (cache hit)": await cost(() => call(playerRoute, { token }), 200),
-      "POST /api/v1/quests/[id]/check-ins": await cost(
-        () =>
-          call(checkInRoute, {
-            method: "POST",
-            token,
-            params: { id: quest.id },
-            body: { idempotencyKey: `cost-${quest.id}` },
-          }),
-        201,
-      ),
-      "POST /api/v1/quests/[id]/check-ins (replay)": await cost(
-        () =>
-          call(checkInRoute, {
-            method: "POST",
-            token,
-            params: { id: quest.id },
-            body: { idempotencyKey: `cost-${quest.id}` },
-          }),
-        200,
-      ),
+      "POST /api/v1/quests/[id]/check-ins": await cost(checkIn, 201),
+      "POST /api/v1/quests/[id]/check-ins (replay)": await cost(checkIn, 200),
       "POST /api/v1/quests": await cost(
         () =>
           call(questsRoute, {

@@ -14,6 +14,7 @@ import { POST as checkInRoute } from "@/app/api/v1/quests/[id]/check-ins/route";
 import { settlePlayer } from "@/lib/days/service";
 import { orElse } from "@/lib/redis";
 import { makePlayer, makeQuest, utc } from "@/tests/support/factories";
+import { APP_SERIES } from "@/tests/support/metrics";
 import { call, tokenFor } from "@/tests/support/routes";
 
 const METRICS_TOKEN = "integration-metrics-token-0123";
@@ -51,16 +52,7 @@ describe("GET /api/metrics", () => {
 
   it("exposes every series the operations docs name", async () => {
     const text = await scrape();
-    for (const name of [
-      "http_requests_total",
-      "http_request_duration_seconds",
-      "quests_completed_total",
-      "check_in_replays_total",
-      "rollover_settlements_total",
-      "penalties_opened_total",
-      "redis_fallbacks_total",
-      "process_resident_memory_bytes",
-    ]) {
+    for (const name of [...APP_SERIES, "process_resident_memory_bytes"]) {
       expect(text).toContain(`# TYPE ${name} `);
     }
   });

@@ -10,7 +10,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSy
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
+import { adminQuery, withDatabase } from "../../deploy/backup/pg-tools.mjs";
 import { copiesFrom, finalStage, healthcheckCommand, instructionsOf, root } from "../support/dockerfile";
 import { startUpstashProxy } from "../support/upstash-proxy.mjs";
 
@@ -41,16 +41,6 @@ function sizeOf(dir: string): { files: number; bytes: number } {
     bytes += statSync(path.join(entry.parentPath, entry.name)).size;
   }
   return { files, bytes };
-}
-
-async function adminQuery(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
 
 /** The final stage's ENV, as `docker run` would set it (simple KEY=value pairs, which is all it uses). */
@@ -97,11 +87,9 @@ try {
   mkdirSync(path.join(dir, ".next/cache"), { recursive: true });
   const size = sizeOf(dir);
 
-  await adminQuery(`CREATE DATABASE "${database}"`);
-  cleanups.push(() => adminQuery(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
-  const url = new URL(serverUrl);
-  url.pathname = `/${database}`;
-  const databaseUrl = url.toString();
+  await adminQuery(serverUrl, `CREATE DATABASE "${database}"`);
+  cleanups.push(() => adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
+  const databaseUrl = withDatabase(serverUrl, database);
   // What the image's migration job runs, once, before the app starts.
   const migrate = spawnSync(path.join(root, "node_modules/.bin/prisma"), ["migrate", "deploy"], {
     cwd: root,

@@ -5,6 +5,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { metrics } from "@/lib/metrics/registry";
 import { root } from "@/tests/support/dockerfile";
+import { APP_SERIES } from "@/tests/support/metrics";
 
 type Dashboard = { panels: { title: string; targets: { expr: string }[] }[] };
 const dashboard = JSON.parse(readFileSync(path.join(root, "deploy/grafana/the-system.json"), "utf8")) as Dashboard;
@@ -29,15 +30,7 @@ describe("Grafana dashboard", () => {
 
   it("has a panel for each of the app's own series", () => {
     const queried = dashboard.panels.flatMap((p) => p.targets.map((t) => t.expr)).join("\n");
-    for (const name of [
-      "http_requests_total",
-      "http_request_duration_seconds",
-      "quests_completed_total",
-      "check_in_replays_total",
-      "rollover_settlements_total",
-      "penalties_opened_total",
-      "redis_fallbacks_total",
-    ]) {
+    for (const name of APP_SERIES) {
       expect(queried).toContain(name);
     }
   });
