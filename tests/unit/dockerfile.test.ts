@@ -1,5 +1,5 @@
 // The Dockerfile's invariants, checked on the parsed file (dockerfile-ast) after the dockerfile-utils linter.
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { validate } from "dockerfile-utils";
 import { describe, expect, it, vi } from "vitest";
@@ -87,6 +87,18 @@ describe(".dockerignore", () => {
   it("keeps secrets, local data, builds and dependencies out of the build context", () => {
     expect(ignored).toEqual(expect.arrayContaining([".env", ".env.*", ".data", ".next", "node_modules", ".git"]));
     expect(ignored.some((line) => line.startsWith("!"))).toBe(false);
+  });
+
+  it("keeps every source the build type-checks (next build checks every .ts file tsconfig includes)", () => {
+    const generated = new Set([".git", "node_modules", ".next", ".data", "lib/generated", "test-results", "coverage"]);
+    for (const entry of ignored.filter((line) => !generated.has(line) && !/[*?]/.test(line))) {
+      const dir = path.join(root, entry);
+      if (!existsSync(dir) || !statSync(dir).isDirectory()) continue;
+      const sources = readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) =>
+        /\.(ts|tsx|mts|mjs)$/.test(f),
+      );
+      expect(sources, entry).toEqual([]);
+    }
   });
 });
 
