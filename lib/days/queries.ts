@@ -20,38 +20,74 @@ export const CHECK_IN_ROW = {
   questId: true,
   dayKey: true,
   happenedAt: true,
+  recordedAt: true,
   source: true,
   value: true,
   undo: { select: { undoneAt: true } },
   quest: { select: { title: true } },
 } as const satisfies Prisma.CheckInSelect;
 
+export type HistoryCheckIn = {
+  id: string;
+  questId: string;
+  questTitle: string;
+  happenedAt: string;
+  recordedAt: string;
+  source: string;
+  value: number | null;
+  undone: boolean;
+};
+
 /** Per day: the check-ins (undone ones marked) and how the day was settled, if it was. */
 export async function getHistory(playerId: string, from: DayKey, to: DayKey) {
   assertRange(from, to);
-  const [checkIns, settlements] = await Promise.all([
+  const [checkIns, settlements, penalties] = await Promise.all([
     db.checkIn.findMany({
       where: { playerId, dayKey: { gte: from, lte: to } },
       orderBy: { happenedAt: "asc" },
       select: CHECK_IN_ROW,
     }),
     db.daySettlement.findMany({ where: { playerId, dayKey: { gte: from, lte: to } } }),
+    db.penalty.findMany({
+      where: { playerId, openedDay: { gte: from, lte: to } },
+      orderBy: { openedAt: "asc" },
+      select: {
+        openedDay: true,
+        status: true,
+        progress: true,
+        required: true,
+        deadline: true,
+        closedAt: true,
+        fineXp: true,
+        fineGold: true,
+        returnedXp: true,
+        returnedGold: true,
+      },
+    }),
   ]);
   const days = new Map<
     DayKey,
-    { day: DayKey; outcome: string | null; streakAfter: number | null; checkIns: unknown[] }
+    {
+      day: DayKey;
+      outcome: string | null;
+      streakAfter: number | null;
+      checkIns: HistoryCheckIn[];
+      penalties: Omit<(typeof penalties)[number], "openedDay">[];
+    }
   >();
   const dayOf = (day: DayKey) => {
-    if (!days.has(day)) days.set(day, { day, outcome: null, streakAfter: null, checkIns: [] });
+    if (!days.has(day)) days.set(day, { day, outcome: null, streakAfter: null, checkIns: [], penalties: [] });
     return days.get(day)!;
   };
   for (const s of settlements) Object.assign(dayOf(s.dayKey), { outcome: s.outcome, streakAfter: s.streakAfter });
+  for (const { openedDay, ...penalty } of penalties) dayOf(openedDay).penalties.push(penalty);
   for (const c of checkIns) {
     dayOf(c.dayKey).checkIns.push({
       id: c.id,
       questId: c.questId,
       questTitle: c.quest.title,
       happenedAt: c.happenedAt.toISOString(),
+      recordedAt: c.recordedAt.toISOString(),
       source: c.source,
       value: c.value,
       undone: c.undo !== null,

@@ -279,11 +279,13 @@ test.describe("GET /api/v1/quests/{id}/strength", () => {
     });
   });
 
-  test("only a DAILY has a strength: a HABIT is a 409", async ({ request }) => {
+  test("only dailies and habits have a strength (habits feed stats too): a to-do is a 409", async ({ request }) => {
     const api = await owner(request);
     const habit = await createQuest(api, { kind: "HABIT" });
+    expect((await api.get(`/api/v1/quests/${habit.id}/strength?from=2026-01-01&to=2026-01-02`)).status()).toBe(200);
+    const todo = await createQuest(api, { kind: "ONE_TIME" });
     await expectError(
-      await api.get(`/api/v1/quests/${habit.id}/strength?from=2026-01-01&to=2026-01-02`),
+      await api.get(`/api/v1/quests/${todo.id}/strength?from=2026-01-01&to=2026-01-02`),
       409,
       "CONFLICT",
     );
