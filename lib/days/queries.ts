@@ -41,30 +41,35 @@ export type HistoryCheckIn = {
 /** Per day: the check-ins (undone ones marked) and how the day was settled, if it was. */
 export async function getHistory(playerId: string, from: DayKey, to: DayKey) {
   assertRange(from, to);
-  const [checkIns, settlements, penalties] = await Promise.all([
+  const [checkIns, settlements] = await Promise.all([
     db.checkIn.findMany({
       where: { playerId, dayKey: { gte: from, lte: to } },
       orderBy: { happenedAt: "asc" },
       select: CHECK_IN_ROW,
     }),
     db.daySettlement.findMany({ where: { playerId, dayKey: { gte: from, lte: to } } }),
-    db.penalty.findMany({
-      where: { playerId, openedDay: { gte: from, lte: to } },
-      orderBy: { openedAt: "asc" },
-      select: {
-        openedDay: true,
-        status: true,
-        progress: true,
-        required: true,
-        deadline: true,
-        closedAt: true,
-        fineXp: true,
-        fineGold: true,
-        returnedXp: true,
-        returnedGold: true,
-      },
-    }),
   ]);
+  // A Survival Quest shows on the failed day that opened it (its settlement row names it).
+  const openedOn = new Map(settlements.flatMap((s) => (s.penaltyId ? [[s.penaltyId, s.dayKey] as const] : [])));
+  const penalties =
+    openedOn.size === 0
+      ? []
+      : await db.penalty.findMany({
+          where: { playerId, id: { in: [...openedOn.keys()] } },
+          orderBy: { openedAt: "asc" },
+          select: {
+            id: true,
+            status: true,
+            progress: true,
+            required: true,
+            deadline: true,
+            closedAt: true,
+            fineXp: true,
+            fineGold: true,
+            returnedXp: true,
+            returnedGold: true,
+          },
+        });
   const days = new Map<
     DayKey,
     {
@@ -72,7 +77,7 @@ export async function getHistory(playerId: string, from: DayKey, to: DayKey) {
       outcome: string | null;
       streakAfter: number | null;
       checkIns: HistoryCheckIn[];
-      penalties: Omit<(typeof penalties)[number], "openedDay">[];
+      penalties: Omit<(typeof penalties)[number], "id">[];
     }
   >();
   const dayOf = (day: DayKey) => {
@@ -80,7 +85,7 @@ export async function getHistory(playerId: string, from: DayKey, to: DayKey) {
     return days.get(day)!;
   };
   for (const s of settlements) Object.assign(dayOf(s.dayKey), { outcome: s.outcome, streakAfter: s.streakAfter });
-  for (const { openedDay, ...penalty } of penalties) dayOf(openedDay).penalties.push(penalty);
+  for (const { id, ...penalty } of penalties) dayOf(openedOn.get(id)!).penalties.push(penalty);
   for (const c of checkIns) {
     dayOf(c.dayKey).checkIns.push({
       id: c.id,

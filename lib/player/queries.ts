@@ -56,6 +56,7 @@ export async function getPlayerStatus(playerId: string, now: Date) {
         orderBy: { openedAt: "desc" },
         take: 2,
       },
+      // Rest periods that may cover today or yesterday: every zone's yesterday is at most 2 UTC days back.
       restPeriods: { where: { endDay: { gte: addDays(dayKey(now, "UTC", 0), -2) } }, orderBy: { startDay: "asc" } },
     },
   });

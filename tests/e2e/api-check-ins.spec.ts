@@ -49,10 +49,12 @@ test.describe("POST /api/v1/quests/{id}/check-ins", () => {
         xp: 150,
         gold: 15,
         held: false,
+        unawarded: null,
         levelUp: { from: 1, to: 2 },
         achievements: [expect.objectContaining({ id: "first-steps" })],
         penalty: null,
       },
+      day: { checkIns: 1, total: 3.5, target: null, complete: true },
       player: { level: 2, xp: 200, gold: 25, heldXp: 0, heldGold: 0, rank: "E", streak: 0 },
     });
 
@@ -221,11 +223,13 @@ test.describe("GET /api/v1/history", () => {
             questId: quest.id,
             questTitle: quest.title,
             happenedAt: done.checkIn.happenedAt,
+            recordedAt: expect.any(String),
             source: "LIVE",
             value: null,
             undone: false,
           },
         ],
+        penalties: [],
       },
     ]);
 

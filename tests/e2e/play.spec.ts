@@ -115,7 +115,7 @@ test("the Penalty Zone asks for quests, not taps, and says how a failure ended",
   await expect(page.getByRole("region", { name: /Penalty Zone/ })).toHaveCount(0);
   await expect(page.getByTestId("penalty-result")).toContainText("[SYSTEM] You failed to survive.");
   await page.goto("/history");
-  await expect(page.getByTestId(`day-${addDays(day, 2)}`)).toContainText("Survival Quest failed");
+  await expect(page.getByTestId(`day-${addDays(day, 1)}`)).toContainText("Survival Quest failed");
 });
 
 test("after moving east, the dashboard and history agree on yesterday's open dailies", async ({ page }) => {

@@ -60,7 +60,10 @@ function QuestRow({ quest, board, muted }: { quest: TodayQuest; board: Board; mu
       }`}
     >
       <span className={`min-w-0 flex-1 ${quest.completeToday ? "text-slate-400 line-through" : "text-slate-100"}`}>
-        <Link href={`/quests/${quest.id}`} className="underline-offset-4 hover:underline">
+        <Link
+          href={`/quests/${quest.id}`}
+          className="inline-flex min-h-11 items-center underline-offset-4 hover:underline"
+        >
           {quest.title}
         </Link>
         <span className="ml-2 text-xs whitespace-nowrap text-slate-400">{progressText(quest)}</span>
@@ -118,10 +121,18 @@ function QuestRow({ quest, board, muted }: { quest: TodayQuest; board: Board; mu
 }
 
 function TodoRow({ quest, board }: { quest: TodayQuest; board: Board }) {
+  // Ticks show at once; the server's copy catches up with the refresh (a failed tick is said and undone).
+  const [ticked, setTicked] = useState<Record<number, boolean>>({});
+  const items = (quest.checklist ?? []).map((item, index) => ({ ...item, done: ticked[index] ?? item.done }));
+  const doneCount = items.filter((item) => item.done).length;
   function tick(index: number, done: boolean) {
+    setTicked((current) => ({ ...current, [index]: done }));
     board.startTransition(async () => {
       const result = await setChecklistItemAction({ id: quest.id, index, done });
-      if (!result.ok) board.setReply({ text: result.error, error: true, questId: quest.id });
+      if (!result.ok) {
+        setTicked((current) => ({ ...current, [index]: !done }));
+        board.setReply({ text: result.error, error: true, questId: quest.id });
+      }
     });
   }
   return (
@@ -135,21 +146,20 @@ function TodoRow({ quest, board }: { quest: TodayQuest; board: Board }) {
             {quest.overdue ? `Overdue since ${quest.dueDay}` : `Due ${quest.dueDay}`}
           </span>
         )}
-        {quest.checklistProgress && (
+        {items.length > 0 && (
           <span>
-            Checklist {quest.checklistProgress.done}/{quest.checklistProgress.total}
+            Checklist {doneCount}/{items.length}
           </span>
         )}
       </p>
-      {quest.checklist && quest.checklist.length > 0 && (
+      {items.length > 0 && (
         <ul className="flex flex-col px-3" aria-label={`Checklist of ${quest.title}`}>
-          {quest.checklist.map((item, index) => (
+          {items.map((item, index) => (
             <li key={index}>
               <label className="flex min-h-11 items-center gap-3 text-sm text-slate-200">
                 <input
                   type="checkbox"
                   checked={item.done}
-                  disabled={board.pending}
                   onChange={(e) => tick(index, e.target.checked)}
                   className="size-5 accent-system"
                 />
