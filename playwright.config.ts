@@ -45,6 +45,9 @@ function server(at: number, store: "redis" | "memory") {
       TEST_CLOCK: "1",
       // Matches CRON_SECRET in tests/e2e/support/api.ts.
       CRON_SECRET: "e2e-cron-secret-0123456789",
+      // Match tests/e2e/support/qstash.ts, which signs deliveries the way Upstash QStash does.
+      QSTASH_CURRENT_SIGNING_KEY: "sig_e2eCurrentSigningKey0123456789",
+      QSTASH_NEXT_SIGNING_KEY: "sig_e2eNextSigningKey0123456789",
       // Every test signs up from the same address; the limits themselves are tested with their own settings.
       RATE_LIMITS: JSON.stringify({
         signUpIp: { limit: 10_000, windowSeconds: 60 },

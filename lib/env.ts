@@ -39,6 +39,11 @@ export const envSchema = z
       })
       .pipe(limitsSchema),
     CRON_SECRET: optional.pipe(z.string().min(16, { message: "must be at least 16 characters" }).optional()),
+    // Upstash QStash signing keys (console → QStash → Signing keys): both, so deliveries verify across a rotation.
+    QSTASH_CURRENT_SIGNING_KEY: optional,
+    QSTASH_NEXT_SIGNING_KEY: optional,
+    // Bearer token of GET /api/metrics (Prometheus); unset, the endpoint refuses every scrape.
+    METRICS_TOKEN: optional.pipe(z.string().min(16, { message: "must be at least 16 characters" }).optional()),
     // End-to-end tests only: lets PUT /api/v1/test-clock shift a player's clock.
     TEST_CLOCK: z.preprocess((v) => v === "1" || v === "true", z.boolean()),
     VERCEL_ENV: optional,
@@ -46,6 +51,15 @@ export const envSchema = z
   .refine((e) => !(e.TEST_CLOCK && e.VERCEL_ENV === "production"), {
     path: ["TEST_CLOCK"],
     message: "must not be set on a Vercel production deployment",
+  })
+  // One key alone cannot verify a delivery signed with the other: ask for the missing one by name.
+  .refine((e) => !e.QSTASH_CURRENT_SIGNING_KEY || e.QSTASH_NEXT_SIGNING_KEY, {
+    path: ["QSTASH_NEXT_SIGNING_KEY"],
+    message: "must be set together with QSTASH_CURRENT_SIGNING_KEY",
+  })
+  .refine((e) => !e.QSTASH_NEXT_SIGNING_KEY || e.QSTASH_CURRENT_SIGNING_KEY, {
+    path: ["QSTASH_CURRENT_SIGNING_KEY"],
+    message: "must be set together with QSTASH_NEXT_SIGNING_KEY",
   });
 
 export type Env = z.infer<typeof envSchema>;

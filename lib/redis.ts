@@ -1,5 +1,6 @@
 import "server-only";
 import { env } from "@/lib/env";
+import { metrics } from "@/lib/metrics/registry";
 import { MemoryStore } from "@/lib/store/memory";
 import type { Store } from "@/lib/store/types";
 import { UpstashStore } from "@/lib/store/upstash";
@@ -34,6 +35,7 @@ const WARN_EVERY_MS = 60_000;
 
 /** Logs that Redis is failing at most once a minute, so an outage does not flood the logs. */
 export function warnRedisDown(error: unknown, now = Date.now()): void {
+  metrics().redisFallbacks.inc();
   if (now - state.lastWarning < WARN_EVERY_MS) return;
   state.lastWarning = now;
   const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);

@@ -5,14 +5,15 @@ import { settlePlayer } from "@/lib/days/service";
 import { AppError } from "@/lib/errors";
 import { afterPlayerWrite } from "@/lib/player/cache";
 import { toErrorResponse } from "@/lib/http";
+import { observed } from "@/lib/metrics/http";
 import { enforceLimit } from "@/lib/rate-limit/service";
 
 type Context<P> = { params: Promise<P> };
 export type PlayerRequest<P> = { request: Request; playerId: string; params: P; now: Date };
 
-/** A public route: errors become the one error shape. */
+/** A public route: errors become the one error shape; every answer is counted and timed (lib/metrics). */
 export function publicRoute<P = Record<string, never>>(handler: (request: Request, params: P) => Promise<Response>) {
-  return async (request: Request, context: Context<P>) => {
+  return observed(async (request: Request, context: Context<P>) => {
     try {
       const params = await context.params;
       // An id Postgres could not even store (it holds U+0000) names nothing: 404, not a database error.
@@ -23,7 +24,7 @@ export function publicRoute<P = Record<string, never>>(handler: (request: Reques
     } catch (error) {
       return toErrorResponse(error);
     }
-  };
+  });
 }
 
 /**

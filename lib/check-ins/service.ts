@@ -8,6 +8,7 @@ import { restateStrength } from "@/lib/days/service";
 import { AppError } from "@/lib/errors";
 import { Prisma, type CheckInSource, type Quest } from "@/lib/generated/prisma/client";
 import { lockPlayer, post, type PlayerState, type Tx } from "@/lib/ledger/service";
+import { metrics } from "@/lib/metrics/registry";
 import { awardXp, badHabitPenaltyXp, clampBadHabitLoss, goldFor } from "@/lib/progression/rules";
 import { openRankTrialIfDue } from "@/lib/progression/service";
 import { countsTowardPenalty } from "@/lib/penalties/rules";
@@ -143,6 +144,13 @@ export async function checkIn(
   input: CheckInInput,
   now: Date,
 ): Promise<CheckInReply> {
+  const reply = await recordCheckIn(playerId, questId, input, now);
+  const { questsCompleted, checkInReplays } = metrics();
+  (reply.status === 201 ? questsCompleted : checkInReplays).inc();
+  return reply;
+}
+
+async function recordCheckIn(playerId: string, questId: string, input: CheckInInput, now: Date): Promise<CheckInReply> {
   const earlier = await replay(playerId, input.idempotencyKey);
   if (earlier) return earlier;
   try {

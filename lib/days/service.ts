@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { dayOutcome, isRestDay, isSettleable, settleDays, type DaySettlement } from "@/lib/days/rules";
 import type { Prisma, Quest, RestPeriod } from "@/lib/generated/prisma/client";
 import { lockPlayer, post, type PlayerState, type Tx } from "@/lib/ledger/service";
+import { metrics } from "@/lib/metrics/registry";
 import { expirePenalty, openPenalty } from "@/lib/penalties/service";
 import { awardXp, goldFor, rankTrialPassed } from "@/lib/progression/rules";
 import {
@@ -64,6 +65,8 @@ export async function settlePlayer(playerId: string, now: Date, known?: Settleme
   const peek = known ?? (await peekSettlement(playerId));
   if (!peek || !settlementDue(peek, now)) return NOTHING;
   const result = await db.$transaction((tx) => settleLocked(tx, playerId, now), TX_OPTIONS);
+  metrics().rolloverSettlements.inc(result.settledDays);
+  if (result.penaltyOpened) metrics().penaltiesOpened.inc();
   if (result.settledDays > 0 || result.penaltyExpired) await afterPlayerWrite(playerId, now);
   return result;
 }

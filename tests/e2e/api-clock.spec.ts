@@ -7,7 +7,6 @@ import {
   createHunter,
   createQuest,
   CRON_SECRET,
-  expectError,
   expectInvalid,
   getHistory,
   getPlayer,
@@ -115,19 +114,8 @@ test.describe("the Penalty Zone", () => {
   });
 });
 
+// Who may call it is tested with the tick, which shares its authorisation (api-cron-tick.spec.ts).
 test.describe("GET /api/cron/rollover", () => {
-  const authorisations: { name: string; headers: Record<string, string> }[] = [
-    { name: "no Authorization header", headers: {} },
-    { name: "a wrong secret", headers: { Authorization: `Bearer ${CRON_SECRET.replace(/.$/, "x")}` } },
-    { name: "the secret without Bearer", headers: { Authorization: CRON_SECRET } },
-    { name: "a longer secret", headers: { Authorization: `Bearer ${CRON_SECRET}0` } },
-  ];
-  for (const { name, headers } of authorisations) {
-    test(`401 with ${name}`, async ({ request }) => {
-      await expectError(await request.get("/api/cron/rollover", { headers }), 401, "UNAUTHENTICATED");
-    });
-  }
-
   test("settles every player's ended days once; a second run settles nothing new", async ({ request }) => {
     const hunter = await createHunter(request);
     const api = client(request, hunter);

@@ -63,4 +63,15 @@ describe("TEST_CLOCK", () => {
     );
     expect(parseEnv({ ...valid, TEST_CLOCK: "1", VERCEL_ENV: "preview" }).TEST_CLOCK).toBe(true);
   });
+
+  it("asks for both QStash signing keys or neither", () => {
+    const keys = { QSTASH_CURRENT_SIGNING_KEY: "sig_current", QSTASH_NEXT_SIGNING_KEY: "sig_next" };
+    expect(parseEnv({ ...valid, ...keys }).QSTASH_NEXT_SIGNING_KEY).toBe("sig_next");
+    expect(() => parseEnv({ ...valid, QSTASH_CURRENT_SIGNING_KEY: "sig_current" })).toThrow(
+      "QSTASH_NEXT_SIGNING_KEY: is required but not set",
+    );
+    expect(() => parseEnv({ ...valid, QSTASH_NEXT_SIGNING_KEY: "sig_next" })).toThrow(
+      "QSTASH_CURRENT_SIGNING_KEY: is required but not set",
+    );
+  });
 });

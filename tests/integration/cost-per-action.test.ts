@@ -1,0 +1,109 @@
+// What one action costs the database and Redis, counted through the real route handlers (Prisma query events;
+// every Redis command as it reaches the Upstash REST endpoint): the numbers docs/operations.md builds its scaling
+// and cost estimates on. The budgets fail the test when an action gets more expensive.
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { GET as leaderboardRoute } from "@/app/api/v1/leaderboard/route";
+import { GET as playerRoute } from "@/app/api/v1/player/route";
+import { POST as checkInRoute } from "@/app/api/v1/quests/[id]/check-ins/route";
+import { POST as questsRoute } from "@/app/api/v1/quests/route";
+import { db } from "@/lib/db";
+import { makePlayer, makeQuest } from "@/tests/support/factories";
+import { call, tokenFor } from "@/tests/support/routes";
+
+const upstash = inject("upstash");
+let redisCommands = 0;
+// A counting hop in front of the suite's Upstash-compatible endpoint: POST / is one command, /pipeline and
+// /multi-exec carry several.
+const counter = createServer((req, res) => {
+  const chunks: Buffer[] = [];
+  req.on("data", (chunk: Buffer) => chunks.push(chunk));
+  req.on("end", async () => {
+    const body = Buffer.concat(chunks).toString("utf8");
+    const parsed = JSON.parse(body || "[]") as unknown[];
+    redisCommands += req.url === "/" ? 1 : parsed.length;
+    const upstream = await fetch(`${upstash!.url}${req.url}`, {
+      method: req.method,
+      headers: Object.fromEntries(
+        Object.entries(req.headers).filter(([k]) => k !== "host" && k !== "content-length"),
+      ) as Record<string, string>,
+      body,
+    });
+    res.writeHead(upstream.status, { "content-type": upstream.headers.get("content-type") ?? "application/json" });
+    res.end(await upstream.text());
+  });
+});
+if (upstash) {
+  await new Promise<void>((resolve) => counter.listen(0, "127.0.0.1", resolve));
+  // Read lazily by lib/env and lib/redis, after this line. A generous timeout: on a busy machine a call slower
+  // than the usual 300 ms would fall back (bypassing the cache, say) and change what is being counted.
+  process.env.UPSTASH_REDIS_REST_URL = `http://127.0.0.1:${(counter.address() as AddressInfo).port}`;
+  process.env.REDIS_TIMEOUT_MS = "5000";
+}
+afterAll(() => new Promise<void>((resolve) => (upstash ? counter.close(() => resolve()) : resolve())));
+
+let queries = 0;
+db.$on("query", () => void (queries += 1));
+
+async function cost(work: () => Promise<Response>, status: number) {
+  const [q, r] = [queries, redisCommands];
+  const response = await work();
+  expect(response.status, await response.clone().text()).toBe(status);
+  return { queries: queries - q, redis: redisCommands - r };
+}
+
+describe.runIf(upstash)("cost per action", () => {
+  it("is within budget for the actions a player repeats every day", async () => {
+    const player = await makePlayer({ createdAt: new Date() });
+    const token = await tokenFor(player);
+    const quest = await makeQuest(player.playerId, {}, new Date());
+    const checkIn = () =>
+      call(checkInRoute, {
+        method: "POST",
+        token,
+        params: { id: quest.id },
+        body: { idempotencyKey: `cost-${quest.id}` },
+      });
+
+    const measured = {
+      "GET /api/v1/player (cache miss)": await cost(() => call(playerRoute, { token }), 200),
+      "GET /api/v1/player (cache hit)": await cost(() => call(playerRoute, { token }), 200),
+      "POST /api/v1/quests/[id]/check-ins": await cost(checkIn, 201),
+      "POST /api/v1/quests/[id]/check-ins (replay)": await cost(checkIn, 200),
+      "POST /api/v1/quests": await cost(
+        () =>
+          call(questsRoute, {
+            method: "POST",
+            token,
+            body: { title: "Read 10 pages", kind: "DAILY", difficulty: "EASY", stats: ["INT"] },
+          }),
+        201,
+      ),
+      "GET /api/v1/leaderboard": await cost(() => call(leaderboardRoute, { token, path: "/api/v1/leaderboard" }), 200),
+    };
+    console.log(
+      [
+        "action | queries | Redis commands",
+        ...Object.entries(measured).map(([a, c]) => `${a} | ${c.queries} | ${c.redis}`),
+      ].join("\n"),
+    );
+
+    // Measured here (docs/operations.md), plus one query and one command of headroom.
+    const budget: Record<keyof typeof measured, { queries: number; redis: number }> = {
+      "GET /api/v1/player (cache miss)": { queries: 5, redis: 3 },
+      "GET /api/v1/player (cache hit)": { queries: 2, redis: 2 },
+      "POST /api/v1/quests/[id]/check-ins": { queries: 21, redis: 6 },
+      "POST /api/v1/quests/[id]/check-ins (replay)": { queries: 5, redis: 5 },
+      "POST /api/v1/quests": { queries: 8, redis: 5 },
+      "GET /api/v1/leaderboard": { queries: 3, redis: 5 },
+    };
+    for (const [action, spent] of Object.entries(measured) as [
+      keyof typeof measured,
+      { queries: number; redis: number },
+    ][]) {
+      expect(spent.queries, `${action} queries`).toBeLessThanOrEqual(budget[action].queries);
+      expect(spent.redis, `${action} Redis commands`).toBeLessThanOrEqual(budget[action].redis);
+    }
+  });
+});
