@@ -38,6 +38,8 @@ export const envSchema = z
         }
       })
       .pipe(limitsSchema),
+    // Reverse proxies in front of a self-hosted server that append to X-Forwarded-For (lib/rate-limit/rules.ts).
+    TRUSTED_PROXY_COUNT: z.coerce.number().int().min(0).max(10).default(0),
     CRON_SECRET: optional.pipe(z.string().min(16, { message: "must be at least 16 characters" }).optional()),
     // End-to-end tests only: lets PUT /api/v1/test-clock shift a player's clock.
     TEST_CLOCK: z.preprocess((v) => v === "1" || v === "true", z.boolean()),

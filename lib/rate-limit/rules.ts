@@ -28,3 +28,16 @@ export const WHEN_REDIS_IS_DOWN: Record<LimitName, "local" | "open"> = {
   apiWrite: "open",
   leaderboardRead: "open",
 };
+
+/**
+ * The client's address from an X-Forwarded-For chain. The server appends the address of the socket it accepted
+ * (prisma/server.mjs), so the right-most entry is always true; each trusted proxy in front adds one more entry
+ * that can be believed. Counted from the right, never the left-most entry, which the client writes itself.
+ */
+export function clientAddress(forwardedFor: string | null, trustedProxies: number): string {
+  const hops = (forwardedFor ?? "")
+    .split(",")
+    .map((hop) => hop.trim())
+    .filter(Boolean);
+  return hops[Math.max(0, hops.length - 1 - trustedProxies)] ?? "unknown";
+}
