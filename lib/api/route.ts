@@ -4,13 +4,13 @@ import { now } from "@/lib/clock";
 import { settlePlayer } from "@/lib/days/service";
 import { AppError } from "@/lib/errors";
 import { afterPlayerWrite } from "@/lib/player/cache";
-import { toErrorResponse } from "@/lib/http";
+import { noStore, toErrorResponse } from "@/lib/http";
 import { enforceLimit } from "@/lib/rate-limit/service";
 
 type Context<P> = { params: Promise<P> };
 export type PlayerRequest<P> = { request: Request; playerId: string; params: P; now: Date };
 
-/** A public route: errors become the one error shape. */
+/** A public route: errors become the one error shape; no cache keeps an answer unless the handler says so. */
 export function publicRoute<P = Record<string, never>>(handler: (request: Request, params: P) => Promise<Response>) {
   return async (request: Request, context: Context<P>) => {
     try {
@@ -19,7 +19,7 @@ export function publicRoute<P = Record<string, never>>(handler: (request: Reques
       if (Object.values(params ?? {}).some((value) => typeof value === "string" && value.includes("\u0000"))) {
         throw new AppError("NOT_FOUND", "Not found");
       }
-      return await handler(request, params);
+      return noStore(await handler(request, params));
     } catch (error) {
       return toErrorResponse(error);
     }
