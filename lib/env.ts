@@ -76,6 +76,14 @@ export function env(): Env {
   return cached;
 }
 
+/** The OAuth providers whose two variables are both set. */
+export function configuredOAuthProviders(e: Env): ("github" | "google")[] {
+  return [
+    ...(e.GITHUB_ID && e.GITHUB_SECRET ? (["github"] as const) : []),
+    ...(e.GOOGLE_CLIENT_ID && e.GOOGLE_CLIENT_SECRET ? (["google"] as const) : []),
+  ];
+}
+
 /**
  * Whether this is a Vercel deployment (Vercel sets VERCEL=1 at build and run time). Read on its own, without the
  * full validation, so statically rendered layouts can ask at build time.
