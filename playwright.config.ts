@@ -1,8 +1,8 @@
 import { defineConfig, devices } from "@playwright/test";
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./tests/support/browser.mjs";
+import { CHROMIUM_ARGS, CHROMIUM_PATH, E2E_BASE_URL } from "./tests/support/browser.mjs";
 
-const port = Number(process.env.E2E_PORT ?? 3100);
-const baseURL = `http://localhost:${port}`;
+const baseURL = E2E_BASE_URL;
+const port = new URL(baseURL).port;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -26,7 +26,7 @@ export default defineConfig({
     command: "node tests/support/e2e-server.mjs",
     url: `${baseURL}/api/health`,
     env: {
-      PORT: String(port),
+      PORT: port,
       NEXTAUTH_URL: baseURL,
       // PUT /api/v1/test-clock exists only with this switch; the API tests move players' days with it.
       TEST_CLOCK: "1",
