@@ -3,8 +3,11 @@ import { configuredOAuthProviders, env } from "@/lib/env";
 import { contentSecurityPolicy, OAUTH_FORM_ORIGINS } from "@/lib/security/csp";
 import { isSameOrigin } from "@/lib/security/origin";
 
-/** Pages prerendered at build time (and precached by the service worker): no per-response nonce can reach them. */
-const PRERENDERED = new Set(["/"]);
+/**
+ * Pages prerendered at build time (and precached by the service worker): no per-response nonce can reach them.
+ * tests/e2e/headers.spec.ts fails when `next build` prerenders a page missing here.
+ */
+const PRERENDERED = new Set(["/", "/settings/session-ended"]);
 
 const READS = new Set(["GET", "HEAD", "OPTIONS"]);
 
