@@ -1,7 +1,7 @@
 // A page on another port of the same host is another origin but the same site: the browser sends it the signed-in
 // Hunter's cookies (SameSite=Lax). It must still not be able to write anything.
 import { createServer, type Server } from "node:http";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { E2E_BASE_URL } from "../support/browser.mjs";
 import { FROM_THE_APP } from "./support/api";
 import { signUp } from "./support/hunter";
@@ -43,7 +43,7 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => new Promise<void>((resolve) => evil.close(() => resolve())));
 
-async function questTitles(page: import("@playwright/test").Page): Promise<string[]> {
+async function questTitles(page: Page): Promise<string[]> {
   const { quests } = (await (await page.request.get("/api/v1/quests")).json()) as { quests: { title: string }[] };
   return quests.map((q) => q.title);
 }
