@@ -150,7 +150,7 @@ export function client(request: APIRequestContext, hunter?: Pick<Hunter, "token"
 }
 
 export async function issueToken(request: APIRequestContext, email: string, password: string, name = "api tests") {
-  return json<{ id: string; name: string; token: string; createdAt: string }>(
+  return json<{ id: string; name: string; token: string; createdAt: string; expiresAt: string | null }>(
     await request.post("/api/v1/tokens", { data: { email, password, name } }),
     201,
   );
