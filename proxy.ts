@@ -1,13 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { configuredOAuthProviders, env } from "@/lib/env";
-import { contentSecurityPolicy, OAUTH_FORM_ORIGINS } from "@/lib/security/csp";
+import { contentSecurityPolicy, OAUTH_FORM_ORIGINS, PRERENDERED_PAGES } from "@/lib/security/csp";
 import { isSameOrigin } from "@/lib/security/origin";
-
-/**
- * Pages prerendered at build time (and precached by the service worker): no per-response nonce can reach them.
- * tests/e2e/headers.spec.ts fails when `next build` prerenders a page missing here.
- */
-const PRERENDERED = new Set(["/", "/settings/session-ended"]);
 
 const READS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -26,7 +20,7 @@ export function proxy(request: NextRequest) {
     );
   }
   const https = (e.NEXTAUTH_URL ? new URL(e.NEXTAUTH_URL).protocol : request.nextUrl.protocol) === "https:";
-  const nonce = PRERENDERED.has(request.nextUrl.pathname) ? undefined : btoa(crypto.randomUUID());
+  const nonce = PRERENDERED_PAGES.has(request.nextUrl.pathname) ? undefined : btoa(crypto.randomUUID());
   const policy = contentSecurityPolicy({
     nonce,
     formOrigins: configuredOAuthProviders(e).map((id) => OAUTH_FORM_ORIGINS[id]),

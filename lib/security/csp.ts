@@ -1,6 +1,12 @@
 /** Where the configured OAuth providers' sign-in pages live: the sign-in form posts there through next-auth. */
 export const OAUTH_FORM_ORIGINS = { github: "https://github.com", google: "https://accounts.google.com" } as const;
 
+/**
+ * Pages prerendered at build time (and precached by the service worker): no per-response nonce can reach them.
+ * tests/e2e/headers.spec.ts fails when `next build` prerenders a page missing here.
+ */
+export const PRERENDERED_PAGES: ReadonlySet<string> = new Set(["/", "/settings/session-ended"]);
+
 export type PolicyOptions = {
   /** Per-response nonce for pages rendered per request; absent for prerendered pages. */
   nonce?: string;
