@@ -25,6 +25,11 @@ describe("createAccount", () => {
     const user = await db.user.findUniqueOrThrow({ where: { id: account.userId }, include: { player: true } });
     expect(user.email).toBe("mixed.case@example.com");
     expect(user.passwordHash).toMatch(/^\$argon2id\$/);
+    // At or above OWASP's argon2id minimum: 19 MiB, 2 passes, 1 lane.
+    const [, memory, passes, lanes] = /\$m=(\d+),t=(\d+),p=(\d+)\$/.exec(user.passwordHash ?? "")!.map(Number);
+    expect(memory).toBeGreaterThanOrEqual(19_456);
+    expect(passes).toBeGreaterThanOrEqual(2);
+    expect(lanes).toBeGreaterThanOrEqual(1);
     expect(user.passwordHash).not.toContain(input.password);
     expect(user.player).toMatchObject({ hunterName: input.hunterName, timeZone: "Europe/London", dayStartMinute: 0 });
   });
