@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from "@/lib/accounts/password";
 import { fieldErrorsOf, signUpSchema } from "@/lib/accounts/schemas";
+import { passwordWeakness } from "@/lib/accounts/strength";
 
 export type AccountSummary = { userId: string; playerId: string; email: string; hunterName: string };
 
@@ -19,6 +20,8 @@ export async function createAccount(raw: unknown): Promise<AccountSummary> {
     throw new AppError("VALIDATION_FAILED", "Check the highlighted fields", fieldErrorsOf(parsed.error));
   }
   const { email, password, hunterName, timeZone } = parsed.data;
+  const weakness = passwordWeakness(password, [email, email.split("@")[0] ?? "", hunterName]);
+  if (weakness) throw new AppError("VALIDATION_FAILED", "Check the highlighted fields", { password: weakness });
   const hunterNameKey = hunterName.toLowerCase();
 
   const [emailTaken, nameTaken] = await Promise.all([

@@ -18,6 +18,19 @@ async function counts() {
 }
 
 describe("createAccount", () => {
+  it.each([
+    ["a top common password", "password123"],
+    ["a keyboard walk", "qwertyuiop"],
+    ["a common phrase", "iloveyou12"],
+    ["the email itself", "strength-test@example.com"],
+    ["the email's name", "strength-test"],
+  ])("refuses %s as a password and writes nothing", async (_name, password) => {
+    const input = makeSignUp({ email: "strength-test@example.com", password });
+    const error = await rejection(createAccount(input));
+    expect(error.fieldErrors?.password).toMatch(/^This password is too easy to guess/);
+    expect(await db.user.count({ where: { email: input.email } })).toBe(0);
+  });
+
   it("creates a user and their Hunter with an argon2id password hash", async () => {
     const input = makeSignUp({ email: "Mixed.Case@Example.com" });
     const account = await createAccount(input);
