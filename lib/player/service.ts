@@ -1,4 +1,5 @@
 import "server-only";
+import { hunterNameKey } from "@/lib/accounts/names";
 import { ACHIEVEMENTS } from "@/lib/achievements/catalogue";
 import { unlockAchievements } from "@/lib/achievements/service";
 import { db } from "@/lib/db";
@@ -165,7 +166,7 @@ export async function renamePlayer(playerId: string, input: { hunterName?: strin
   const data = {
     ...(input.hunterName !== undefined && {
       hunterName: input.hunterName,
-      hunterNameKey: input.hunterName.toLowerCase(),
+      hunterNameKey: hunterNameKey(input.hunterName),
     }),
     ...(input.timeZone !== undefined && { timeZone: input.timeZone }),
   };

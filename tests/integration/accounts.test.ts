@@ -31,6 +31,16 @@ describe("createAccount", () => {
     expect(await db.user.count({ where: { email: input.email } })).toBe(0);
   });
 
+  it("treats look-alike and full-width hunter names as taken (NFKC and confusable folding)", async () => {
+    const id = Math.random().toString(36).slice(2, 8);
+    await createAccount(makeSignUp({ hunterName: `Demo ${id}` }));
+    for (const name of [`D\u0435mo ${id}`, `\uFF24\uFF25\uFF2D\uFF2F ${id}`, `DEM\u041E ${id}`]) {
+      const error = await rejection(createAccount(makeSignUp({ hunterName: name })));
+      expect(error.code).toBe("CONFLICT");
+      expect(error.fieldErrors?.hunterName).toBe("This hunter name is taken");
+    }
+  });
+
   it("creates a user and their Hunter with an argon2id password hash", async () => {
     const input = makeSignUp({ email: "Mixed.Case@Example.com" });
     const account = await createAccount(input);
