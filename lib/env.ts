@@ -41,6 +41,10 @@ export const envSchema = z
     // Reverse proxies in front of a self-hosted server that append to X-Forwarded-For (lib/rate-limit/rules.ts).
     TRUSTED_PROXY_COUNT: z.coerce.number().int().min(0).max(10).default(0),
     CRON_SECRET: optional.pipe(z.string().min(16, { message: "must be at least 16 characters" }).optional()),
+    // Outgoing mail (password reset links): smtp://user:pass@host:587 or smtps://…:465. Unset: links are printed to
+    // the server log in development and not sent at all in production.
+    SMTP_URL: optional.pipe(z.url({ protocol: /^smtps?$/, message: "must be an smtp:// or smtps:// URL" }).optional()),
+    MAIL_FROM: z.string().default("The System <no-reply@thesystem.local>"),
     // Seeds the demo Hunter (a published password) even on a database that is not the embedded one.
     SEED_DEMO: z.preprocess((v) => v === "1" || v === "true", z.boolean()),
     // End-to-end tests only: lets PUT /api/v1/test-clock shift a player's clock.

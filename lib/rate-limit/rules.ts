@@ -5,6 +5,8 @@ export const DEFAULT_LIMITS = {
   signInIp: { limit: 10, windowSeconds: 60 },
   signInEmail: { limit: 5, windowSeconds: 60 },
   signUpIp: { limit: 5, windowSeconds: 3_600 },
+  passwordResetEmail: { limit: 3, windowSeconds: 3_600 },
+  passwordResetIp: { limit: 10, windowSeconds: 3_600 },
   apiWrite: { limit: 100, windowSeconds: 60 },
   leaderboardRead: { limit: 30, windowSeconds: 60 },
 } as const;
@@ -25,6 +27,8 @@ export const WHEN_REDIS_IS_DOWN: Record<LimitName, "local" | "open"> = {
   signInIp: "local",
   signInEmail: "local",
   signUpIp: "local",
+  passwordResetEmail: "local",
+  passwordResetIp: "local",
   apiWrite: "open",
   leaderboardRead: "open",
 };

@@ -5,7 +5,7 @@ export const OAUTH_FORM_ORIGINS = { github: "https://github.com", google: "https
  * Pages prerendered at build time (and precached by the service worker): no per-response nonce can reach them.
  * tests/e2e/headers.spec.ts fails when `next build` prerenders a page missing here.
  */
-export const PRERENDERED_PAGES: ReadonlySet<string> = new Set(["/", "/settings/session-ended"]);
+export const PRERENDERED_PAGES: ReadonlySet<string> = new Set(["/", "/forgot-password", "/settings/session-ended"]);
 
 export type PolicyOptions = {
   /** Per-response nonce for pages rendered per request; absent for prerendered pages. */

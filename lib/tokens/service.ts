@@ -14,7 +14,8 @@ export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-export type CreatedToken = TokenSummary & { token: string };
+/** The token itself, shown this once, with what the list shows of it (it has not been used yet). */
+export type CreatedToken = Omit<TokenSummary, "lastUsedAt"> & { token: string };
 
 const SUMMARY = { id: true, name: true, createdAt: true, lastUsedAt: true, expiresAt: true } as const;
 
@@ -51,7 +52,9 @@ export async function createToken(
     data: { playerId: player.id, name, tokenHash: hashToken(token), expiresAt },
     select: SUMMARY,
   });
-  return { ...summaryOf(row), token };
+  const { lastUsedAt, ...summary } = summaryOf(row);
+  void lastUsedAt;
+  return { ...summary, token };
 }
 
 /** The player's tokens that still work, newest first. */

@@ -50,7 +50,8 @@ async function visit(page: Page, path: string) {
 test("every screen has a CSP it never violates, and logs no console error", async ({ page }) => {
   test.setTimeout(90_000);
   const errors = await watch(page);
-  for (const path of ["/", "/sign-in", "/sign-up"]) await visit(page, path);
+  for (const path of ["/", "/sign-in", "/sign-up", "/forgot-password", "/reset-password?token=x"])
+    await visit(page, path);
   await signUp(page);
   await visit(page, "/awakening");
   await page.request.post("/api/v1/player/job", { headers: FROM_THE_APP, data: { job: "MAGE" } });

@@ -14,7 +14,7 @@ async function issue(email: string, extra: Record<string, unknown> = {}) {
     body: { email, password: "correct-horse-battery", name: "script", ...extra },
   });
   expect(response.status).toBe(201);
-  return (await response.json()) as { id: string; token: string; expiresAt: string | null; lastUsedAt: null };
+  return (await response.json()) as { id: string; token: string; expiresAt: string | null };
 }
 
 describe("personal access tokens", () => {
