@@ -49,6 +49,8 @@ test.describe("at 360 px", () => {
   });
 
   test("a Hunter's screens are accessible and phone friendly", async ({ page }) => {
+    // Eleven axe runs: about 50 s on a loaded 2-core machine.
+    test.setTimeout(120_000);
     await signUp(page);
     await page.goto("/awakening");
     await expectNoSeriousViolations(page, "/awakening");

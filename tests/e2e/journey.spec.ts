@@ -21,6 +21,8 @@ async function screenshots(page: Page, screen: string) {
 }
 
 test("a Hunter's first days: Awakening, a level-up, an undo, a weekly quest and the Penalty Zone", async ({ page }) => {
+  // A whole journey in one test: about 30 s on a loaded 2-core machine, so more than the default to finish.
+  test.setTimeout(90_000);
   await page.setViewportSize(VIEWPORTS[0]!);
   const hunter = newHunter();
   await page.goto("/sign-up");
