@@ -1,8 +1,8 @@
 import { defineConfig, devices } from "@playwright/test";
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./tests/support/browser.mjs";
+import { CHROMIUM_ARGS, CHROMIUM_PATH, E2E_BASE_URL } from "./tests/support/browser.mjs";
 
-const port = Number(process.env.E2E_PORT ?? 3100);
-const baseURL = `http://localhost:${port}`;
+const baseURL = E2E_BASE_URL;
+const port = Number(new URL(baseURL).port);
 /** The copy of the app without Redis; tests read it from E2E_MEMORY_URL. */
 const memoryPort = port + 50;
 process.env.E2E_MEMORY_URL = `http://localhost:${memoryPort}`;

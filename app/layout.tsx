@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { Analytics } from "@vercel/analytics/next";
 import { body, display } from "@/app/fonts";
 import { ServiceWorker } from "@/components/pwa/service-worker";
+import { ZodWithoutEval } from "@/components/zod-without-eval";
 import { onVercel } from "@/lib/env";
 import "./globals.css";
 
@@ -17,6 +18,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
   return (
     <html lang="en" className={`${display.variable} ${body.variable}`}>
       <body className="min-h-dvh">
+        <ZodWithoutEval />
         {children}
         <ServiceWorker />
         {/* Vercel Web Analytics exists only on Vercel: elsewhere its script would 404. */}

@@ -38,12 +38,20 @@ export const envSchema = z
         }
       })
       .pipe(limitsSchema),
+    // Reverse proxies in front of a self-hosted server that append to X-Forwarded-For (lib/rate-limit/rules.ts).
+    TRUSTED_PROXY_COUNT: z.coerce.number().int().min(0).max(10).default(0),
     CRON_SECRET: optional.pipe(z.string().min(16, { message: "must be at least 16 characters" }).optional()),
     // Upstash QStash signing keys (console → QStash → Signing keys): both, so deliveries verify across a rotation.
     QSTASH_CURRENT_SIGNING_KEY: optional,
     QSTASH_NEXT_SIGNING_KEY: optional,
     // Bearer token of GET /api/metrics (Prometheus); unset, the endpoint refuses every scrape.
     METRICS_TOKEN: optional.pipe(z.string().min(16, { message: "must be at least 16 characters" }).optional()),
+    // Outgoing mail (password reset links): smtp://user:pass@host:587 or smtps://…:465. Unset: links are printed to
+    // the server log in development and not sent at all in production.
+    SMTP_URL: optional.pipe(z.url({ protocol: /^smtps?$/, message: "must be an smtp:// or smtps:// URL" }).optional()),
+    MAIL_FROM: z.string().default("The System <no-reply@thesystem.local>"),
+    // Seeds the demo Hunter (a published password) even on a database that is not the embedded one.
+    SEED_DEMO: z.preprocess((v) => v === "1" || v === "true", z.boolean()),
     // End-to-end tests only: lets PUT /api/v1/test-clock shift a player's clock.
     TEST_CLOCK: z.preprocess((v) => v === "1" || v === "true", z.boolean()),
     VERCEL_ENV: optional,
@@ -86,6 +94,14 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/** The OAuth providers whose two variables are both set. */
+export function configuredOAuthProviders(e: Env): ("github" | "google")[] {
+  return [
+    ...(e.GITHUB_ID && e.GITHUB_SECRET ? (["github"] as const) : []),
+    ...(e.GOOGLE_CLIENT_ID && e.GOOGLE_CLIENT_SECRET ? (["google"] as const) : []),
+  ];
 }
 
 /**

@@ -7,6 +7,7 @@ export const ERROR_STATUS = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
   VALIDATION_FAILED: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,
@@ -34,12 +35,47 @@ export class AppError extends Error {
   }
 }
 
+export const DATABASE_UNAVAILABLE = "[SYSTEM] The records are out of reach for a moment. Try again shortly.";
+
+/** How long a client should wait before retrying when the database is unreachable (Retry-After). */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+// Prisma's codes for "cannot reach / lost / timed out waiting for the database", and what pg itself throws when a
+// connection fails below Prisma: socket errors, Postgres's connection-exception (08…) and shutdown (57P0…) states.
+const UNREACHABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
+const UNREACHABLE_SOCKET_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+]);
+const UNREACHABLE_MESSAGES =
+  /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)/;
+
+/** Whether an error (or one it was caused by) means the database is unreachable rather than that a query failed. */
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (!(error instanceof Error) || depth > 5) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === "string") {
+    if (UNREACHABLE_PRISMA_CODES.has(code) || UNREACHABLE_SOCKET_CODES.has(code)) return true;
+    if (/^(08|57P0)/.test(code)) return true;
+  }
+  if (error.name === "PrismaClientInitializationError" || UNREACHABLE_MESSAGES.test(error.message)) return true;
+  return isDatabaseUnavailable(error.cause, depth + 1);
+}
+
 /** What a Server Action hands back to `useActionState`. */
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string; fieldErrors?: FieldErrors };
 
 /** Maps a thrown error to an action result; unexpected errors are logged and shown generically. */
 export function toActionFailure(error: unknown): { ok: false; error: string; fieldErrors?: FieldErrors } {
   if (error instanceof AppError) return { ok: false, error: error.message, fieldErrors: error.fieldErrors };
+  if (isDatabaseUnavailable(error)) {
+    console.error("The database is unreachable", error);
+    return { ok: false, error: DATABASE_UNAVAILABLE };
+  }
   console.error("Unexpected error in a server action", error);
   return { ok: false, error: "Something went wrong on our side. Please try again." };
 }

@@ -1,9 +1,18 @@
 import "server-only";
 import type { z } from "zod";
-import { AppError, ERROR_STATUS, type ErrorCode } from "@/lib/errors";
+import {
+  AppError,
+  DATABASE_RETRY_AFTER_SECONDS,
+  DATABASE_UNAVAILABLE,
+  ERROR_STATUS,
+  isDatabaseUnavailable,
+  type ErrorCode,
+} from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 export const MAX_BODY_BYTES = 64 * 1024;
+/** Deeper JSON than this is refused before it is parsed: no schema here nests past a handful of levels. */
+export const MAX_JSON_DEPTH = 32;
 
 export type Issue = { path: string; message: string };
 
@@ -12,7 +21,13 @@ function body(code: ErrorCode, message: string, issues?: Issue[]) {
 }
 
 export function errorResponse(code: ErrorCode, message: string, issues?: Issue[], headers?: HeadersInit): Response {
-  return Response.json(body(code, message, issues), { status: ERROR_STATUS[code], headers });
+  return noStore(Response.json(body(code, message, issues), { status: ERROR_STATUS[code], headers }));
+}
+
+/** API answers are personal (or errors): no browser or shared cache keeps them unless the route set its own rule. */
+export function noStore(response: Response): Response {
+  if (!response.headers.has("cache-control")) response.headers.set("Cache-Control", "no-store");
+  return response;
 }
 
 /** Maps anything thrown by a handler to the one wire shape; internal messages never leave the server. */
@@ -27,6 +42,12 @@ export function toErrorResponse(error: unknown): Response {
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
     if (error.code === "P2025") return errorResponse("NOT_FOUND", "Not found");
     if (error.code === "P2002") return errorResponse("CONFLICT", "That already exists");
+  }
+  if (isDatabaseUnavailable(error)) {
+    console.error("The database is unreachable", error);
+    return errorResponse("UNAVAILABLE", DATABASE_UNAVAILABLE, undefined, {
+      "Retry-After": String(DATABASE_RETRY_AFTER_SECONDS),
+    });
   }
   console.error("Unhandled error in a route handler", error);
   return errorResponse("INTERNAL", "Something went wrong on our side");
@@ -60,13 +81,61 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.inf
   return result.data;
 }
 
-/** Reads a JSON body: over 64 KB → 413, not JSON → 400, not matching the schema → 422. */
+function tooLarge(): AppError {
+  // Connection: close ends the upload: the rest of an oversized body is not read, only refused.
+  return new AppError("PAYLOAD_TOO_LARGE", "The request body is over 64 KB", undefined, { Connection: "close" });
+}
+
+/**
+ * The body as text, read chunk by chunk and given up on as soon as it passes the limit: a chunked upload of any
+ * size costs at most MAX_BODY_BYTES of memory and stops being read there.
+ */
+async function readBodyText(request: Request): Promise<string> {
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) throw tooLarge();
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      void reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw new AppError("BAD_REQUEST", "The request body is not valid UTF-8");
+  }
+}
+
+/** How deeply the JSON text nests arrays and objects, counted without parsing (brackets inside strings skipped). */
+export function jsonDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (inString) {
+      if (char === "\\") i++;
+      else if (char === '"') inString = false;
+    } else if (char === '"') inString = true;
+    else if (char === "{" || char === "[") deepest = Math.max(deepest, ++depth);
+    else if (char === "}" || char === "]") depth--;
+  }
+  return deepest;
+}
+
+/** Reads a JSON body: over 64 KB → 413, not JSON or nested too deeply → 400, not matching the schema → 422. */
 export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > MAX_BODY_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "The request body is over 64 KB");
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES)
-    throw new AppError("PAYLOAD_TOO_LARGE", "The request body is over 64 KB");
+  const text = await readBodyText(request);
+  if (jsonDepth(text) > MAX_JSON_DEPTH) {
+    throw new AppError("BAD_REQUEST", `The request body nests deeper than ${MAX_JSON_DEPTH} levels`);
+  }
   let value: unknown;
   try {
     value = text === "" ? undefined : JSON.parse(text);

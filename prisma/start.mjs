@@ -72,7 +72,7 @@ try {
   process.exit(1);
 }
 
-const server = spawn(bin("next"), [dev ? "dev" : "start", "--port", port], {
+const server = spawn(process.execPath, [path.join(root, "prisma", "server.mjs"), ...(dev ? ["--dev"] : [])], {
   cwd: root,
   stdio: "inherit",
   env: process.env,

@@ -57,6 +57,13 @@ export const signInSchema = z.strictObject({
   password: z.string().min(1, "Password is required").max(200),
 });
 
+export const forgotPasswordSchema = z.strictObject({ email: emailSchema });
+
+export const resetPasswordSchema = z.strictObject({
+  token: z.string().min(1, "This reset link is incomplete").max(200),
+  password: passwordSchema,
+});
+
 /** Field → first message, the shape forms render inline. */
 export type FieldErrors = Partial<Record<string, string>>;
 

@@ -3,7 +3,9 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from "@/lib/accounts/password";
+import { hunterNameKey } from "@/lib/accounts/names";
 import { fieldErrorsOf, signUpSchema } from "@/lib/accounts/schemas";
+import { passwordWeakness } from "@/lib/accounts/strength";
 
 export type AccountSummary = { userId: string; playerId: string; email: string; hunterName: string };
 
@@ -26,18 +28,25 @@ export async function createAccount(
   }
   await options.limit?.();
   const { email, password, hunterName, timeZone } = parsed.data;
-  const hunterNameKey = hunterName.toLowerCase();
+  const weakness = passwordWeakness(password, [email, email.split("@")[0] ?? "", hunterName]);
+  if (weakness) throw new AppError("VALIDATION_FAILED", "Check the highlighted fields", { password: weakness });
+  const nameKey = hunterNameKey(hunterName);
 
   const [emailTaken, nameTaken] = await Promise.all([
     db.user.findUnique({ where: { email }, select: { id: true } }),
-    db.player.findUnique({ where: { hunterNameKey }, select: { id: true } }),
+    db.player.findUnique({ where: { hunterNameKey: nameKey }, select: { id: true } }),
   ]);
   if (emailTaken || nameTaken) throw conflict(Boolean(emailTaken), Boolean(nameTaken));
 
   const passwordHash = await hashPassword(password);
   try {
     const user = await db.user.create({
-      data: { email, name: hunterName, passwordHash, player: { create: { hunterName, hunterNameKey, timeZone } } },
+      data: {
+        email,
+        name: hunterName,
+        passwordHash,
+        player: { create: { hunterName, hunterNameKey: nameKey, timeZone } },
+      },
       select: { id: true, email: true, player: { select: { id: true, hunterName: true } } },
     });
     return { userId: user.id, email: user.email, playerId: user.player!.id, hunterName: user.player!.hunterName };
@@ -82,7 +91,7 @@ export async function createPlayerForOAuthUser(userId: string, profileName: stri
     const hunterName = `${base}-${Math.floor(1000 + Math.random() * 9000)}`;
     try {
       await db.player.create({
-        data: { userId, hunterName, hunterNameKey: hunterName.toLowerCase(), timeZone: "UTC" },
+        data: { userId, hunterName, hunterNameKey: hunterNameKey(hunterName), timeZone: "UTC" },
       });
       return;
     } catch (error) {

@@ -25,6 +25,8 @@ const PATHS: Record<string, Record<string, Operation>> = {
   },
   "/api/v1/tokens": {
     post: { summary: "Issue a personal access token", body: createTokenSchema, status: 201, auth: false },
+    get: { summary: "The caller's working tokens: names and dates, never the tokens", status: 200 },
+    delete: { summary: "Revoke every token of the caller", status: 200 },
   },
   "/api/v1/tokens/{id}": { delete: { summary: "Revoke a token", status: 204 } },
   "/api/v1/player": {

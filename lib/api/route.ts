@@ -4,14 +4,15 @@ import { now } from "@/lib/clock";
 import { settlePlayer } from "@/lib/days/service";
 import { AppError } from "@/lib/errors";
 import { afterPlayerWrite } from "@/lib/player/cache";
-import { toErrorResponse } from "@/lib/http";
+import { noStore, toErrorResponse } from "@/lib/http";
 import { observed } from "@/lib/metrics/http";
 import { enforceLimit } from "@/lib/rate-limit/service";
 
 type Context<P> = { params: Promise<P> };
 export type PlayerRequest<P> = { request: Request; playerId: string; params: P; now: Date };
 
-/** A public route: errors become the one error shape; every answer is counted and timed (lib/metrics). */
+/** A public route: errors become the one error shape; answers are counted and timed (lib/metrics) and no cache
+ * keeps one unless the handler says so. */
 export function publicRoute<P = Record<string, never>>(handler: (request: Request, params: P) => Promise<Response>) {
   return observed(async (request: Request, context: Context<P>) => {
     try {
@@ -20,7 +21,7 @@ export function publicRoute<P = Record<string, never>>(handler: (request: Reques
       if (Object.values(params ?? {}).some((value) => typeof value === "string" && value.includes("\u0000"))) {
         throw new AppError("NOT_FOUND", "Not found");
       }
-      return await handler(request, params);
+      return noStore(await handler(request, params));
     } catch (error) {
       return toErrorResponse(error);
     }

@@ -7,32 +7,35 @@ import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
 import { signInSchema } from "@/lib/accounts/schemas";
 import { createPlayerForOAuthUser, verifyCredentials } from "@/lib/accounts/service";
+import { endSession, SESSION_MAX_AGE_SECONDS, startSession } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
+import { configuredOAuthProviders, env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { enforceSignInLimits } from "@/lib/rate-limit/service";
 import { RATE_LIMITED_SIGN_IN } from "@/lib/accounts/schemas";
 
 function oauthProviders(): NextAuthOptions["providers"] {
-  const { GITHUB_ID, GITHUB_SECRET, GOOGLE_CLIENT_ID, GOOGLE_CLIENT_SECRET } = env();
-  return [
-    ...(GITHUB_ID && GITHUB_SECRET ? [GitHubProvider({ clientId: GITHUB_ID, clientSecret: GITHUB_SECRET })] : []),
-    ...(GOOGLE_CLIENT_ID && GOOGLE_CLIENT_SECRET
-      ? [GoogleProvider({ clientId: GOOGLE_CLIENT_ID, clientSecret: GOOGLE_CLIENT_SECRET })]
-      : []),
-  ];
+  const e = env();
+  return configuredOAuthProviders(e).map((id) =>
+    id === "github"
+      ? GitHubProvider({ clientId: e.GITHUB_ID!, clientSecret: e.GITHUB_SECRET! })
+      : GoogleProvider({ clientId: e.GOOGLE_CLIENT_ID!, clientSecret: e.GOOGLE_CLIENT_SECRET! }),
+  );
 }
 
 declare module "next-auth" {
   interface Session {
     /** User.sessionVersion when this session was issued: an older one than the stored value is refused. */
     sessionVersion?: number;
+    /** This browser's Session row (lib/auth/sessions.ts): signing out deletes it. */
+    sid?: string;
   }
 }
 
 declare module "next-auth/jwt" {
   interface JWT {
     sessionVersion?: number;
+    sid?: string;
   }
 }
 
@@ -43,7 +46,7 @@ export function authOptions(): NextAuthOptions {
     secret: env().NEXTAUTH_SECRET,
     // @auth/prisma-adapter is typed against @auth/core; its runtime contract is the one next-auth v4 calls.
     adapter: PrismaAdapter(db) as Adapter,
-    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: [
       CredentialsProvider({
@@ -66,21 +69,27 @@ export function authOptions(): NextAuthOptions {
       ...oauthProviders(),
     ],
     callbacks: {
-      // The account's session version at sign-in travels in the JWT; "sign out everywhere" bumps the stored one.
+      // The account's session version at sign-in and this browser's session row travel in the JWT; "sign out
+      // everywhere" bumps the stored version and deletes the rows, signing out deletes this one.
       async jwt({ token, user }) {
         if (user) {
           const row = await db.user.findUnique({ where: { id: user.id }, select: { sessionVersion: true } });
           token.sessionVersion = row?.sessionVersion ?? 0;
+          token.sid = await startSession(user.id, new Date());
         }
         return token;
       },
       session({ session, token }) {
         if (token.sub) session.user = { ...session.user, id: token.sub };
         session.sessionVersion = typeof token.sessionVersion === "number" ? token.sessionVersion : 0;
+        if (typeof token.sid === "string") session.sid = token.sid;
         return session;
       },
     },
     events: {
+      async signOut({ token }) {
+        if (typeof token?.sid === "string") await endSession(token.sid);
+      },
       async createUser({ user }) {
         await createPlayerForOAuthUser(user.id, user.name ?? null);
       },

@@ -3,13 +3,18 @@ import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { authOptions } from "@/lib/auth/options";
+import { isLive, liveSessionSelect } from "@/lib/auth/sessions";
+import { db } from "@/lib/db";
 
-/** The signed-in user's id, or null. */
+/** The signed-in user's id, or null when there is no session or it has ended. */
 export async function getCurrentUserId(): Promise<string | null> {
   // Sessions live in request cookies: pages that ask are rendered per request, never at build time.
   await connection();
   const session = await getServerSession(authOptions());
-  return session?.user?.id ?? null;
+  const userId = session?.user?.id;
+  if (!userId) return null;
+  const user = await db.user.findUnique({ where: { id: userId }, ...liveSessionSelect(session, new Date()) });
+  return isLive(user, session) ? userId : null;
 }
 
 /** The signed-in user's id; sends anyone else to sign-in and back here afterwards. */

@@ -3,8 +3,8 @@ import { inSendOrder, verdictFor, type PendingCheckIn } from "@/lib/offline/rule
 /** What the System awarded a synced check-in: reported like a live one. */
 export type SyncedAward = { xp: number; held: boolean; levelUp: { from: number; to: number } | null };
 
-/** One attempt to send a check-in: the HTTP status, or null when the network failed. */
-export type SendResult = { status: number; message?: string; award?: SyncedAward } | null;
+/** One attempt to send a check-in: the HTTP status (and Retry-After, in seconds), or null when the network failed. */
+export type SendResult = { status: number; message?: string; retryAfter?: number; award?: SyncedAward } | null;
 
 export type DrainPorts = {
   list: () => Promise<PendingCheckIn[]>;
@@ -17,6 +17,8 @@ export type DrainReport = {
   refused: { item: PendingCheckIn; status: number; message?: string }[];
   /** Still queued after this pass. */
   kept: number;
+  /** When the server said when to come back (503 while its database is away, 429): the longest wait it asked for. */
+  retryAfter?: number;
 };
 
 /**
@@ -29,6 +31,9 @@ export async function drainQueue({ list, remove, send }: DrainPorts): Promise<Dr
   for (const [index, item] of items.entries()) {
     const result = await send(item);
     const verdict = result === null ? "stop" : verdictFor(result.status);
+    if (verdict !== "sent" && verdict !== "refused" && result?.retryAfter) {
+      report.retryAfter = Math.max(report.retryAfter ?? 0, result.retryAfter);
+    }
     if (verdict === "stop") {
       report.kept += items.length - index;
       break;

@@ -20,7 +20,7 @@ export type SendVerdict =
   | "refused"
   /** Not now (401 signed out, 429 rate limited): keep it and stop, the rest would fare the same. */
   | "stop"
-  /** Kept for the next sync (5xx): the server had a problem with this one. */
+  /** Kept for the next sync (5xx; a 503 with Retry-After schedules it, lib/offline/sync.ts). */
   | "retry";
 
 export function verdictFor(status: number): SendVerdict {

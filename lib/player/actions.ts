@@ -11,6 +11,7 @@ import {
   deleteAccountSchema,
   notificationPrefsSchema,
   restPeriodSchema,
+  signOutEverywhereSchema,
   updatePlayerSchema,
 } from "@/lib/player/schemas";
 import { getHunterName } from "@/lib/player/queries";
@@ -26,6 +27,7 @@ import {
   updatePlayer,
 } from "@/lib/player/service";
 import { actionPlayer } from "@/lib/player/session";
+import { revokeAllTokens } from "@/lib/tokens/service";
 
 /** Parses or fails with one message per field; nested fields keep their path too ("starters.1.title"). */
 function parse<T>(schema: z.ZodType<T>, raw: unknown): T {
@@ -111,11 +113,13 @@ export async function saveNotificationPrefs(raw: unknown): Promise<ActionResult<
   }
 }
 
-/** Ends every session of this account, this one included: the client signs out next. */
-export async function signOutEverywhere(): Promise<ActionResult<null>> {
+/** Ends every session of this account, this one included, and its tokens when asked: the client signs out next. */
+export async function signOutEverywhere(raw: unknown): Promise<ActionResult<null>> {
   try {
+    const { revokeTokens } = parse(signOutEverywhereSchema, raw);
     const { playerId } = await actionPlayer();
     await bumpSessionVersion(playerId);
+    if (revokeTokens) await revokeAllTokens(playerId, new Date());
     return { ok: true, data: null };
   } catch (error) {
     return toActionFailure(error);

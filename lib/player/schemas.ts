@@ -68,3 +68,5 @@ export const DEFAULT_NOTIFICATION_PREFS: NotificationPrefs = {
 
 /** Delete account: the Hunter types their name to confirm. */
 export const deleteAccountSchema = z.strictObject({ confirmName: z.string().max(100) });
+
+export const signOutEverywhereSchema = z.strictObject({ revokeTokens: z.boolean().default(false) });

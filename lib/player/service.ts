@@ -1,4 +1,5 @@
 import "server-only";
+import { hunterNameKey } from "@/lib/accounts/names";
 import { ACHIEVEMENTS } from "@/lib/achievements/catalogue";
 import { unlockAchievements } from "@/lib/achievements/service";
 import { db } from "@/lib/db";
@@ -200,7 +201,7 @@ export async function renamePlayer(playerId: string, input: { hunterName?: strin
   const data = {
     ...(input.hunterName !== undefined && {
       hunterName: input.hunterName,
-      hunterNameKey: input.hunterName.toLowerCase(),
+      hunterNameKey: hunterNameKey(input.hunterName),
     }),
     ...(input.timeZone !== undefined && { timeZone: input.timeZone }),
   };
@@ -218,8 +219,14 @@ export async function setNotificationPrefs(playerId: string, prefs: Notification
   await db.player.update({ where: { id: playerId }, data: { notificationPrefs: prefs } });
 }
 
-/** Sign out everywhere: every JWT issued before this carries an older version and is refused from now on. */
+/**
+ * Sign out everywhere: every JWT issued before this carries an older version and has no session row any more, so
+ * it is refused from now on. Personal access tokens are separate credentials (lib/tokens/service.ts).
+ */
 export async function bumpSessionVersion(playerId: string): Promise<void> {
   const player = await db.player.findUniqueOrThrow({ where: { id: playerId }, select: { userId: true } });
-  await db.user.update({ where: { id: player.userId }, data: { sessionVersion: { increment: 1 } } });
+  await db.$transaction([
+    db.user.update({ where: { id: player.userId }, data: { sessionVersion: { increment: 1 } } }),
+    db.session.deleteMany({ where: { userId: player.userId } }),
+  ]);
 }

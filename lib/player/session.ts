@@ -3,20 +3,24 @@ import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { authOptions } from "@/lib/auth/options";
+import { isLive, liveSessionSelect, type SessionClaims } from "@/lib/auth/sessions";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { SETTLEMENT_PEEK, settlePlayer } from "@/lib/days/service";
 import { AppError } from "@/lib/errors";
 
-/** Where a page sends a session that "sign out everywhere" has ended: it clears the cookie and goes to sign-in. */
+/** Where a page sends a session that has ended (signed out, everywhere, or its account deleted): it clears the
+ * cookie and goes to sign-in. */
 export const SESSION_ENDED_PATH = "/settings/session-ended";
 
-async function currentSession(): Promise<{ userId: string; version: number } | null> {
+type CurrentSession = SessionClaims & { userId: string };
+
+async function currentSession(): Promise<CurrentSession | null> {
   // Sessions live in request cookies: pages that ask are rendered per request, never at build time.
   await connection();
   const session = await getServerSession(authOptions());
   const userId = session?.user?.id;
-  return userId ? { userId, version: session.sessionVersion ?? 0 } : null;
+  return userId ? { userId, sid: session.sid, sessionVersion: session.sessionVersion } : null;
 }
 
 /** The signed-in player for a page, with their clock read and any ended day settled (the lazy rollover). */
@@ -36,14 +40,14 @@ export async function actionPlayer(): Promise<{ playerId: string; now: Date }> {
   return player;
 }
 
-async function playerOf(session: { userId: string; version: number }) {
+async function playerOf(session: CurrentSession) {
   const player = await db.player.findUnique({
     where: { userId: session.userId },
-    // The settlement peek rides along, so the lazy rollover needs no query of its own when nothing is due.
-    select: { id: true, user: { select: { sessionVersion: true } }, ...SETTLEMENT_PEEK },
+    // The settlement peek and the session's row ride along: no query of their own when nothing is due.
+    select: { id: true, user: liveSessionSelect(session, new Date()), ...SETTLEMENT_PEEK },
   });
-  if (!player) throw new AppError("NOT_FOUND", "This account has no Hunter yet");
-  if (player.user.sessionVersion !== session.version) return "STALE" as const;
+  // No player: the account was deleted, and its cookie only needs clearing.
+  if (!player || !isLive(player.user, session)) return "STALE" as const;
   const at = await now(player.id);
   await settlePlayer(player.id, at, player);
   return { playerId: player.id, now: at };

@@ -5,6 +5,8 @@ export const DEFAULT_LIMITS = {
   signInIp: { limit: 10, windowSeconds: 60 },
   signInEmail: { limit: 5, windowSeconds: 60 },
   signUpIp: { limit: 5, windowSeconds: 3_600 },
+  passwordResetEmail: { limit: 3, windowSeconds: 3_600 },
+  passwordResetIp: { limit: 10, windowSeconds: 3_600 },
   apiWrite: { limit: 100, windowSeconds: 60 },
   leaderboardRead: { limit: 30, windowSeconds: 60 },
 } as const;
@@ -25,6 +27,8 @@ export const WHEN_REDIS_IS_DOWN: Record<LimitName, "local" | "open"> = {
   signInIp: "local",
   signInEmail: "local",
   signUpIp: "local",
+  passwordResetEmail: "local",
+  passwordResetIp: "local",
   apiWrite: "open",
   leaderboardRead: "open",
 };
@@ -39,4 +43,17 @@ export function waitText(ms: number): string {
         ? [Math.ceil(seconds / 60), "minute"]
         : [Math.ceil(seconds / 3_600), "hour"];
   return `${n} ${unit}${n === 1 ? "" : "s"}`;
+}
+
+/**
+ * The client's address from an X-Forwarded-For chain. The server appends the address of the socket it accepted
+ * (prisma/server.mjs), so the right-most entry is always true; each trusted proxy in front adds one more entry
+ * that can be believed. Counted from the right, never the left-most entry, which the client writes itself.
+ */
+export function clientAddress(forwardedFor: string | null, trustedProxies: number): string {
+  const hops = (forwardedFor ?? "")
+    .split(",")
+    .map((hop) => hop.trim())
+    .filter(Boolean);
+  return hops[Math.max(0, hops.length - 1 - trustedProxies)] ?? "unknown";
 }

@@ -1,8 +1,8 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { env } from "@/lib/env";
+import { env, onVercel } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { waitText, WHEN_REDIS_IS_DOWN, type LimitName } from "@/lib/rate-limit/rules";
+import { clientAddress, waitText, WHEN_REDIS_IS_DOWN, type LimitName } from "@/lib/rate-limit/rules";
 import { getStore, localStore, warnRedisDown } from "@/lib/redis";
 import type { LimitResult } from "@/lib/store/types";
 
@@ -11,9 +11,16 @@ export function anonymise(value: string): string {
   return createHash("sha256").update(value.trim().toLowerCase()).digest("hex").slice(0, 32);
 }
 
-/** The caller's IP as the platform reports it (Vercel sets x-forwarded-for; the first entry is the client). */
+/**
+ * The caller's address, from headers a client cannot forge: on Vercel the platform's own (it overwrites
+ * X-Real-IP and X-Vercel-Forwarded-For), self-hosted the X-Forwarded-For chain read from the right past
+ * TRUSTED_PROXY_COUNT proxies.
+ */
 export function clientIp(headers: Headers): string {
-  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || "unknown";
+  if (onVercel()) {
+    return headers.get("x-real-ip") || headers.get("x-vercel-forwarded-for")?.split(",")[0]?.trim() || "unknown";
+  }
+  return clientAddress(headers.get("x-forwarded-for"), env().TRUSTED_PROXY_COUNT);
 }
 
 export function rateLimitHeaders(result: LimitResult, now = Date.now()): Record<string, string> {

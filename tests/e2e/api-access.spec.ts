@@ -79,9 +79,11 @@ const AUTHENTICATED_ROUTES: Route[] = [
   { method: "GET", path: "/api/v1/export", ok: 200 },
   { method: "GET", path: "/api/v1/export?format=csv", ok: 200 },
   { method: "DELETE", path: "/api/v1/tokens/{token}", ok: 204 },
+  { method: "GET", path: "/api/v1/tokens", ok: 200 },
   { method: "PUT", path: "/api/v1/test-clock", body: (o) => ({ now: `${addDays(o.today, 2)}T12:00:00Z` }), ok: 200 },
   { method: "DELETE", path: "/api/v1/test-clock", ok: 204 },
   { method: "GET", path: "/api/v1/leaderboard", ok: 200 },
+  { method: "DELETE", path: "/api/v1/tokens", ok: 200 },
   { method: "DELETE", path: "/api/v1/player", ok: 204 },
 ];
 

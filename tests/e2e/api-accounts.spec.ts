@@ -5,6 +5,7 @@ import {
   createHunter,
   expectError,
   expectInvalid,
+  FROM_THE_APP,
   getPlayer,
   issueToken,
   json,
@@ -115,6 +116,8 @@ test.describe("POST /api/v1/tokens and DELETE /api/v1/tokens/{id}", () => {
       name: "laptop script",
       token: expect.stringMatching(/^sys_[\w-]{40,}$/),
       createdAt: expect.any(String),
+      // 90 days by default (tests/integration/tokens.test.ts checks the days).
+      expiresAt: expect.any(String),
     });
     expect(second.token).not.toBe(hunter.token);
 
@@ -200,12 +203,12 @@ test.describe("the browser session as a credential", () => {
       const session = client(browser);
       expect((await getPlayer(session)).hunterName).toBe(hunter.hunterName);
       const { quest } = await json<{ quest: { id: string } }>(
-        await session.post("/api/v1/quests", {
-          title: "From the browser",
-          kind: "HABIT",
-          difficulty: "EASY",
-          stats: ["AGI"],
-        }),
+        await session.post(
+          "/api/v1/quests",
+          { title: "From the browser", kind: "HABIT", difficulty: "EASY", stats: ["AGI"] },
+          // A browser's write carries its page's origin; a cookie write without one is refused (csrf.spec.ts).
+          FROM_THE_APP,
+        ),
         201,
       );
       expect((await snapshot(client(request, hunter))).quests.map((q) => q.id)).toEqual([quest.id]);

@@ -29,6 +29,8 @@ type Document = {
 const ROUTES: { method: string; path: string; status: number; required?: string[]; query?: string[] }[] = [
   { method: "post", path: "/api/v1/accounts", status: 201, required: ["email", "password", "hunterName", "timeZone"] },
   { method: "post", path: "/api/v1/tokens", status: 201, required: ["email", "password", "name"] },
+  { method: "get", path: "/api/v1/tokens", status: 200 },
+  { method: "delete", path: "/api/v1/tokens", status: 200 },
   { method: "delete", path: "/api/v1/tokens/{id}", status: 204 },
   { method: "get", path: "/api/v1/player", status: 200 },
   { method: "patch", path: "/api/v1/player", status: 200, required: [] },

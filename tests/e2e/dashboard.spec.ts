@@ -1,9 +1,11 @@
 import { expect, test } from "@playwright/test";
+import { FROM_THE_APP } from "./support/api";
 import { signUp } from "./support/hunter";
 
 test("a quest is checked in from the dashboard, counted once, and undone", async ({ page }) => {
   await signUp(page);
   const created = await page.request.post("/api/v1/quests", {
+    headers: FROM_THE_APP,
     data: { kind: "DAILY", title: "Morning Run", difficulty: "NORMAL", stats: ["AGI"] },
   });
   expect(created.status()).toBe(201);

@@ -1,6 +1,7 @@
 // The whole journey of a new Hunter, in one Chromium session: sign up → Awakening → check in → level up → undo →
 // a 3-times-a-week quest on the heatmap → a failed day (via the test clock, not a sleep) → the Penalty Zone.
 import { expect, test, type Page } from "@playwright/test";
+import { FROM_THE_APP } from "./support/api";
 import { newHunter } from "./support/hunter";
 
 const VIEWPORTS = [
@@ -20,6 +21,8 @@ async function screenshots(page: Page, screen: string) {
 }
 
 test("a Hunter's first days: Awakening, a level-up, an undo, a weekly quest and the Penalty Zone", async ({ page }) => {
+  // A whole journey in one test: about 30 s on a loaded 2-core machine, so more than the default to finish.
+  test.setTimeout(90_000);
   await page.setViewportSize(VIEWPORTS[0]!);
   const hunter = newHunter();
   await page.goto("/sign-up");
@@ -71,7 +74,9 @@ test("a Hunter's first days: Awakening, a level-up, an undo, a weekly quest and 
 
   // Four days later, with the dailies left undone: shields spent, then the Penalty Zone opens.
   const later = new Date(Date.now() + 4 * 24 * 3_600_000).toISOString();
-  expect((await page.request.put("/api/v1/test-clock", { data: { now: later } })).status()).toBe(200);
+  expect((await page.request.put("/api/v1/test-clock", { headers: FROM_THE_APP, data: { now: later } })).status()).toBe(
+    200,
+  );
   await page.goto("/dashboard");
   const zone = page.getByRole("region", { name: /Penalty Zone/ });
   await expect(zone).toContainText("Complete 2 quests to survive: 0 of 2 done");
@@ -94,5 +99,5 @@ test("a Hunter's first days: Awakening, a level-up, an undo, a weekly quest and 
   await page.getByRole("button", { name: "Spend a point on Strength" }).click();
   await expect(page.getByText(`${available - 1} stat points to spend`)).toBeVisible();
   await expect(page.getByLabel(`Strength ${player.stats.STR + 1}`)).toBeVisible();
-  expect((await page.request.delete("/api/v1/test-clock")).status()).toBe(204);
+  expect((await page.request.delete("/api/v1/test-clock", { headers: FROM_THE_APP })).status()).toBe(204);
 });

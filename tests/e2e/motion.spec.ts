@@ -1,9 +1,11 @@
 import { expect, test, type Page } from "@playwright/test";
+import { FROM_THE_APP } from "./support/api";
 import { signUp } from "./support/hunter";
 
 async function checkInFirstQuest(page: Page) {
   await signUp(page);
   await page.request.post("/api/v1/quests", {
+    headers: FROM_THE_APP,
     data: { kind: "HABIT", title: "Stretch", difficulty: "EASY", stats: ["AGI"] },
   });
   await page.reload();

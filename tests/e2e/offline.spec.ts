@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { addDays } from "./support/api";
+import { addDays, FROM_THE_APP } from "./support/api";
 import { signUp } from "./support/hunter";
 
 // The Hunter's zone is the browser's at sign-up; UTC keeps the day arithmetic below plain.
@@ -39,6 +39,7 @@ async function dashboardKeptForOffline(page: Page, titles: string[]): Promise<vo
   await signUp(page);
   for (const title of titles) {
     const created = await page.request.post("/api/v1/quests", {
+      headers: FROM_THE_APP,
       data: { kind: "DAILY", title, difficulty: "EASY", stats: ["VIT"] },
     });
     expect(created.status()).toBe(201);
@@ -143,6 +144,7 @@ test("check-ins made offline survive a reload, show as pending and sync exactly 
   // And every original key replayed straight to the API: 200 with the original reply, nothing added.
   for (const post of posts.slice(0, 3)) {
     const replay = await page.request.post(`/api/v1/quests/${post.questId}/check-ins`, {
+      headers: FROM_THE_APP,
       data: { idempotencyKey: post.key, happenedAt: post.happenedAt },
     });
     expect(replay.status()).toBe(200);
@@ -163,7 +165,10 @@ test("a check-in made offline before the day rolled over counts for the day it h
   await expect(page.getByTestId("pending-check-ins")).toHaveText("+1 pending");
 
   // The System's clock passes midnight (01:00 tomorrow, inside yesterday's grace window) before the sync.
-  const moved = await page.request.put("/api/v1/test-clock", { data: { now: `${addDays(today, 1)}T01:00:00Z` } });
+  const moved = await page.request.put("/api/v1/test-clock", {
+    headers: FROM_THE_APP,
+    data: { now: `${addDays(today, 1)}T01:00:00Z` },
+  });
   expect(moved.status()).toBe(200);
   await context.setOffline(false);
   await expect.poll(() => queuedKeys(page)).toEqual([]);

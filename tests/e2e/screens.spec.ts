@@ -1,6 +1,7 @@
 // The Hunter's screens other than the dashboard: each renders, its main action works, and a bad input is reported
 // next to the field while the input is kept.
 import { expect, test, type Page } from "@playwright/test";
+import { FROM_THE_APP } from "./support/api";
 import { newHunter, type Hunter } from "./support/hunter";
 
 /** Signs a Hunter up; the dashboard may send a Hunter who has not awakened on to /awakening. */
@@ -16,6 +17,7 @@ async function signUp(page: Page, hunter: Hunter = newHunter()): Promise<Hunter>
 
 async function createDaily(page: Page, title: string): Promise<string> {
   const created = await page.request.post("/api/v1/quests", {
+    headers: FROM_THE_APP,
     data: { kind: "DAILY", title, difficulty: "NORMAL", stats: ["STR"] },
   });
   expect(created.status()).toBe(201);
@@ -97,7 +99,10 @@ test("Quest editor: create with a schedule, fix an error, edit and archive", asy
 test("Quest detail: heatmap and strength with their text alternatives", async ({ page }) => {
   await signUp(page);
   const id = await createDaily(page, "Push-ups");
-  await page.request.post(`/api/v1/quests/${id}/check-ins`, { data: { idempotencyKey: crypto.randomUUID() } });
+  await page.request.post(`/api/v1/quests/${id}/check-ins`, {
+    headers: FROM_THE_APP,
+    data: { idempotencyKey: crypto.randomUUID() },
+  });
   await page.goto(`/quests/${id}`);
   await expect(page.getByRole("heading", { name: "Push-ups" })).toBeVisible();
   await expect(page.getByTestId("heatmap-summary")).toHaveText("1 check-in on 1 day in the last 12 months");
@@ -116,7 +121,9 @@ test("History: record yesterday, settle it, then backfill", async ({ page }) => 
   const yesterday = status.today as string;
   // An hour into the next day: yesterday is still open (the grace window is 3 hours).
   const next = new Date(Date.parse(status.resetsAt) + 3_600_000).toISOString();
-  expect((await page.request.put("/api/v1/test-clock", { data: { now: next } })).status()).toBe(200);
+  expect((await page.request.put("/api/v1/test-clock", { headers: FROM_THE_APP, data: { now: next } })).status()).toBe(
+    200,
+  );
 
   await page.goto("/history");
   await expect(page.getByText(`${yesterday} is still open`)).toBeVisible();
@@ -143,7 +150,9 @@ test("History: record yesterday, settle it, then backfill", async ({ page }) => 
 
 test("Achievements: the catalogue with unlocks, and the title choice", async ({ page }) => {
   await signUp(page);
-  expect((await page.request.post("/api/v1/player/job", { data: { job: "TANK" } })).status()).toBe(200);
+  expect(
+    (await page.request.post("/api/v1/player/job", { headers: FROM_THE_APP, data: { job: "TANK" } })).status(),
+  ).toBe(200);
   await page.goto("/achievements");
   await expect(page.getByTestId("achievement-count")).toHaveText(/^\d+ of 31 unlocked$/);
   await expect(page.getByRole("listitem", { name: "The Awakened, common, unlocked" })).toContainText("Unlocked");

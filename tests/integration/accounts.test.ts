@@ -18,6 +18,29 @@ async function counts() {
 }
 
 describe("createAccount", () => {
+  it.each([
+    ["a top common password", "password123"],
+    ["a keyboard walk", "qwertyuiop"],
+    ["a common phrase", "iloveyou12"],
+    ["the email itself", "strength-test@example.com"],
+    ["the email's name", "strength-test"],
+  ])("refuses %s as a password and writes nothing", async (_name, password) => {
+    const input = makeSignUp({ email: "strength-test@example.com", password });
+    const error = await rejection(createAccount(input));
+    expect(error.fieldErrors?.password).toMatch(/^This password is too easy to guess/);
+    expect(await db.user.count({ where: { email: input.email } })).toBe(0);
+  });
+
+  it("treats look-alike and full-width hunter names as taken (NFKC and confusable folding)", async () => {
+    const id = Math.random().toString(36).slice(2, 8);
+    await createAccount(makeSignUp({ hunterName: `Demo ${id}` }));
+    for (const name of [`D\u0435mo ${id}`, `\uFF24\uFF25\uFF2D\uFF2F ${id}`, `DEM\u041E ${id}`]) {
+      const error = await rejection(createAccount(makeSignUp({ hunterName: name })));
+      expect(error.code).toBe("CONFLICT");
+      expect(error.fieldErrors?.hunterName).toBe("This hunter name is taken");
+    }
+  });
+
   it("creates a user and their Hunter with an argon2id password hash", async () => {
     const input = makeSignUp({ email: "Mixed.Case@Example.com" });
     const account = await createAccount(input);
@@ -25,6 +48,11 @@ describe("createAccount", () => {
     const user = await db.user.findUniqueOrThrow({ where: { id: account.userId }, include: { player: true } });
     expect(user.email).toBe("mixed.case@example.com");
     expect(user.passwordHash).toMatch(/^\$argon2id\$/);
+    // At or above OWASP's argon2id minimum: 19 MiB, 2 passes, 1 lane.
+    const [, memory, passes, lanes] = /\$m=(\d+),t=(\d+),p=(\d+)\$/.exec(user.passwordHash ?? "")!.map(Number);
+    expect(memory).toBeGreaterThanOrEqual(19_456);
+    expect(passes).toBeGreaterThanOrEqual(2);
+    expect(lanes).toBeGreaterThanOrEqual(1);
     expect(user.passwordHash).not.toContain(input.password);
     expect(user.player).toMatchObject({ hunterName: input.hunterName, timeZone: "Europe/London", dayStartMinute: 0 });
   });

@@ -1,5 +1,8 @@
 // Shared by Playwright, Lighthouse and the bench: how this machine's Chromium runs, and how to sign in over HTTP.
 
+/** Where Playwright serves the app: one port per engineer's run, each with its own database. */
+export const E2E_BASE_URL = `http://localhost:${Number(process.env.E2E_PORT ?? 3100)}`;
+
 /** Debian's Chromium, with the network chatter a closed machine refuses turned off. */
 export const CHROMIUM_PATH = "/usr/bin/chromium";
 export const CHROMIUM_ARGS = [

@@ -7,11 +7,12 @@ import path from "node:path";
 import net from "node:net";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { e2eDatabaseUrl, E2E_SERVER_URL as serverUrl } from "./e2e-database.mjs";
 import { startUpstashProxy } from "./upstash-proxy.mjs";
 
-const serverUrl = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 // One database per port, so two e2e runs on one machine never drop each other's database.
-const database = `thesystem_e2e_${process.env.PORT ?? 3000}`;
+const databaseUrl = e2eDatabaseUrl(process.env.PORT ?? 3000);
+const database = new URL(databaseUrl).pathname.slice(1);
 const admin = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 3_000 });
 
 try {
@@ -19,9 +20,7 @@ try {
   await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
   await admin.query(`CREATE DATABASE "${database}"`);
   await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${database}`;
-  process.env.DATABASE_URL = url.toString();
+  process.env.DATABASE_URL = databaseUrl;
 } catch (error) {
   if (process.env.CI === "true")
     throw new Error(`PostgreSQL at ${new URL(serverUrl).host} is required under CI`, { cause: error });

@@ -4,6 +4,8 @@ import { inject } from "vitest";
 process.env.DATABASE_URL = inject("databaseUrl");
 process.env.DATABASE_POOL_MAX = String(inject("databasePoolMax"));
 process.env.NEXTAUTH_SECRET ??= "integration-tests-secret-at-least-32-characters";
+// The app's public origin: cookie-authenticated writes must come from it (lib/security/origin.ts).
+process.env.NEXTAUTH_URL ??= "http://localhost:3000";
 
 const upstash = inject("upstash");
 if (upstash) {

@@ -26,5 +26,5 @@ export function randomIp(): string {
 }
 
 export async function tokenFor(player: TestPlayer, password = "correct-horse-battery"): Promise<string> {
-  return (await createToken(player.email, password, "tests")).token;
+  return (await createToken(player.email, password, "tests", null)).token;
 }

@@ -75,3 +75,19 @@ describe("TEST_CLOCK", () => {
     );
   });
 });
+
+describe("TRUSTED_PROXY_COUNT and SEED_DEMO", () => {
+  it("default to no trusted proxy and no demo Hunter", () => {
+    expect(parseEnv(valid)).toMatchObject({ TRUSTED_PROXY_COUNT: 0, SEED_DEMO: false });
+    expect(parseEnv({ ...valid, TRUSTED_PROXY_COUNT: "2", SEED_DEMO: "1" })).toMatchObject({
+      TRUSTED_PROXY_COUNT: 2,
+      SEED_DEMO: true,
+    });
+  });
+
+  it("refuse a proxy count that is not a small whole number", () => {
+    for (const value of ["-1", "1.5", "many", "11"]) {
+      expect(() => parseEnv({ ...valid, TRUSTED_PROXY_COUNT: value })).toThrow(/TRUSTED_PROXY_COUNT/);
+    }
+  });
+});

@@ -98,6 +98,16 @@ describe("drainQueue", () => {
     expect(report.sent.map((i) => i.idempotencyKey)).toEqual(["b"]);
   });
 
+  it("keeps every check-in while the database is away (503) and reports when to come back", async () => {
+    const f = fakes([item("a", "2026-01-01T08:00:00Z"), item("b", "2026-01-01T09:00:00Z")], {
+      a: { status: 503, retryAfter: 5 },
+      b: { status: 503, retryAfter: 7 },
+    });
+    const report = await drainQueue(f.ports);
+    expect([...f.queue.keys()]).toEqual(["a", "b"]);
+    expect(report).toMatchObject({ sent: [], refused: [], kept: 2, retryAfter: 7 });
+  });
+
   it("keeps a check-in the server failed on (5xx) and still sends the others", async () => {
     const f = fakes([item("a", "2026-01-01T08:00:00Z"), item("b", "2026-01-01T09:00:00Z")], { a: { status: 500 } });
     const report = await drainQueue(f.ports);

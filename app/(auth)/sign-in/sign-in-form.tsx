@@ -62,6 +62,14 @@ export function SignInForm({ callbackUrl, providers, initialError }: Props) {
         </div>
       )}
       <p className="text-center text-sm">
+        <Link
+          href="/forgot-password"
+          className="inline-flex min-h-11 items-center text-system underline underline-offset-4"
+        >
+          Forgot your password?
+        </Link>
+      </p>
+      <p className="text-center text-sm">
         New here?{" "}
         <Link href="/sign-up" className="inline-flex min-h-11 items-center text-system underline underline-offset-4">
           Become a Hunter

@@ -4,14 +4,16 @@ import { Panel } from "@/components/ui/panel";
 import { cachedPlayerStatus } from "@/lib/player/cache";
 import { getPlayerSettings } from "@/lib/player/queries";
 import { requirePlayer } from "@/lib/player/session";
+import { listTokens } from "@/lib/tokens/service";
 import { AccountActions, ClockForm, NotificationsForm, RestForm } from "./settings-client";
+import { TokenList } from "./tokens-client";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const { playerId, now } = await requirePlayer("/settings");
   const { today } = await cachedPlayerStatus(playerId, now);
-  const settings = await getPlayerSettings(playerId, today);
+  const [settings, tokens] = await Promise.all([getPlayerSettings(playerId, today), listTokens(playerId, new Date())]);
   const zones = Intl.supportedValuesOf("timeZone");
   if (!zones.includes(settings.timeZone)) zones.unshift(settings.timeZone);
   return (
@@ -52,8 +54,11 @@ export default async function SettingsPage() {
           </li>
         </ul>
       </Panel>
+      <Panel title="Personal access tokens">
+        <TokenList tokens={tokens} />
+      </Panel>
       <Panel title="Account">
-        <AccountActions hunterName={settings.hunterName} />
+        <AccountActions hunterName={settings.hunterName} tokenCount={tokens.length} />
       </Panel>
       <Link href="/dashboard" className="flex min-h-11 items-center text-system underline underline-offset-4">
         Back to status

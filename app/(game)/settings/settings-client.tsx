@@ -228,8 +228,9 @@ export function NotificationsForm({ prefs }: { prefs: NotificationPrefs }) {
   );
 }
 
-export function AccountActions({ hunterName }: { hunterName: string }) {
+export function AccountActions({ hunterName, tokenCount }: { hunterName: string; tokenCount: number }) {
   const deleteRef = useRef<HTMLFormElement>(null);
+  const [revokeTokens, setRevokeTokens] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [confirmName, setConfirmName] = useState("");
   const [error, setError] = useState<string | undefined>();
@@ -238,7 +239,7 @@ export function AccountActions({ hunterName }: { hunterName: string }) {
 
   function everywhere() {
     startTransition(async () => {
-      const result = await signOutEverywhere();
+      const result = await signOutEverywhere({ revokeTokens });
       if (!result.ok) return setMessage({ text: result.error, error: true });
       await signOut({ callbackUrl: "/sign-in" });
     });
@@ -259,6 +260,19 @@ export function AccountActions({ hunterName }: { hunterName: string }) {
 
   return (
     <div className="flex flex-col gap-4">
+      <p className="text-sm text-mist">
+        Sign out everywhere ends every browser session of this account, this one included. Personal access tokens are
+        separate: they keep working unless you revoke them too.
+      </p>
+      {tokenCount > 0 && (
+        <Choice
+          type="checkbox"
+          name="revokeTokens"
+          label={`Also revoke my ${tokenCount === 1 ? "personal access token" : `${tokenCount} personal access tokens`}`}
+          checked={revokeTokens}
+          onChange={setRevokeTokens}
+        />
+      )}
       <Button type="button" onClick={everywhere} disabled={pending}>
         {pending && !confirming ? "Signing out…" : "Sign out everywhere"}
       </Button>

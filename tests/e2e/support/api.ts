@@ -2,6 +2,7 @@
 // and a snapshot of everything a player can read, to prove a refused request wrote nothing.
 import { randomBytes } from "node:crypto";
 import { expect, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { E2E_BASE_URL } from "../../support/browser.mjs";
 
 /** Must match CRON_SECRET in playwright.config.ts (webServer.env). */
 export const CRON_SECRET = "e2e-cron-secret-0123456789";
@@ -11,6 +12,12 @@ export const OVERSIZED = "x".repeat(64 * 1024 + 1);
 
 /** A body cut short: not JSON. A Buffer, because Playwright serialises strings. */
 export const MALFORMED = Buffer.from('{"title": "unfinished');
+
+/**
+ * What the app's own pages send with a write. page.request carries the browser's session cookie but, unlike the
+ * browser, no Origin; cookie-authenticated writes need one (and JSON).
+ */
+export const FROM_THE_APP = { Origin: E2E_BASE_URL, "Content-Type": "application/json" };
 
 export const uid = () => randomBytes(4).toString("hex");
 
@@ -143,7 +150,7 @@ export function client(request: APIRequestContext, hunter?: Pick<Hunter, "token"
 }
 
 export async function issueToken(request: APIRequestContext, email: string, password: string, name = "api tests") {
-  return json<{ id: string; name: string; token: string; createdAt: string }>(
+  return json<{ id: string; name: string; token: string; createdAt: string; expiresAt: string | null }>(
     await request.post("/api/v1/tokens", { data: { email, password, name } }),
     201,
   );

@@ -1,11 +1,21 @@
-import { publicRoute } from "@/lib/api/route";
+import { playerRoute, publicRoute } from "@/lib/api/route";
 import { readJson } from "@/lib/http";
 import { enforceSignInLimits } from "@/lib/rate-limit/service";
 import { createTokenSchema } from "@/lib/tokens/schemas";
-import { createToken } from "@/lib/tokens/service";
+import { createToken, listTokens, revokeAllTokens } from "@/lib/tokens/service";
 
 export const POST = publicRoute(async (request) => {
-  const { email, password, name } = await readJson(request, createTokenSchema);
+  const { email, password, name, expiresInDays } = await readJson(request, createTokenSchema);
   await enforceSignInLimits(request.headers, email);
-  return Response.json(await createToken(email, password, name), { status: 201 });
+  return Response.json(await createToken(email, password, name, expiresInDays), { status: 201 });
 });
+
+/** The caller's tokens that still work: never the tokens themselves, only their names and dates. */
+export const GET = playerRoute(async ({ playerId }) =>
+  Response.json({ tokens: await listTokens(playerId, new Date()) }),
+);
+
+/** Revokes every token, the caller's own included when it is one. */
+export const DELETE = playerRoute(async ({ playerId }) =>
+  Response.json({ revoked: await revokeAllTokens(playerId, new Date()) }),
+);

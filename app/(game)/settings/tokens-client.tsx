@@ -1,0 +1,55 @@
+"use client";
+import { useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { SystemStatus, type SystemMessage } from "@/components/ui/system-status";
+import type { TokenSummary } from "@/lib/tokens/schemas";
+import { revokeMyToken } from "@/lib/tokens/actions";
+
+const day = (iso: string | null, none: string) => (iso ? iso.slice(0, 10) : none);
+
+/** The player's personal access tokens, each with a revoke button. */
+export function TokenList({ tokens: initial }: { tokens: TokenSummary[] }) {
+  const [tokens, setTokens] = useState(initial);
+  const [message, setMessage] = useState<SystemMessage>(null);
+  const [pending, startTransition] = useTransition();
+
+  function revoke(token: TokenSummary) {
+    startTransition(async () => {
+      const result = await revokeMyToken({ id: token.id });
+      if (!result.ok) return setMessage({ text: result.error, error: true });
+      setTokens((list) => list.filter((t) => t.id !== token.id));
+      setMessage({ text: `[SYSTEM] Token “${token.name}” revoked.`, error: false });
+    });
+  }
+
+  return (
+    <div className="flex flex-col gap-3">
+      {tokens.length === 0 ? (
+        <p className="text-mist">No personal access tokens. Scripts get one from POST /api/v1/tokens.</p>
+      ) : (
+        <ul className="flex flex-col gap-3" aria-label="Personal access tokens">
+          {tokens.map((token) => (
+            <li key={token.id} className="flex flex-wrap items-center justify-between gap-2">
+              <span>
+                <strong>{token.name}</strong>
+                <span className="block text-sm text-mist">
+                  Created {day(token.createdAt, "")} · last used {day(token.lastUsedAt, "never")} · expires{" "}
+                  {day(token.expiresAt, "never")}
+                </span>
+              </span>
+              <Button
+                type="button"
+                disabled={pending}
+                onClick={() => revoke(token)}
+                aria-label={`Revoke ${token.name}`}
+              >
+                Revoke
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <SystemStatus message={message} />
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import "server-only";
+import { createTransport, type Transporter } from "nodemailer";
+import { env } from "@/lib/env";
+
+export type Mail = { to: string; subject: string; text: string };
+
+let transport: Transporter | undefined;
+
+/**
+ * Sends a mail over SMTP_URL. Without it, development prints the mail to the server log (so a reset link can be
+ * followed on a laptop) and production sends nothing: a link in a production log would be a way in.
+ */
+export async function sendMail(mail: Mail): Promise<void> {
+  const { SMTP_URL, MAIL_FROM, NODE_ENV } = env();
+  if (!SMTP_URL) {
+    if (NODE_ENV === "development") console.log(`[mail] To ${mail.to}: ${mail.subject}\n${mail.text}`);
+    else console.warn("[mail] SMTP_URL is not set: a mail was not sent");
+    return;
+  }
+  transport ??= createTransport(SMTP_URL);
+  await transport.sendMail({ from: MAIL_FROM, ...mail });
+}

@@ -1,0 +1,42 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { configuredOAuthProviders, env } from "@/lib/env";
+import { contentSecurityPolicy, OAUTH_FORM_ORIGINS, PRERENDERED_PAGES } from "@/lib/security/csp";
+import { isSameOrigin } from "@/lib/security/origin";
+
+const READS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Every page request: a Content-Security-Policy (with a fresh nonce that Next puts on its scripts when the page is
+ * rendered per request), HSTS over HTTPS, and a refusal of cross-site writes. A write to a page is a Server Action;
+ * Next's own check compares Origin with X-Forwarded-Host, which any client can send, so the origin is checked here
+ * against the configured public URL first.
+ */
+export function proxy(request: NextRequest) {
+  const e = env();
+  if (!READS.has(request.method) && !isSameOrigin(request.headers, e.NEXTAUTH_URL)) {
+    return NextResponse.json(
+      { error: { code: "FORBIDDEN", message: "Cross-site requests are refused" } },
+      { status: 403, headers: { "Cache-Control": "no-store" } },
+    );
+  }
+  const https = (e.NEXTAUTH_URL ? new URL(e.NEXTAUTH_URL).protocol : request.nextUrl.protocol) === "https:";
+  const nonce = PRERENDERED_PAGES.has(request.nextUrl.pathname) ? undefined : btoa(crypto.randomUUID());
+  const policy = contentSecurityPolicy({
+    nonce,
+    formOrigins: configuredOAuthProviders(e).map((id) => OAUTH_FORM_ORIGINS[id]),
+    https,
+    dev: e.NODE_ENV === "development",
+  });
+  const requestHeaders = new Headers(request.headers);
+  // Next reads the nonce from the request's policy while rendering.
+  if (nonce) requestHeaders.set("Content-Security-Policy", policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", policy);
+  if (https) response.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
+  return response;
+}
+
+export const config = {
+  // Pages only: API routes answer JSON (and check their own writes), static files carry no markup.
+  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|icons/|sw.js|swe-worker|manifest.webmanifest).*)"],
+};
