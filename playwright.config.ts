@@ -2,7 +2,10 @@ import { defineConfig, devices } from "@playwright/test";
 import { CHROMIUM_ARGS, CHROMIUM_PATH, E2E_BASE_URL } from "./tests/support/browser.mjs";
 
 const baseURL = E2E_BASE_URL;
-const port = new URL(baseURL).port;
+const port = Number(new URL(baseURL).port);
+/** The copy of the app without Redis; tests read it from E2E_MEMORY_URL. */
+const memoryPort = port + 50;
+process.env.E2E_MEMORY_URL = `http://localhost:${memoryPort}`;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -22,12 +25,22 @@ export default defineConfig({
       args: CHROMIUM_ARGS,
     },
   },
-  webServer: {
+  webServer: [server(port, "redis"), server(memoryPort, "memory")],
+});
+
+/**
+ * The built app on a fresh database: with Redis behind the Upstash-compatible endpoint, and a second copy on the
+ * quick start's default in-process store (tests/e2e/memory-store.spec.ts), both with the test clock.
+ */
+function server(at: number, store: "redis" | "memory") {
+  const url = `http://localhost:${at}`;
+  return {
     command: "node tests/support/e2e-server.mjs",
-    url: `${baseURL}/api/health`,
+    url: `${url}/api/health`,
     env: {
-      PORT: port,
-      NEXTAUTH_URL: baseURL,
+      PORT: String(at),
+      NEXTAUTH_URL: url,
+      E2E_STORE: store,
       // PUT /api/v1/test-clock exists only with this switch; the API tests move players' days with it.
       TEST_CLOCK: "1",
       // Matches CRON_SECRET in tests/e2e/support/api.ts.
@@ -40,6 +53,6 @@ export default defineConfig({
     },
     timeout: 180_000,
     reuseExistingServer: false,
-    stdout: "pipe",
-  },
-});
+    stdout: "pipe" as const,
+  };
+}

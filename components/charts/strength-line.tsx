@@ -3,13 +3,15 @@ type Point = { day: string; strength: number };
 const W = 300;
 const H = 100;
 
-/** "Strength 0.64, up from 0.51 a month ago": the words a screen reader gets for the curve. */
+const percent = (strength: number) => `${Math.round(strength * 100)}%`;
+
+/** "Strength 64%, up from 51% a month ago": the words a screen reader gets for the curve. */
 export function strengthSummary(series: Point[]): string {
   const last = series.at(-1);
   if (!last) return "No strength yet: it is judged once a day has been settled.";
   const monthAgo = series.at(-31) ?? series[0]!;
-  const now = last.strength.toFixed(2);
-  const before = monthAgo.strength.toFixed(2);
+  const now = percent(last.strength);
+  const before = percent(monthAgo.strength);
   if (monthAgo === last) return `Strength ${now}.`;
   const trend = now === before ? "level with" : last.strength > monthAgo.strength ? "up from" : "down from";
   return `Strength ${now}, ${trend} ${before} ${series.length > 30 ? "a month ago" : `on ${monthAgo.day}`}.`;

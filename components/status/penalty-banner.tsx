@@ -11,8 +11,11 @@ export function PenaltyBanner(props: { title: string; progress: number; required
         Penalty Zone · {props.title}
       </h2>
       <p className="mt-1 text-slate-100">
-        Complete {props.required} quests to survive: {props.progress} of {props.required} done. Rewards are held until
-        then.
+        Complete {props.required} {props.required === 1 ? "quest" : "quests"} to survive:{" "}
+        <strong data-testid="penalty-progress">
+          {props.progress} of {props.required} done
+        </strong>
+        . Dailies and to-dos count; habit taps do not. Rewards are held until then; failing costs XP and gold.
       </p>
       <p className="mt-1 font-bold text-[#ff6680]">
         <Countdown seconds={props.secondsLeft} prefix="Time left:" />

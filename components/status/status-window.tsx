@@ -3,6 +3,12 @@ import { Countdown } from "@/components/status/countdown";
 import { SpendStatPoint } from "@/components/status/spend-stat-point";
 
 type Stats = Record<"STR" | "AGI" | "VIT" | "INT" | "PER", number>;
+type StatSource = {
+  base: number;
+  job: number;
+  allocated: number;
+  quests: { id: string; title: string; strength: number }[];
+};
 
 export type StatusWindowProps = {
   hunterName: string;
@@ -17,6 +23,7 @@ export type StatusWindowProps = {
   gold: number;
   held: { xp: number; gold: number };
   stats: Stats;
+  statSources: Record<keyof Stats, StatSource>;
   statPointsAvailable: number;
   streak: number;
   shields: number;
@@ -30,6 +37,16 @@ const STAT_NAMES: Record<keyof Stats, string> = {
   INT: "Intelligence",
   PER: "Perception",
 };
+
+function statFormula(source: StatSource, job: string | null): string {
+  const parts = [`${source.base} base`];
+  if (source.job > 0) parts.push(`${source.job} ${job ?? "job"}`);
+  if (source.allocated > 0) parts.push(`${source.allocated} points`);
+  const fromQuests = source.quests.map((q) => `${Math.round(q.strength * 100)}% ${q.title}`).join(", ");
+  const questPoints = Math.round(10 * source.quests.reduce((sum, q) => sum + q.strength, 0));
+  parts.push(source.quests.length > 0 ? `${questPoints} from ${fromQuests}` : "0 from quests (tag one with it)");
+  return parts.join(" + ");
+}
 
 /** The System's status window: who the Hunter is now, in numbers a screen reader reads as well as an eye. */
 export function StatusWindow(props: StatusWindowProps) {
@@ -125,6 +142,25 @@ export function StatusWindow(props: StatusWindowProps) {
       {props.statPointsAvailable > 0 && (
         <p className="mt-2 text-center text-sm text-system">{props.statPointsAvailable} stat points to spend</p>
       )}
+      <details className="mt-2 text-sm text-slate-300">
+        <summary className="flex min-h-11 cursor-pointer items-center justify-center text-mist">
+          What feeds your stats
+        </summary>
+        <ul className="flex flex-col gap-2" aria-label="Stat breakdown">
+          {(Object.keys(STAT_NAMES) as (keyof Stats)[]).map((stat) => (
+            <li key={stat} data-testid={`stat-source-${stat}`}>
+              <strong className="text-slate-100">
+                {STAT_NAMES[stat]} {props.stats[stat]}
+              </strong>{" "}
+              = {statFormula(props.statSources[stat], props.job)}
+            </li>
+          ))}
+        </ul>
+        <p className="mt-2 text-xs text-slate-400">
+          Each quest tagged with a stat adds 10 × its strength: dailies by how often you complete them, good habits by
+          the days you do them, bad habits by the days you resist. To-dos feed no stats.
+        </p>
+      </details>
       <p className="mt-4 text-center text-sm text-slate-300">
         <Countdown seconds={props.secondsUntilReset} prefix="Daily quests reset in" />
       </p>

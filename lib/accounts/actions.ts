@@ -7,13 +7,16 @@ import { toActionFailure, type ActionResult } from "@/lib/errors";
 
 export async function signUp(_previous: ActionResult<null> | null, form: FormData): Promise<ActionResult<null>> {
   try {
-    await enforceLimit("signUpIp", clientIp(await headers()));
-    await createAccount({
-      email: form.get("email") ?? undefined,
-      password: form.get("password") ?? undefined,
-      hunterName: form.get("hunterName") ?? undefined,
-      timeZone: form.get("timeZone") ?? undefined,
-    });
+    const ip = clientIp(await headers());
+    await createAccount(
+      {
+        email: form.get("email") ?? undefined,
+        password: form.get("password") ?? undefined,
+        hunterName: form.get("hunterName") ?? undefined,
+        timeZone: form.get("timeZone") ?? undefined,
+      },
+      { limit: () => enforceLimit("signUpIp", ip) },
+    );
     return { ok: true, data: null };
   } catch (error) {
     return toActionFailure(error);

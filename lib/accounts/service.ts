@@ -14,12 +14,19 @@ const TAKEN = {
   hunterName: "This hunter name is taken",
 } as const;
 
-/** Creates a user and their Hunter. Rejects bad or duplicate input with field errors and writes nothing. */
-export async function createAccount(raw: unknown): Promise<AccountSummary> {
+/**
+ * Creates a user and their Hunter. Rejects bad or duplicate input with field errors and writes nothing.
+ * `limit` runs once the form is valid, so a rate limit counts real attempts, not typos.
+ */
+export async function createAccount(
+  raw: unknown,
+  options: { limit?: () => Promise<void> } = {},
+): Promise<AccountSummary> {
   const parsed = signUpSchema.safeParse(raw);
   if (!parsed.success) {
     throw new AppError("VALIDATION_FAILED", "Check the highlighted fields", fieldErrorsOf(parsed.error));
   }
+  await options.limit?.();
   const { email, password, hunterName, timeZone } = parsed.data;
   const weakness = passwordWeakness(password, [email, email.split("@")[0] ?? "", hunterName]);
   if (weakness) throw new AppError("VALIDATION_FAILED", "Check the highlighted fields", { password: weakness });

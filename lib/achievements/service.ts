@@ -13,13 +13,19 @@ export type Unlocked = { id: string; name: string; rarity: string; title: string
 export async function unlockAchievements(
   tx: Tx,
   player: PlayerState,
-  context: { dayKey: DayKey; maxStat?: number; specials?: readonly SpecialEvent[] },
+  context: {
+    dayKey: DayKey;
+    /** The highest streak reached since the last evaluation, when it may have been higher than today's. */
+    streak?: number;
+    maxStat?: number;
+    specials?: readonly SpecialEvent[];
+  },
 ): Promise<Unlocked[]> {
   const rows = await tx.achievementUnlock.findMany({ where: { playerId: player.id }, select: { achievementId: true } });
   const earned = newlyUnlocked(
     ACHIEVEMENTS,
     {
-      streak: player.streak,
+      streak: Math.max(player.streak, context.streak ?? 0),
       level: player.level,
       rank: player.rank,
       totalCheckIns: player.totalCheckIns,

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { signUpSchema } from "@/lib/accounts/schemas";
 import { checkInSchema } from "@/lib/check-ins/schemas";
 import { allocateStatsSchema, jobChangeSchema, restPeriodSchema, updatePlayerSchema } from "@/lib/player/schemas";
-import { createQuestSchema, updateQuestSchema } from "@/lib/quests/schemas";
+import { checklistItemSchema, createQuestSchema, updateQuestSchema } from "@/lib/quests/schemas";
 import { createTokenSchema } from "@/lib/tokens/schemas";
 
 type Operation = { summary: string; body?: z.ZodType; query?: string[]; status: number; auth?: boolean };
@@ -46,7 +46,13 @@ const PATHS: Record<string, Record<string, Operation>> = {
     post: { summary: "Job Change (the first completes the Awakening)", body: jobChangeSchema, status: 200 },
   },
   "/api/v1/player/confirm-yesterday": { post: { summary: "Settle yesterday now", status: 200 } },
-  "/api/v1/rest-periods": { post: { summary: "Add a rest period (Safe Zone)", body: restPeriodSchema, status: 201 } },
+  "/api/v1/rest-periods": {
+    get: { summary: "Rest periods that have not ended yet", status: 200 },
+    post: { summary: "Add a rest period (Safe Zone); it may not overlap another", body: restPeriodSchema, status: 201 },
+  },
+  "/api/v1/rest-periods/{id}": {
+    delete: { summary: "End a rest period under way (it ends yesterday) or cancel one not started", status: 200 },
+  },
   "/api/v1/quests": {
     get: { summary: "List quests", query: ["archived"], status: 200 },
     post: { summary: "Create a quest", body: createQuestSchema, status: 201 },
@@ -62,6 +68,9 @@ const PATHS: Record<string, Record<string, Operation>> = {
       body: checkInSchema,
       status: 201,
     },
+  },
+  "/api/v1/quests/{id}/checklist/{index}": {
+    patch: { summary: "Tick or untick a to-do's checklist item (from 0)", body: checklistItemSchema, status: 200 },
   },
   "/api/v1/quests/{id}/strength": {
     get: { summary: "Daily habit strength series", query: ["from", "to"], status: 200 },
@@ -91,9 +100,12 @@ export function openApiDocument() {
             summary: op.summary,
             ...(op.auth === false ? { security: [] } : {}),
             parameters: [
-              ...(path.includes("{id}")
-                ? [{ name: "id", in: "path", required: true, schema: { type: "string" } }]
-                : []),
+              ...[...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
+                name,
+                in: "path",
+                required: true,
+                schema: { type: "string" },
+              })),
               ...(op.query ?? []).map((name) => ({ name, in: "query", schema: { type: "string" } })),
             ],
             ...(op.body && { requestBody: { required: true, content: json(op.body) } }),

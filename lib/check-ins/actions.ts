@@ -7,9 +7,13 @@ import { AppError, toActionFailure, type ActionResult } from "@/lib/errors";
 import { afterPlayerWrite } from "@/lib/player/cache";
 import { actionPlayer } from "@/lib/player/session";
 
-export async function checkInQuest(questId: string, idempotencyKey: string): Promise<ActionResult<CheckInBody>> {
+export async function checkInQuest(
+  questId: string,
+  idempotencyKey: string,
+  value?: number,
+): Promise<ActionResult<CheckInBody>> {
   try {
-    const input = checkInSchema.safeParse({ idempotencyKey });
+    const input = checkInSchema.safeParse({ idempotencyKey, value });
     if (!input.success || typeof questId !== "string") throw new AppError("VALIDATION_FAILED", "Invalid check-in");
     const { playerId, now } = await actionPlayer();
     const reply = await checkIn(playerId, questId, input.data, now);

@@ -3,16 +3,27 @@ import { unlockAchievements, type Unlocked } from "@/lib/achievements/service";
 import { isEarlyCheckIn } from "@/lib/achievements/rules";
 import type { CheckInInput } from "@/lib/check-ins/schemas";
 import { db } from "@/lib/db";
-import { canBackfill, openDay } from "@/lib/days/rules";
+import { canBackfill, playerToday } from "@/lib/days/rules";
 import { restateStrength } from "@/lib/days/service";
 import { AppError } from "@/lib/errors";
 import { Prisma, type CheckInSource, type Quest } from "@/lib/generated/prisma/client";
 import { lockPlayer, post, type PlayerState, type Tx } from "@/lib/ledger/service";
 import { awardXp, badHabitPenaltyXp, clampBadHabitLoss, goldFor } from "@/lib/progression/rules";
 import { openRankTrialIfDue } from "@/lib/progression/service";
-import { isAwardedCheckIn } from "@/lib/quests/rules";
+import { countsTowardPenalty } from "@/lib/penalties/rules";
+import { closePenaltyCleared } from "@/lib/penalties/service";
+import {
+  addToTally,
+  checkInAward,
+  completesQuest,
+  HABIT_AWARDED_TAPS_PER_DAY,
+  isCompleteWith,
+  isScheduledOn,
+  questShape,
+  type DayTally,
+  type QuestShape,
+} from "@/lib/quests/rules";
 import { dayKey, type DayKey } from "@/lib/time/rules";
-import { creditHeldAwards } from "@/lib/penalties/service";
 
 /** Serialised check-ins for one player queue on its row lock; give them time rather than fail. */
 export const TX_OPTIONS = { maxWait: 15_000, timeout: 15_000 } as const;
@@ -24,6 +35,8 @@ export type Award = {
   gold: number;
   /** Recorded but not credited while the Penalty Zone is open. */
   held: boolean;
+  /** Why a check-in that was recorded earned nothing (null when it awarded or cost XP). */
+  unawarded: string | null;
   levelUp: { from: number; to: number } | null;
   achievements: Unlocked[];
   penalty: { progress: number; required: number; cleared: boolean } | null;
@@ -39,12 +52,45 @@ export type CheckInBody = {
     value: number | null;
   };
   award: Award;
+  /** The quest's day after this check-in: counted check-ins, the total of their values, and whether it is complete. */
+  day: { checkIns: number; total: number; target: number | null; complete: boolean };
   player: { level: number; xp: number; gold: number; heldXp: number; heldGold: number; rank: string; streak: number };
 };
 
 export type CheckInReply = { status: 200 | 201; body: CheckInBody };
 
-const NO_AWARD: Award = { xp: 0, gold: 0, held: false, levelUp: null, achievements: [], penalty: null };
+const NO_AWARD: Award = {
+  xp: 0,
+  gold: 0,
+  held: false,
+  unawarded: null,
+  levelUp: null,
+  achievements: [],
+  penalty: null,
+};
+
+/** The counted check-ins of a quest on one day. */
+export async function dayTally(tx: Tx, questId: string, day: DayKey): Promise<DayTally> {
+  const { _count, _sum } = await tx.checkIn.aggregate({
+    where: { questId, dayKey: day, undo: null },
+    _count: { _all: true },
+    _sum: { value: true },
+  });
+  return { count: _count._all, total: _sum.value ?? 0 };
+}
+
+/** What the player is told when a recorded check-in earns nothing. */
+function unawardedReason(quest: QuestShape, before: DayTally, day: DayKey): string {
+  if (quest.kind === "HABIT") {
+    return `Habit XP is paid for ${HABIT_AWARDED_TAPS_PER_DAY} taps a day: this one is recorded without XP.`;
+  }
+  if (quest.target?.direction === "AT_MOST") return "A limit is judged when the day is settled: XP comes then.";
+  if (quest.target && !isCompleteWith(quest, before)) return "XP comes when the day's total reaches the target.";
+  if (quest.kind === "DAILY" && !isScheduledOn(quest.schedule, day)) {
+    return "Not due today: extra credit pays once a day, and it does not clear the day.";
+  }
+  return "Already complete today: recorded without XP.";
+}
 
 async function replay(playerId: string, idempotencyKey: string, client: Tx = db): Promise<CheckInReply | null> {
   const existing = await client.checkIn.findUnique({
@@ -70,7 +116,7 @@ function placeCheckIn(
   if (happenedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
     throw new AppError("VALIDATION_FAILED", "happenedAt is in the future", { happenedAt: "Must not be in the future" });
   }
-  const today = openDay(dayKey(now, player.timeZone, player.dayStartMinute), player.lastSettledDay);
+  const today = playerToday(player, now);
   const day = live ? today : dayKey(happenedAt, player.timeZone, player.dayStartMinute);
   if (day < quest.createdDay) {
     throw new AppError("VALIDATION_FAILED", "The quest did not exist yet", {
@@ -109,12 +155,16 @@ export async function checkIn(
       if (quest.kind === "PENALTY") {
         throw new AppError("CONFLICT", "A Survival Quest is cleared by completing your other quests in time");
       }
+      if (quest.kind === "ONE_TIME" && quest.completedAt)
+        throw new AppError("CONFLICT", "This quest is already complete");
+      if (quest.targetValue !== null && input.value === undefined) {
+        throw new AppError("VALIDATION_FAILED", `Say how much: this quest counts ${quest.targetUnit}`, {
+          value: `How many ${quest.targetUnit}?`,
+        });
+      }
       const happenedAt = input.happenedAt ? new Date(input.happenedAt) : now;
       const { day, source } = placeCheckIn(player, quest, happenedAt, !input.happenedAt, now);
-      const remainingToday = await tx.checkIn.count({ where: { questId, dayKey: day, undo: null } });
-      if (quest.kind === "ONE_TIME" && (await tx.checkIn.count({ where: { questId, undo: null } })) > 0) {
-        throw new AppError("CONFLICT", "This quest is already complete");
-      }
+      const before = await dayTally(tx, questId, day);
 
       const created = await tx.checkIn.create({
         data: {
@@ -128,11 +178,13 @@ export async function checkIn(
           response: "",
         },
       });
+      if (quest.kind === "ONE_TIME") {
+        await tx.quest.update({ where: { id: questId }, data: { completedAt: happenedAt } });
+      }
       if (source === "BACKFILL") await restateStrength(tx, quest);
-      const award =
-        source === "BACKFILL"
-          ? NO_AWARD
-          : await awardCheckIn(tx, player, quest, { id: created.id, dayKey: day, happenedAt }, remainingToday, now);
+      const placed = { id: created.id, dayKey: day, happenedAt, value: created.value };
+      const award = source === "BACKFILL" ? NO_AWARD : await awardCheckIn(tx, player, quest, placed, before, now);
+      const after = addToTally(before, created.value);
       const body: CheckInBody = {
         checkIn: {
           id: created.id,
@@ -143,6 +195,12 @@ export async function checkIn(
           value: created.value,
         },
         award,
+        day: {
+          checkIns: after.count,
+          total: after.total,
+          target: quest.targetValue,
+          complete: isCompleteWith(questShape(quest), after),
+        },
         player: playerSummary(player),
       };
       // Written once, inside the transaction that creates the row: the reply a retry will get.
@@ -159,24 +217,29 @@ export async function checkIn(
   }
 }
 
-type Placed = { id: string; dayKey: DayKey; happenedAt: Date };
+type Placed = { id: string; dayKey: DayKey; happenedAt: Date; value: number | null };
 
-/** The XP, gold and consequences of one check-in that still counts. Also used when an undo promotes a later one. */
+/**
+ * The XP, gold and consequences of one check-in, judged against the quest's day before it (`before`). Also used
+ * when an undo leaves a later check-in of the same day deserving the award.
+ */
 export async function awardCheckIn(
   tx: Tx,
   player: PlayerState,
   quest: Quest,
   checkIn: Placed,
-  earlierOnDay: number,
+  before: DayTally,
   now: Date,
 ): Promise<Award> {
-  if (quest.kind === "HABIT" && !quest.positive) {
+  const shape = questShape(quest);
+  const verdict = checkInAward(shape, before, checkIn.value, checkIn.dayKey);
+  if (verdict === "BAD_HABIT") {
     const loss = clampBadHabitLoss(player.xp, badHabitPenaltyXp(quest.difficulty));
     if (loss > 0)
       await post(tx, player, { reason: "BAD_HABIT", dayKey: checkIn.dayKey, xp: -loss, checkInId: checkIn.id });
     return { ...NO_AWARD, xp: -loss };
   }
-  if (!isAwardedCheckIn(quest.kind, quest.timesPerDay, earlierOnDay)) return NO_AWARD;
+  if (verdict === "NONE") return { ...NO_AWARD, unawarded: unawardedReason(shape, before, checkIn.dayKey) };
 
   const xp = awardXp(quest.difficulty, player.streak);
   const gold = goldFor(xp);
@@ -185,6 +248,7 @@ export async function awardCheckIn(
   let penaltyState: Award["penalty"] = null;
   const specials: "PENALTY_CLEARED"[] = [];
   if (penalty) {
+    const counts = countsTowardPenalty(quest, completesQuest(shape, before, checkIn.value), penalty.openedAt);
     await post(tx, player, {
       reason: "PENALTY_HOLD",
       dayKey: checkIn.dayKey,
@@ -192,16 +256,16 @@ export async function awardCheckIn(
       heldGold: gold,
       checkInId: checkIn.id,
       penaltyId: penalty.id,
+      // Undo reads this back: only a hold that moved the Survival Quest's progress takes a step off it.
+      ...(counts && { detail: PENALTY_PROGRESS }),
     });
-    const progress = penalty.progress + 1;
+    const progress = penalty.progress + (counts ? 1 : 0);
     const cleared = progress >= penalty.required;
-    await tx.penalty.update({
-      where: { id: penalty.id },
-      data: cleared ? { progress, status: "CLEARED", openSlot: null, closedAt: now } : { progress },
-    });
     if (cleared) {
-      await creditHeldAwards(tx, player, penalty.id, "PENALTY_RELEASE", checkIn.dayKey);
+      await closePenaltyCleared(tx, player, penalty, progress, checkIn.dayKey, now);
       specials.push("PENALTY_CLEARED");
+    } else if (counts) {
+      await tx.penalty.update({ where: { id: penalty.id }, data: { progress } });
     }
     penaltyState = { progress, required: penalty.required, cleared };
   } else {
@@ -221,8 +285,12 @@ export async function awardCheckIn(
     xp,
     gold,
     held: penalty !== null && !penaltyState?.cleared,
+    unawarded: null,
     levelUp: player.level > levelBefore ? { from: levelBefore, to: player.level } : null,
     achievements,
     penalty: penaltyState,
   };
 }
+
+/** The detail of a PENALTY_HOLD entry whose check-in moved the Survival Quest's progress. */
+export const PENALTY_PROGRESS = "penalty-progress";

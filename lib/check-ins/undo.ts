@@ -1,9 +1,11 @@
 import "server-only";
-import { awardCheckIn, TX_OPTIONS } from "@/lib/check-ins/service";
+import { awardCheckIn, PENALTY_PROGRESS, TX_OPTIONS } from "@/lib/check-ins/service";
 import { isEarlyCheckIn } from "@/lib/achievements/rules";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { lockPlayer, post, type PlayerState } from "@/lib/ledger/service";
+import type { CheckIn, LedgerEntry, Quest } from "@/lib/generated/prisma/client";
+import { lockPlayer, post, type PlayerState, type Tx } from "@/lib/ledger/service";
+import { addToTally, checkInAward, EMPTY_TALLY, questShape } from "@/lib/quests/rules";
 
 export type UndoResult = {
   checkInId: string;
@@ -12,11 +14,93 @@ export type UndoResult = {
   player: Pick<PlayerState, "level" | "xp" | "gold" | "heldXp" | "heldGold" | "streak">;
 };
 
+type WithLedger = CheckIn & { ledger: LedgerEntry[] };
+
+/** Whether a check-in's award (or hold) still stands: it has one and no UNDO has reversed it. */
+function stillAwarded(checkIn: WithLedger): boolean {
+  const awarded = checkIn.ledger.some((e) => e.reason === "AWARD" || e.reason === "PENALTY_HOLD");
+  return awarded && !checkIn.ledger.some((e) => e.reason === "UNDO");
+}
+
 /**
- * Takes back a check-in whose day is not settled yet. Compensating ledger entries reverse exactly what it moved,
- * and if a later check-in of the same quest and day had gone unawarded (timesPerDay reached), that one now counts:
- * the player ends exactly where replaying the remaining check-ins would put them.
+ * Compensating entries that reverse exactly what a check-in moved: its award or bad-habit cost, or its hold in
+ * the Penalty Zone (still held: dropped from the hold; released: taken from the credited totals; forfeited: half
+ * of it was returned, and that half is taken back).
  */
+async function reverseCheckIn(tx: Tx, player: PlayerState, checkIn: WithLedger): Promise<void> {
+  if (checkIn.ledger.some((e) => e.reason === "UNDO")) return;
+  let counted = false;
+  for (const entry of checkIn.ledger) {
+    if (entry.reason === "AWARD" || entry.reason === "BAD_HABIT") {
+      counted ||= entry.reason === "AWARD";
+      await post(tx, player, {
+        reason: "UNDO",
+        dayKey: checkIn.dayKey,
+        xp: -entry.xp,
+        gold: -entry.gold,
+        checkInId: checkIn.id,
+      });
+    } else if (entry.reason === "PENALTY_HOLD") {
+      counted = true;
+      const penalty = await tx.penalty.findUniqueOrThrow({ where: { id: entry.penaltyId! } });
+      if (penalty.status === "OPEN") {
+        await post(tx, player, {
+          reason: "UNDO",
+          dayKey: checkIn.dayKey,
+          heldXp: -entry.heldXp,
+          heldGold: -entry.heldGold,
+          checkInId: checkIn.id,
+          penaltyId: penalty.id,
+        });
+        if (entry.detail === PENALTY_PROGRESS) {
+          await tx.penalty.update({ where: { id: penalty.id }, data: { progress: { decrement: 1 } } });
+        }
+      } else if (penalty.status === "CLEARED") {
+        await post(tx, player, {
+          reason: "UNDO",
+          dayKey: checkIn.dayKey,
+          xp: -entry.heldXp,
+          gold: -entry.heldGold,
+          checkInId: checkIn.id,
+        });
+      }
+    }
+  }
+  if (!counted) return;
+  player.totalCheckIns -= 1;
+  player.earlyCheckIns -= isEarlyCheckIn(checkIn.happenedAt, player.timeZone) ? 1 : 0;
+  await tx.player.update({
+    where: { id: player.id },
+    data: { totalCheckIns: player.totalCheckIns, earlyCheckIns: player.earlyCheckIns },
+  });
+}
+
+/**
+ * After an undo, the quest's day is judged again in order: a later check-in that now deserves the award gets it
+ * (a tap past the habit cap, a check-in past timesPerDay, the entry that now reaches a target), and an award
+ * that no longer holds (a target no longer reached) is taken back. The player ends exactly where replaying the
+ * remaining check-ins would put them.
+ */
+async function rejudgeDay(tx: Tx, player: PlayerState, quest: Quest, day: string, now: Date): Promise<void> {
+  const shape = questShape(quest);
+  const remaining = await tx.checkIn.findMany({
+    where: { questId: quest.id, dayKey: day, undo: null },
+    orderBy: [{ happenedAt: "asc" }, { recordedAt: "asc" }],
+    include: { ledger: true },
+  });
+  let tally = EMPTY_TALLY;
+  for (const checkIn of remaining) {
+    const verdict = checkInAward(shape, tally, checkIn.value, day);
+    if (verdict === "AWARD" && checkIn.ledger.length === 0 && checkIn.source !== "BACKFILL") {
+      await awardCheckIn(tx, player, quest, checkIn, tally, now);
+    } else if (verdict === "NONE" && stillAwarded(checkIn)) {
+      await reverseCheckIn(tx, player, checkIn);
+    }
+    tally = addToTally(tally, checkIn.value);
+  }
+}
+
+/** Takes back a check-in whose day is not settled yet, with compensating ledger entries. */
 export async function undoCheckIn(playerId: string, checkInId: string, now: Date): Promise<UndoResult> {
   return db.$transaction(async (tx) => {
     const player = await lockPlayer(tx, playerId);
@@ -30,57 +114,12 @@ export async function undoCheckIn(playerId: string, checkInId: string, now: Date
       throw new AppError("CONFLICT", "That day is settled; it can no longer be undone");
     }
     await tx.checkInUndo.create({ data: { checkInId } });
-
     const before = { xp: player.xp, gold: player.gold };
-    let counted = false;
-    for (const entry of checkIn.ledger) {
-      if (entry.reason === "AWARD" || entry.reason === "BAD_HABIT") {
-        counted ||= entry.reason === "AWARD";
-        await post(tx, player, { reason: "UNDO", dayKey: checkIn.dayKey, xp: -entry.xp, gold: -entry.gold, checkInId });
-      } else if (entry.reason === "PENALTY_HOLD") {
-        counted = true;
-        const penalty = await tx.penalty.findUniqueOrThrow({ where: { id: entry.penaltyId! } });
-        // Still held: drop it from the hold. Released: take it back from the credited totals. Forfeited: gone already.
-        if (penalty.status === "OPEN") {
-          await post(tx, player, {
-            reason: "UNDO",
-            dayKey: checkIn.dayKey,
-            heldXp: -entry.heldXp,
-            heldGold: -entry.heldGold,
-            checkInId,
-            penaltyId: penalty.id,
-          });
-          await tx.penalty.update({ where: { id: penalty.id }, data: { progress: { decrement: 1 } } });
-        } else if (penalty.status === "CLEARED") {
-          await post(tx, player, {
-            reason: "UNDO",
-            dayKey: checkIn.dayKey,
-            xp: -entry.heldXp,
-            gold: -entry.heldGold,
-            checkInId,
-          });
-        }
-      }
+    await reverseCheckIn(tx, player, checkIn);
+    if (checkIn.quest.kind === "ONE_TIME") {
+      await tx.quest.update({ where: { id: checkIn.questId }, data: { completedAt: null } });
     }
-
-    if (counted) {
-      player.totalCheckIns -= 1;
-      player.earlyCheckIns -= isEarlyCheckIn(checkIn.happenedAt, player.timeZone) ? 1 : 0;
-      await tx.player.update({
-        where: { id: playerId },
-        data: { totalCheckIns: player.totalCheckIns, earlyCheckIns: player.earlyCheckIns },
-      });
-      const waiting = await tx.checkIn.findFirst({
-        where: { questId: checkIn.questId, dayKey: checkIn.dayKey, undo: null, ledger: { none: {} } },
-        orderBy: [{ happenedAt: "asc" }, { recordedAt: "asc" }],
-      });
-      if (waiting && waiting.source !== "BACKFILL") {
-        const stillCounted = await tx.checkIn.count({
-          where: { questId: checkIn.questId, dayKey: checkIn.dayKey, undo: null, ledger: { some: {} } },
-        });
-        await awardCheckIn(tx, player, checkIn.quest, waiting, stillCounted, now);
-      }
-    }
+    await rejudgeDay(tx, player, checkIn.quest, checkIn.dayKey, now);
     const { level, xp, gold, heldXp, heldGold, streak } = player;
     return {
       checkInId,

@@ -16,6 +16,7 @@ const pastCheckInSchema = z.strictObject({
   questId: z.string().min(1, "Pick a quest").max(64),
   day: z.string().refine(isValidDayKey, "Pick a day"),
   idempotencyKey: checkInSchema.shape.idempotencyKey,
+  value: checkInSchema.shape.value,
 });
 
 /**
@@ -28,7 +29,7 @@ export async function recordPastCheckIn(raw: unknown): Promise<ActionResult<Chec
     if (!parsed.success) {
       throw new AppError("VALIDATION_FAILED", "Pick a day and a quest", fieldErrorsOf(parsed.error));
     }
-    const { questId, day, idempotencyKey } = parsed.data;
+    const { questId, day, idempotencyKey, value } = parsed.data;
     const { playerId, now } = await actionPlayer();
     const clock = await getPlayerClock(playerId);
     const start = dayStartInstant(day, clock.timeZone, clock.dayStartMinute).getTime();
@@ -36,7 +37,12 @@ export async function recordPastCheckIn(raw: unknown): Promise<ActionResult<Chec
     // Midday of that day, or just now if the day is still running.
     const happenedAt = new Date(Math.min(start + (end - start) / 2, now.getTime()));
     try {
-      const reply = await checkIn(playerId, questId, { idempotencyKey, happenedAt: happenedAt.toISOString() }, now);
+      const reply = await checkIn(
+        playerId,
+        questId,
+        { idempotencyKey, happenedAt: happenedAt.toISOString(), value },
+        now,
+      );
       await afterPlayerWrite(playerId, now);
       revalidatePath("/history");
       revalidatePath("/dashboard");

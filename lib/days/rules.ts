@@ -2,9 +2,9 @@
  * Day outcomes, the player streak, shields and the Penalty Zone (SPEC §6). The rollover settles a player's days
  * one at a time, in order, with these functions; it persists the returned state.
  */
-import { isDueOn } from "@/lib/quests/rules";
+import { isCompleteWith, isDueOn, type Target } from "@/lib/quests/rules";
 import type { Schedule } from "@/lib/quests/schemas";
-import { addDays, daysBetween, monthKey, weekday } from "@/lib/time/rules";
+import { addDays, dayKey, daysBetween, monthKey, weekday } from "@/lib/time/rules";
 import type { DayKey } from "@/lib/time/rules";
 
 export const SHIELD_MAX = 2;
@@ -30,6 +30,9 @@ export type DailyForDay = {
   completionsOnDay: number;
   /** Check-ins from the Monday of the day's week through the day; only read for TIMES_PER_WEEK quests. */
   completionsInWeekThroughDay: number;
+  /** A numeric target: the day is complete when its total reaches (or, at most, stays within) it. */
+  target?: Target | null;
+  totalOnDay?: number;
 };
 
 /**
@@ -44,10 +47,18 @@ export function dayOutcome(input: { day: DayKey; rest: boolean; dailies: readonl
     if (daily.schedule.type === "TIMES_PER_WEEK") {
       return isSunday ? [daily.completionsInWeekThroughDay >= daily.schedule.n * daily.timesPerDay] : [];
     }
-    return isDueOn(daily.schedule, input.day) ? [daily.completionsOnDay >= daily.timesPerDay] : [];
+    const tally = { count: daily.completionsOnDay, total: daily.totalOnDay ?? 0 };
+    return isDueOn(daily.schedule, input.day)
+      ? [isCompleteWith({ timesPerDay: daily.timesPerDay, target: daily.target ?? null }, tally)]
+      : [];
   });
   if (judged.length === 0) return "NEUTRAL";
   return judged.every(Boolean) ? "CLEARED" : "FAILED";
+}
+
+/** Whether a day falls inside one of the rest periods (a Safe Zone, both ends included). */
+export function isRestDay(rest: ReadonlyArray<{ startDay: DayKey; endDay: DayKey }>, day: DayKey): boolean {
+  return rest.some((r) => r.startDay <= day && day <= r.endDay);
 }
 
 /** What the player carries from one settled day to the next. */
@@ -175,4 +186,12 @@ export function canBackfill(day: DayKey, today: DayKey): boolean {
  */
 export function openDay(today: DayKey, lastSettledDay: DayKey | null): DayKey {
   return lastSettledDay !== null && today <= lastSettledDay ? addDays(lastSettledDay, 1) : today;
+}
+
+/** "Today" for a Hunter: the day a live check-in counts for and the status window shows. */
+export function playerToday(
+  player: { timeZone: string; dayStartMinute: number; lastSettledDay: DayKey | null },
+  now: Date,
+): DayKey {
+  return openDay(dayKey(now, player.timeZone, player.dayStartMinute), player.lastSettledDay);
 }

@@ -1,13 +1,24 @@
 import "server-only";
 import { unlockAchievements } from "@/lib/achievements/service";
 import type { SpecialEvent } from "@/lib/achievements/rules";
+import { loadTallies, tallyOf, type Tallies } from "@/lib/check-ins/queries";
 import { db } from "@/lib/db";
-import { dayOutcome, isSettleable, settleDays, type DaySettlement } from "@/lib/days/rules";
+import { dayOutcome, isRestDay, isSettleable, settleDays, type DaySettlement } from "@/lib/days/rules";
 import type { Prisma, Quest, RestPeriod } from "@/lib/generated/prisma/client";
-import { lockPlayer, type PlayerState, type Tx } from "@/lib/ledger/service";
+import { lockPlayer, post, type PlayerState, type Tx } from "@/lib/ledger/service";
 import { expirePenalty, openPenalty } from "@/lib/penalties/service";
-import { rankTrialPassed } from "@/lib/progression/rules";
-import { advanceStrength, INITIAL_STRENGTH, type Schedule, type StrengthState } from "@/lib/quests/rules";
+import { awardXp, goldFor, rankTrialPassed } from "@/lib/progression/rules";
+import {
+  advanceStrength,
+  INITIAL_STRENGTH,
+  isCompleteWith,
+  isDueOn,
+  parseStrengthState,
+  questShape,
+  strengthCompletions,
+  strengthSchedule,
+  type Schedule,
+} from "@/lib/quests/rules";
 import { afterPlayerWrite } from "@/lib/player/cache";
 import { playerStats } from "@/lib/player/stats";
 import { addDays, dayEndInstant, dayKey, weekStart, type DayKey } from "@/lib/time/rules";
@@ -88,15 +99,19 @@ async function settleLocked(tx: Tx, playerId: string, now: Date): Promise<Settle
 
   const days: DayKey[] = [];
   for (let day = first; day <= last; day = addDays(day, 1)) days.push(day);
-  const { dailies, rest, counts } = await loadDays(tx, playerId, first, last);
+  const { quests, rest, tallies } = await loadDays(tx, playerId, first, last);
+  const dailies = quests.filter((q) => q.kind === "DAILY");
 
   const activeOn = activeOnFor(player);
-  const judged = days.map((day) => ({ day, outcome: judge(day, dailies, rest, counts, activeOn) }));
-  const penaltyOpen = (await tx.penalty.count({ where: { playerId, status: "OPEN" } })) > 0;
+  const judged = days.map((day) => ({ day, outcome: judge(day, dailies, rest, tallies, activeOn) }));
+  const openPenaltyRow = await tx.penalty.findFirst({ where: { playerId, status: "OPEN" }, select: { id: true } });
+  const streakBefore = player.streak;
   const result = settleDays({ streak: player.streak, shields: player.shields, perfectRun: player.perfectRun }, judged, {
     previousSettledDay: player.lastSettledDay,
-    penaltyOpen,
+    penaltyOpen: openPenaltyRow !== null,
   });
+  // Limits held ("≤ 2 coffees") pay when their day is settled, before any Survival Quest this rollover opens.
+  await awardHeldLimits(tx, player, dailies, result.settlements, tallies, activeOn, streakBefore, openPenaltyRow?.id);
   const penaltyDay = result.settlements.find((s) => s.openPenalty)?.day;
   const penaltyId = penaltyDay ? await openPenalty(tx, player, today, now) : null;
   await tx.daySettlement.createMany({
@@ -115,38 +130,28 @@ async function settleLocked(tx: Tx, playerId: string, now: Date): Promise<Settle
     data: { ...result.state, lastSettledDay: last },
   });
 
-  const strengths = await advanceStrengths(tx, dailies, result.settlements, counts, activeOn);
+  const { strengths, peakStat } = await advanceStrengths(tx, player, quests, result.settlements, tallies, activeOn);
   const promotedTo = await judgeRankTrial(tx, player, strengths, now);
-  const stats = playerStats(
-    player,
-    dailies
-      .filter((q) => q.archivedAt === null)
-      .map((q) => ({ stats: q.stats, strength: strengths.get(q.id) ?? q.strength })),
-  );
+  // Each settled day's streak and stats are judged, not only the last day's: an absence settled at once must
+  // not hide a streak of 3 reached (and lost) inside the batch.
+  const peakStreak = Math.max(player.streak, ...result.settlements.map((s) => s.state.streak));
   await unlockAchievements(tx, player, {
     dayKey: last,
-    maxStat: Math.max(...Object.values(stats)),
+    streak: peakStreak,
+    maxStat: peakStat,
     specials: specialsOf(result.settlements),
   });
   return { settledDays: days.length, penaltyOpened: penaltyId !== null, penaltyExpired, promotedTo };
 }
 
-type Counts = Map<string, number>;
-const countKey = (questId: string, day: DayKey) => `${questId}|${day}`;
-
 async function loadDays(tx: Tx, playerId: string, first: DayKey, last: DayKey) {
-  const [dailies, rest, grouped] = await Promise.all([
-    tx.quest.findMany({ where: { playerId, kind: "DAILY", createdDay: { lte: last } } }),
+  const [quests, rest, tallies] = await Promise.all([
+    tx.quest.findMany({ where: { playerId, kind: { in: ["DAILY", "HABIT"] }, createdDay: { lte: last } } }),
     tx.restPeriod.findMany({ where: { playerId, startDay: { lte: last }, endDay: { gte: first } } }),
     // From the Monday of the first day's week: weekly quotas count the whole week.
-    tx.checkIn.groupBy({
-      by: ["questId", "dayKey"],
-      where: { playerId, undo: null, dayKey: { gte: weekStart(first), lte: last } },
-      _count: { _all: true },
-    }),
+    loadTallies(tx, { playerId, dayKey: { gte: weekStart(first), lte: last } }),
   ]);
-  const counts: Counts = new Map(grouped.map((g) => [countKey(g.questId, g.dayKey), g._count._all]));
-  return { dailies, rest, counts };
+  return { quests, rest, tallies };
 }
 
 type ActiveOn = (quest: Quest, day: DayKey) => boolean;
@@ -158,81 +163,139 @@ function activeOnFor(player: PlayerState): ActiveOn {
     (quest.archivedAt === null || dayKey(quest.archivedAt, player.timeZone, player.dayStartMinute) > day);
 }
 
-function judge(day: DayKey, dailies: Quest[], rest: RestPeriod[], counts: Counts, activeOn: ActiveOn) {
+function judge(day: DayKey, dailies: Quest[], rest: RestPeriod[], tallies: Tallies, activeOn: ActiveOn) {
   const monday = weekStart(day);
   return dayOutcome({
     day,
-    rest: rest.some((r) => r.startDay <= day && day <= r.endDay),
+    rest: isRestDay(rest, day),
     dailies: dailies
       .filter((quest) => activeOn(quest, day))
       .map((quest) => {
+        const shape = questShape(quest);
         let week = 0;
-        for (let d = monday; d <= day; d = addDays(d, 1)) week += counts.get(countKey(quest.id, d)) ?? 0;
+        for (let d = monday; d <= day; d = addDays(d, 1)) {
+          const tally = tallyOf(tallies, quest.id, d);
+          // A weekly quota with a target counts the days the target was reached.
+          week += shape.target
+            ? isCompleteWith(shape, tally) && tally.count > 0
+              ? quest.timesPerDay
+              : 0
+            : tally.count;
+        }
+        const tally = tallyOf(tallies, quest.id, day);
         return {
           schedule: quest.schedule as Schedule,
           timesPerDay: quest.timesPerDay,
-          completionsOnDay: counts.get(countKey(quest.id, day)) ?? 0,
+          completionsOnDay: tally.count,
           completionsInWeekThroughDay: week,
+          target: shape.target,
+          totalOnDay: tally.total,
         };
       }),
   });
 }
 
-/** Moves each daily's strength forward through the settled days; shielded and rest days freeze it. */
-async function advanceStrengths(
+/**
+ * An at-most target ("≤ 2 coffees") held on a due day awards when that day is settled, at the streak the day
+ * began with; inside an open Penalty Zone the award is held like any other.
+ */
+async function awardHeldLimits(
   tx: Tx,
+  player: PlayerState,
   dailies: Quest[],
   settlements: DaySettlement[],
-  counts: Counts,
+  tallies: Tallies,
   activeOn: ActiveOn,
+  streakBefore: number,
+  penaltyId: string | undefined,
 ) {
-  const strengths = new Map<string, number>();
-  for (const quest of dailies) {
-    let state = (quest.strengthState as StrengthState | null) ?? INITIAL_STRENGTH;
-    let through = quest.strengthDay;
-    for (const s of settlements) {
-      if (!activeOn(quest, s.day) || (through !== null && s.day <= through)) continue;
-      const frozen = s.status === "REST" || s.status === "SHIELDED";
-      const completions = counts.get(countKey(quest.id, s.day)) ?? 0;
-      state = advanceStrength(quest.schedule as Schedule, quest.timesPerDay, state, { completions, frozen });
-      through = s.day;
+  const limits = dailies.filter((q) => q.targetDirection === "AT_MOST" && q.targetValue !== null);
+  if (limits.length === 0) return;
+  let streak = streakBefore;
+  for (const s of settlements) {
+    for (const quest of limits) {
+      const shape = questShape(quest);
+      const held =
+        isDueOn(quest.schedule as Schedule, s.day) && isCompleteWith(shape, tallyOf(tallies, quest.id, s.day));
+      if (s.status === "REST" || !activeOn(quest, s.day) || !held) continue;
+      const xp = awardXp(quest.difficulty, streak);
+      const amounts = penaltyId
+        ? { reason: "PENALTY_HOLD" as const, heldXp: xp, heldGold: goldFor(xp), penaltyId }
+        : { reason: "AWARD" as const, xp, gold: goldFor(xp) };
+      await post(tx, player, { ...amounts, dayKey: s.day, detail: `limit-held:${quest.id}` });
     }
-    if (through === quest.strengthDay) continue;
-    strengths.set(quest.id, state.score);
-    await tx.quest.update({
-      where: { id: quest.id },
-      data: { strength: state.score, strengthState: state, strengthDay: through },
-    });
+    streak = s.state.streak;
   }
-  return strengths;
 }
 
 /**
- * A backfill changes a settled day's check-ins, so the daily's stored strength (read by stats and rank trials) is
+ * Moves each daily's and habit's strength forward through the settled days; shielded and rest days freeze it.
+ * Returns the new strengths and the highest stat any settled day reached.
+ */
+async function advanceStrengths(
+  tx: Tx,
+  player: PlayerState,
+  quests: Quest[],
+  settlements: DaySettlement[],
+  tallies: Tallies,
+  activeOn: ActiveOn,
+) {
+  const states = new Map(
+    quests.map((q) => [q.id, { state: parseStrengthState(q.strengthState), through: q.strengthDay }]),
+  );
+  const strengths = new Map<string, number>();
+  const statQuests = quests.filter((q) => q.archivedAt === null);
+  let peakStat = 0;
+  for (const s of settlements) {
+    const frozen = s.status === "REST" || s.status === "SHIELDED";
+    for (const quest of quests) {
+      const entry = states.get(quest.id)!;
+      if (!activeOn(quest, s.day) || (entry.through !== null && s.day <= entry.through)) continue;
+      const shape = questShape(quest);
+      const completions = strengthCompletions(shape, tallyOf(tallies, quest.id, s.day), s.day);
+      entry.state = advanceStrength(strengthSchedule(shape), quest.timesPerDay, entry.state, { completions, frozen });
+      entry.through = s.day;
+      strengths.set(quest.id, entry.state.score);
+    }
+    const stats = playerStats(
+      player,
+      statQuests.map((q) => ({ stats: q.stats, strength: strengths.get(q.id) ?? q.strength })),
+    );
+    peakStat = Math.max(peakStat, ...Object.values(stats));
+  }
+  for (const quest of quests) {
+    const entry = states.get(quest.id)!;
+    if (entry.through === quest.strengthDay) continue;
+    await tx.quest.update({
+      where: { id: quest.id },
+      data: { strength: entry.state.score, strengthState: entry.state, strengthDay: entry.through },
+    });
+  }
+  return { strengths, peakStat };
+}
+
+/**
+ * A backfill changes a settled day's check-ins, so the quest's stored strength (read by stats and rank trials) is
  * recomputed from its log through the last day it was advanced, exactly as strengthSeries does (SPEC §6: backfill
  * fixes strength). A rare action, so reading the quest's history here is fine.
  */
 export async function restateStrength(tx: Tx, quest: Quest): Promise<void> {
   const through = quest.strengthDay;
-  if (quest.kind !== "DAILY" || through === null) return;
+  if ((quest.kind !== "DAILY" && quest.kind !== "HABIT") || through === null) return;
   const days = { gte: quest.createdDay, lte: through };
-  const [grouped, frozen] = await Promise.all([
-    tx.checkIn.groupBy({
-      by: ["dayKey"],
-      where: { questId: quest.id, undo: null, dayKey: days },
-      _count: { _all: true },
-    }),
+  const [tallies, frozen] = await Promise.all([
+    loadTallies(tx, { questId: quest.id, dayKey: days }),
     tx.daySettlement.findMany({
       where: { playerId: quest.playerId, dayKey: days, outcome: { in: ["REST", "SHIELDED"] } },
       select: { dayKey: true },
     }),
   ]);
-  const completions = new Map(grouped.map((g) => [g.dayKey, g._count._all]));
   const frozenDays = new Set(frozen.map((f) => f.dayKey));
+  const shape = questShape(quest);
   let state = INITIAL_STRENGTH;
   for (let day = quest.createdDay; day <= through; day = addDays(day, 1)) {
-    state = advanceStrength(quest.schedule as Schedule, quest.timesPerDay, state, {
-      completions: completions.get(day) ?? 0,
+    state = advanceStrength(strengthSchedule(shape), quest.timesPerDay, state, {
+      completions: strengthCompletions(shape, tallyOf(tallies, quest.id, day), day),
       frozen: frozenDays.has(day),
     });
   }

@@ -65,14 +65,18 @@ async function fromDatabase(board: Board, limit: number, playerId: string, now: 
 
 /** A board's top entries (hunter name, rank, level, title only) and the caller's own place. */
 export async function getLeaderboard(board: Board, limit: number, playerId: string, now: Date): Promise<Leaderboard> {
-  let source: Leaderboard["source"] = "redis";
-  const standing = await orElse(
-    () => fromRedis(board, limit, playerId, now),
-    () => {
-      source = "database";
-      return fromDatabase(board, limit, playerId, now);
-    },
-  );
+  // Without Redis the boards are answered from Postgres: an in-process board would be empty after a restart.
+  let source: Leaderboard["source"] = getStore().kind === "upstash" ? "redis" : "database";
+  const standing =
+    source === "database"
+      ? await fromDatabase(board, limit, playerId, now)
+      : await orElse(
+          () => fromRedis(board, limit, playerId, now),
+          () => {
+            source = "database";
+            return fromDatabase(board, limit, playerId, now);
+          },
+        );
   const players = await db.player.findMany({
     where: { id: { in: [playerId, ...standing.top.map((e) => e.member)] } },
     select: { id: true, hunterName: true, rank: true, level: true, equippedTitle: true, leaderboardOptOut: true },

@@ -36,8 +36,10 @@ export async function weeklyXp(now: Date, playerIds?: string[]): Promise<RankedE
  * values read from the database after the write committed, so a retried or repeated sync never double-counts.
  */
 export async function syncLeaderboards(playerId: string, now: Date): Promise<void> {
-  const player = await db.player.findUnique({ where: { id: playerId }, select: { xp: true, leaderboardOptOut: true } });
   const store = getStore();
+  // The in-process store keeps no boards: they are read from Postgres (lib/leaderboard/queries.ts).
+  if (store.kind !== "upstash") return;
+  const player = await db.player.findUnique({ where: { id: playerId }, select: { xp: true, leaderboardOptOut: true } });
   await orElse(async () => {
     if (!player || player.leaderboardOptOut) {
       await Promise.all([store.zrem(boardKey("all", now), playerId), store.zrem(boardKey("weekly", now), playerId)]);

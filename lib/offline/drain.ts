@@ -1,7 +1,10 @@
 import { inSendOrder, verdictFor, type PendingCheckIn } from "@/lib/offline/rules";
 
+/** What the System awarded a synced check-in: reported like a live one. */
+export type SyncedAward = { xp: number; held: boolean; levelUp: { from: number; to: number } | null };
+
 /** One attempt to send a check-in: the HTTP status (and Retry-After, in seconds), or null when the network failed. */
-export type SendResult = { status: number; message?: string; retryAfter?: number } | null;
+export type SendResult = { status: number; message?: string; award?: SyncedAward; retryAfter?: number } | null;
 
 export type DrainPorts = {
   list: () => Promise<PendingCheckIn[]>;
@@ -10,7 +13,7 @@ export type DrainPorts = {
 };
 
 export type DrainReport = {
-  sent: PendingCheckIn[];
+  sent: (PendingCheckIn & { award?: SyncedAward })[];
   refused: { item: PendingCheckIn; status: number; message?: string }[];
   /** Still queued after this pass. */
   kept: number;
@@ -40,7 +43,7 @@ export async function drainQueue({ list, remove, send }: DrainPorts): Promise<Dr
       continue;
     }
     await remove(item.idempotencyKey);
-    if (verdict === "sent") report.sent.push(item);
+    if (verdict === "sent") report.sent.push({ ...item, award: result?.award });
     else if (result) report.refused.push({ item, status: result.status, message: result.message });
   }
   return report;

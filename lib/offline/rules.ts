@@ -8,6 +8,8 @@ export type PendingCheckIn = {
   questTitle: string;
   /** When it happened (ISO): the server judges the day from this, not from when it arrives. */
   happenedAt: string;
+  /** The amount, for a quest with a numeric target. */
+  value?: number;
 };
 
 /** What to do with a queued check-in after one attempt to send it. */
@@ -60,4 +62,17 @@ export function syncStateText({
   }
   if (pending === 0) return null;
   return syncing ? `Syncing ${checkIns(pending)}…` : `${checkIns(pending)} waiting to sync`;
+}
+
+/** What the System says after offline check-ins synced: their XP and any level-up, as a live check-in would. */
+export function syncReportText(
+  sent: ReadonlyArray<{ award?: { xp: number; held: boolean; levelUp: { to: number } | null } }>,
+): string | null {
+  if (sent.length === 0) return null;
+  const xp = sent.reduce((sum, item) => sum + (item.award?.xp ?? 0), 0);
+  const held = sent.some((item) => item.award?.held);
+  const level = Math.max(0, ...sent.map((item) => item.award?.levelUp?.to ?? 0));
+  const gain = held ? `+${xp} XP held in the Penalty Zone` : `${xp < 0 ? "−" : "+"}${Math.abs(xp)} XP`;
+  const levelUp = level > 0 ? ` Level up! You are now level ${level}.` : "";
+  return `[SYSTEM] ${checkIns(sent.length)} made offline synced: ${gain}.${levelUp}`;
 }

@@ -1,4 +1,4 @@
-import { drainQueue, type DrainReport, type SendResult } from "@/lib/offline/drain";
+import { drainQueue, type DrainReport, type SendResult, type SyncedAward } from "@/lib/offline/drain";
 import { listPendingCheckIns, removePendingCheckIn } from "@/lib/offline/queue";
 import type { PendingCheckIn } from "@/lib/offline/rules";
 
@@ -8,11 +8,14 @@ async function sendCheckIn(item: PendingCheckIn): Promise<SendResult> {
     const response = await fetch(`/api/v1/quests/${encodeURIComponent(item.questId)}/check-ins`, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ idempotencyKey: item.idempotencyKey, happenedAt: item.happenedAt }),
+      body: JSON.stringify({ idempotencyKey: item.idempotencyKey, happenedAt: item.happenedAt, value: item.value }),
       credentials: "same-origin",
       cache: "no-store",
     });
-    if (response.ok) return { status: response.status };
+    if (response.ok) {
+      const body = (await response.json().catch(() => null)) as { award?: SyncedAward } | null;
+      return { status: response.status, award: body?.award };
+    }
     const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
     const retryAfter = Number(response.headers.get("retry-after"));
     return {

@@ -1,35 +1,49 @@
 import "server-only";
 import { PENALTY_QUEST, penaltyDeadline } from "@/lib/days/rules";
+import type { Penalty } from "@/lib/generated/prisma/client";
 import { post, type PlayerState, type Tx } from "@/lib/ledger/service";
+import { penaltyFailure, penaltyRequirement } from "@/lib/penalties/rules";
 import type { DayKey } from "@/lib/time/rules";
 
-/**
- * Ends the hold on awards recorded while the Penalty Zone was open: a release credits them, a forfeit drops them.
- * Only one Penalty Quest is open at a time, so everything held belongs to it.
- */
-export async function creditHeldAwards(
+/** Cleared in time: every held award is credited, the zone closes and the Survival Quest leaves the board. */
+export async function closePenaltyCleared(
   tx: Tx,
   player: PlayerState,
-  penaltyId: string,
-  reason: "PENALTY_RELEASE" | "PENALTY_FORFEIT",
+  penalty: Pick<Penalty, "id" | "questId">,
+  progress: number,
   dayKey: DayKey,
+  now: Date,
 ): Promise<void> {
   const { heldXp, heldGold } = player;
+  await tx.penalty.update({
+    where: { id: penalty.id },
+    data: { progress, status: "CLEARED", openSlot: null, closedAt: now, returnedXp: heldXp, returnedGold: heldGold },
+  });
+  await tx.quest.update({ where: { id: penalty.questId }, data: { archivedAt: now } });
   if (heldXp === 0 && heldGold === 0) return;
-  const credit = reason === "PENALTY_RELEASE";
   await post(tx, player, {
-    reason,
+    reason: "PENALTY_RELEASE",
     dayKey,
-    penaltyId,
-    xp: credit ? heldXp : 0,
-    gold: credit ? heldGold : 0,
+    penaltyId: penalty.id,
+    xp: heldXp,
+    gold: heldGold,
     heldXp: -heldXp,
     heldGold: -heldGold,
   });
 }
 
-/** Opens the Survival Quest: "Complete 2 quests within 6 hours". The unique open slot makes a second one fail. */
+/**
+ * Opens the Survival Quest: "Complete 2 quests within 6 hours" (1 when the Hunter has a single daily or open
+ * to-do). The unique open slot makes a second one fail.
+ */
 export async function openPenalty(tx: Tx, player: PlayerState, day: DayKey, now: Date): Promise<string> {
+  const completable = await tx.quest.count({
+    where: {
+      playerId: player.id,
+      archivedAt: null,
+      OR: [{ kind: "DAILY" }, { kind: "ONE_TIME", completedAt: null }],
+    },
+  });
   const quest = await tx.quest.create({
     data: {
       playerId: player.id,
@@ -48,21 +62,48 @@ export async function openPenalty(tx: Tx, player: PlayerState, day: DayKey, now:
       openedDay: day,
       openedAt: now,
       deadline: penaltyDeadline(now),
-      required: PENALTY_QUEST.questsRequired,
+      required: penaltyRequirement(completable),
     },
   });
   return penalty.id;
 }
 
-/** A Penalty Quest whose time ran out fails: the zone closes and the awards it held are forfeited. */
+/**
+ * A Survival Quest whose time ran out fails: the zone closes, the failure's fine is taken (never below the level
+ * floor), then half of what it held is credited and the rest forfeited.
+ */
 export async function expirePenalty(tx: Tx, player: PlayerState, dayKey: DayKey, now: Date): Promise<boolean> {
   const expired = await tx.penalty.findFirst({
     where: { playerId: player.id, status: "OPEN", deadline: { lte: now } },
     select: { id: true, questId: true },
   });
   if (!expired) return false;
-  await tx.penalty.update({ where: { id: expired.id }, data: { status: "FAILED", openSlot: null, closedAt: now } });
+  const { heldXp, heldGold } = player;
+  const cost = penaltyFailure(player);
+  await tx.penalty.update({
+    where: { id: expired.id },
+    data: { status: "FAILED", openSlot: null, closedAt: now, ...cost },
+  });
   await tx.quest.update({ where: { id: expired.questId }, data: { archivedAt: now } });
-  await creditHeldAwards(tx, player, expired.id, "PENALTY_FORFEIT", dayKey);
+  if (cost.fineXp !== 0 || cost.fineGold !== 0) {
+    await post(tx, player, {
+      reason: "PENALTY_FINE",
+      dayKey,
+      penaltyId: expired.id,
+      xp: -cost.fineXp,
+      gold: -cost.fineGold,
+    });
+  }
+  if (heldXp !== 0 || heldGold !== 0) {
+    await post(tx, player, {
+      reason: "PENALTY_FORFEIT",
+      dayKey,
+      penaltyId: expired.id,
+      xp: cost.returnedXp,
+      gold: cost.returnedGold,
+      heldXp: -heldXp,
+      heldGold: -heldGold,
+    });
+  }
   return true;
 }

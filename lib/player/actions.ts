@@ -20,6 +20,7 @@ import {
   allocateStatPoints,
   bumpSessionVersion,
   changeJob,
+  endRestPeriod,
   renamePlayer,
   setNotificationPrefs,
   starterDailies,
@@ -78,6 +79,23 @@ export async function addRest(raw: unknown): Promise<ActionResult<{ id: string; 
     await afterPlayerWrite(playerId, now);
     revalidatePath("/settings");
     return { ok: true, data: period };
+  } catch (error) {
+    return toActionFailure(error);
+  }
+}
+
+/** Ends a rest period under way (it ends yesterday) or cancels one not started. */
+export async function endRest(restPeriodId: unknown): Promise<ActionResult<{ status: "ENDED" | "CANCELLED" }>> {
+  try {
+    if (typeof restPeriodId !== "string" || restPeriodId.length > 64) {
+      throw new AppError("NOT_FOUND", "Rest period not found");
+    }
+    const { playerId, now } = await actionPlayer();
+    const ended = await endRestPeriod(playerId, restPeriodId, now);
+    await afterPlayerWrite(playerId, now);
+    revalidatePath("/settings");
+    revalidatePath("/dashboard");
+    return { ok: true, data: { status: ended.status } };
   } catch (error) {
     return toActionFailure(error);
   }

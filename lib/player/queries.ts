@@ -1,10 +1,13 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { openDay } from "@/lib/days/rules";
+import { loadTallies, tallyOf } from "@/lib/check-ins/queries";
+import { isRestDay, playerToday } from "@/lib/days/rules";
 import { DEFAULT_NOTIFICATION_PREFS, notificationPrefsSchema, type NotificationPrefs } from "@/lib/player/schemas";
-import { allocatedPoints, playerStats } from "@/lib/player/stats";
+import { allocatedPoints, playerStats, statSources } from "@/lib/player/stats";
 import { levelProgress, RANK_TRIALS, statPointsEarned, type Rank } from "@/lib/progression/rules";
-import { isDueOn, type Schedule } from "@/lib/quests/rules";
+import type { Schedule } from "@/lib/quests/rules";
+import { toQuestDto } from "@/lib/quests/service";
+import { isOpenDailyOn, questToday, type QuestToday } from "@/lib/quests/today";
 import { addDays, dayEndInstant, dayKey, weekStart } from "@/lib/time/rules";
 
 export type PlayerCard = { hunterName: string; timeZone: string };
@@ -23,99 +26,117 @@ export type TodayQuest = {
   timesPerDay: number;
   positive: boolean;
   strength: number;
-  dueToday: boolean;
-  completionsToday: number;
+  target: { value: number; unit: string; direction: "AT_LEAST" | "AT_MOST" } | null;
+  dueDay: string | null;
+  checklist: { text: string; done: boolean }[] | null;
+  /** Same as completeToday; kept for API clients written against the first version. */
   complete: boolean;
-  weekProgress: { done: number; required: number } | null;
   /** Today's check-ins that can still be undone, newest last. */
   checkIns: { id: string; happenedAt: string }[];
-};
+} & QuestToday;
 
 /**
- * The status window: everything the dashboard and GET /api/v1/player show, in two queries whatever the size of
- * the player's history (running totals live on Player; today's check-ins are read by index).
+ * The status window: everything the dashboard and GET /api/v1/player show, in three queries whatever the size of
+ * the player's history (running totals live on Player; this week's check-ins are counted per quest and day in SQL).
  */
 export async function getPlayerStatus(playerId: string, now: Date) {
   const player = await db.player.findUniqueOrThrow({
     where: { id: playerId },
     include: {
-      penalties: { where: { status: "OPEN" }, take: 1, include: { quest: { select: { title: true } } } },
+      // The open Survival Quest, and one closed in the last day so the System can say how it ended.
+      penalties: {
+        where: { OR: [{ status: "OPEN" }, { closedAt: { gte: new Date(now.getTime() - 24 * 3_600_000) } }] },
+        orderBy: { openedAt: "desc" },
+        take: 2,
+        include: { quest: { select: { title: true } } },
+      },
       // The open trial, and one passed in the last day so the System can announce the promotion.
       rankTrials: {
         where: { OR: [{ passedAt: null }, { passedAt: { gte: new Date(now.getTime() - 24 * 3_600_000) } }] },
         orderBy: { openedAt: "desc" },
         take: 2,
       },
+      // Rest periods that may cover today or yesterday: every zone's yesterday is at most 2 UTC days back.
+      restPeriods: { where: { endDay: { gte: addDays(dayKey(now, "UTC", 0), -2) } }, orderBy: { startDay: "asc" } },
     },
   });
-  const today = openDay(dayKey(now, player.timeZone, player.dayStartMinute), player.lastSettledDay);
+  const today = playerToday(player, now);
   const yesterday = addDays(today, -1);
+  const firstDay = dayKey(player.createdAt, player.timeZone, player.dayStartMinute);
   const since = weekStart(today) < yesterday ? weekStart(today) : yesterday;
-  const quests = await db.quest.findMany({
-    where: { playerId, archivedAt: null },
-    orderBy: { createdAt: "asc" },
-    include: {
-      checkIns: {
-        where: { dayKey: { gte: since }, undo: null },
-        select: { id: true, dayKey: true, happenedAt: true },
-        orderBy: { happenedAt: "asc" },
+  const [quests, tallies] = await Promise.all([
+    db.quest.findMany({
+      where: { playerId, archivedAt: null },
+      orderBy: { createdAt: "asc" },
+      include: {
+        checkIns: {
+          where: { dayKey: today, undo: null },
+          select: { id: true, happenedAt: true },
+          orderBy: { happenedAt: "asc" },
+        },
       },
-    },
-  });
+    }),
+    loadTallies(db, { playerId, dayKey: { gte: since, lte: today } }),
+  ]);
+  const resting = isRestDay(player.restPeriods, today);
+  const rest = player.restPeriods.find((r) => r.startDay <= today && today <= r.endDay) ?? null;
+  const penalty = player.penalties.find((p) => p.status === "OPEN");
+  const closedPenalty = player.penalties.find((p) => p.status !== "OPEN");
 
-  const todayQuests: TodayQuest[] = quests.map((quest) => {
-    const schedule = quest.schedule as Schedule | null;
-    const todays = quest.checkIns.filter((c) => c.dayKey === today);
-    const weekly = schedule?.type === "TIMES_PER_WEEK";
-    const dueToday =
-      quest.kind === "DAILY" ? !weekly && schedule !== null && isDueOn(schedule, today) : quest.kind !== "HABIT";
-    const complete =
-      quest.kind === "ONE_TIME"
-        ? quest.checkIns.length > 0
-        : quest.kind === "DAILY" && todays.length >= quest.timesPerDay;
+  const dtos = quests.map((quest) => ({ ...toQuestDto(quest), checkIns: quest.checkIns }));
+  const todayQuests: TodayQuest[] = dtos.map((quest) => {
+    const state = questToday(quest, today, {
+      tally: tallyOf(tallies, quest.id, today),
+      week: (day) => tallyOf(tallies, quest.id, day),
+      resting,
+    });
     return {
       id: quest.id,
       title: quest.title,
       kind: quest.kind,
       difficulty: quest.difficulty,
       stats: quest.stats,
-      schedule,
+      schedule: quest.schedule,
       timesPerDay: quest.timesPerDay,
       positive: quest.positive,
       strength: quest.strength,
-      dueToday,
-      completionsToday: todays.length,
-      complete,
-      weekProgress: weekly
-        ? {
-            done: quest.checkIns.filter((c) => c.dayKey >= weekStart(today)).length,
-            required: schedule.n * quest.timesPerDay,
-          }
-        : null,
-      checkIns: todays.map((c) => ({ id: c.id, happenedAt: c.happenedAt.toISOString() })),
+      target: quest.target,
+      dueDay: quest.dueDay,
+      checklist: quest.checklist,
+      ...state,
+      // The Survival Quest's progress is the zone's: quests completed of those it asks for.
+      ...(quest.kind === "PENALTY" &&
+        penalty?.questId === quest.id && {
+          dueToday: true,
+          progress: { value: penalty.progress, target: penalty.required, unit: "quests", direction: "AT_LEAST" },
+        }),
+      complete: state.completeToday,
+      checkIns: quest.checkIns.map((c) => ({ id: c.id, happenedAt: c.happenedAt.toISOString() })),
     };
   });
 
   // Nothing settled yet counts as unsettled too: a Hunter's first day is yesterday on their second.
-  const yesterdayOpen =
-    player.lastSettledDay === null || player.lastSettledDay < yesterday
-      ? quests.filter(
-          (q) =>
-            q.kind === "DAILY" &&
-            q.createdDay <= yesterday &&
-            isDueOn(q.schedule as Schedule, yesterday) &&
-            q.checkIns.filter((c) => c.dayKey === yesterday).length < q.timesPerDay,
-        ).length
-      : 0;
+  const yesterdayUnsettled = player.lastSettledDay === null || player.lastSettledDay < yesterday;
+  const restedYesterday = isRestDay(player.restPeriods, yesterday);
+  const openYesterday = yesterdayUnsettled
+    ? dtos
+        .filter((q) => isOpenDailyOn(q, yesterday, tallyOf(tallies, q.id, yesterday), restedYesterday))
+        .map((q) => ({
+          id: q.id,
+          title: q.title,
+          done: tallyOf(tallies, q.id, yesterday).count,
+          timesPerDay: q.timesPerDay,
+        }))
+    : [];
 
   const progress = levelProgress(player.xp);
   const allocated = allocatedPoints(player);
   const spent = Object.values(allocated).reduce((a, b) => a + b, 0);
   const resetsAt = dayEndInstant(today, player.timeZone, player.dayStartMinute);
-  const penalty = player.penalties[0];
   const trial = player.rankTrials.find((t) => t.passedAt === null);
   const promotion = player.rankTrials.find((t) => t.passedAt !== null);
   const dailies = quests.filter((q) => q.kind === "DAILY");
+  const statQuests = quests.filter((q) => q.kind === "DAILY" || q.kind === "HABIT");
 
   return {
     hunterName: player.hunterName,
@@ -130,10 +151,8 @@ export async function getPlayerStatus(playerId: string, now: Date) {
     rank: player.rank,
     gold: player.gold,
     held: { xp: player.heldXp, gold: player.heldGold },
-    stats: playerStats(
-      player,
-      quests.filter((q) => q.kind !== "PENALTY"),
-    ),
+    stats: playerStats(player, statQuests),
+    statSources: statSources(player, statQuests),
     statPoints: {
       earned: statPointsEarned(player.level),
       allocated,
@@ -146,14 +165,18 @@ export async function getPlayerStatus(playerId: string, now: Date) {
     today,
     resetsAt: resetsAt.toISOString(),
     secondsUntilReset: Math.max(0, Math.round((resetsAt.getTime() - now.getTime()) / 1000)),
+    /** The Safe Zone the Hunter is in today, if any. */
+    rest: rest && { id: rest.id, startDay: rest.startDay, endDay: rest.endDay },
+    /** The Hunter's first System day: nothing before it is theirs. */
+    firstDay,
     yesterday: {
       day: yesterday,
       // A day before the Hunter existed has nothing to record: it counts as settled.
-      settled:
-        (player.lastSettledDay !== null && player.lastSettledDay >= yesterday) ||
-        yesterday < dayKey(player.createdAt, player.timeZone, player.dayStartMinute),
-      openDailies: yesterdayOpen,
+      settled: !yesterdayUnsettled || yesterday < firstDay,
+      openDailies: openYesterday.length,
     },
+    /** Yesterday's open dailies themselves: what the dashboard counts and history offers to record. */
+    yesterdayOpenDailies: openYesterday,
     penaltyZone: penalty
       ? {
           penaltyId: penalty.id,
@@ -163,6 +186,17 @@ export async function getPlayerStatus(playerId: string, now: Date) {
           required: penalty.required,
           deadline: penalty.deadline.toISOString(),
           secondsLeft: Math.max(0, Math.round((penalty.deadline.getTime() - now.getTime()) / 1000)),
+        }
+      : null,
+    /** How the last Survival Quest ended, for a day after it closed. */
+    penaltyResult: closedPenalty
+      ? {
+          status: closedPenalty.status as "CLEARED" | "FAILED",
+          closedAt: closedPenalty.closedAt!.toISOString(),
+          fineXp: closedPenalty.fineXp,
+          fineGold: closedPenalty.fineGold,
+          returnedXp: closedPenalty.returnedXp,
+          returnedGold: closedPenalty.returnedGold,
         }
       : null,
     rankTrial: rankTrialProgress(trial?.targetRank, dailies),
@@ -220,4 +254,17 @@ export type PlayerSettings = Awaited<ReturnType<typeof getPlayerSettings>>;
 export async function getHunterName(playerId: string): Promise<string> {
   const player = await db.player.findUniqueOrThrow({ where: { id: playerId }, select: { hunterName: true } });
   return player.hunterName;
+}
+
+/** The rest periods that have not ended by the Hunter's today, soonest first. */
+export async function listRestPeriods(playerId: string, now: Date) {
+  const player = await db.player.findUniqueOrThrow({
+    where: { id: playerId },
+    select: { timeZone: true, dayStartMinute: true, lastSettledDay: true },
+  });
+  return db.restPeriod.findMany({
+    where: { playerId, endDay: { gte: playerToday(player, now) } },
+    orderBy: { startDay: "asc" },
+    select: { id: true, startDay: true, endDay: true },
+  });
 }

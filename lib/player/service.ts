@@ -10,6 +10,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { NotificationPrefs, UpdatePlayerInput } from "@/lib/player/schemas";
 import { canChangeJob, JOBS, statPointsEarned, type Job, type Stat } from "@/lib/progression/rules";
 import { TX_OPTIONS } from "@/lib/check-ins/service";
+import { playerToday } from "@/lib/days/rules";
 import { addDays, dayKey, daysBetween } from "@/lib/time/rules";
 
 export async function updatePlayer(playerId: string, input: UpdatePlayerInput): Promise<void> {
@@ -146,8 +147,42 @@ export async function addRestPeriod(playerId: string, range: { startDay: string;
     throw new AppError("VALIDATION_FAILED", "A rest period lasts 60 days at most", {
       endDay: "At most 60 days after startDay",
     });
+  const overlapping = await db.restPeriod.findFirst({
+    where: { playerId, startDay: { lte: range.endDay }, endDay: { gte: range.startDay } },
+    select: { startDay: true, endDay: true },
+  });
+  if (overlapping) {
+    throw new AppError(
+      "CONFLICT",
+      `That overlaps your rest period ${overlapping.startDay} to ${overlapping.endDay}: end or change it first`,
+      { startDay: "Overlaps another rest period" },
+    );
+  }
   const row = await db.restPeriod.create({ data: { playerId, ...range } });
   return { id: row.id, startDay: row.startDay, endDay: row.endDay };
+}
+
+/**
+ * Ends a rest period early or cancels it: one that has not started is removed; one under way ends yesterday
+ * (the days already rested stay rested, as settled days never change), so from today dailies are due again.
+ */
+export async function endRestPeriod(playerId: string, restPeriodId: string, now: Date) {
+  const [rest, player] = await Promise.all([
+    db.restPeriod.findFirst({ where: { id: restPeriodId, playerId } }),
+    db.player.findUniqueOrThrow({
+      where: { id: playerId },
+      select: { timeZone: true, dayStartMinute: true, lastSettledDay: true },
+    }),
+  ]);
+  if (!rest) throw new AppError("NOT_FOUND", "Rest period not found");
+  const today = playerToday(player, now);
+  if (rest.endDay < today) throw new AppError("CONFLICT", "That rest period is over already");
+  if (rest.startDay >= today) {
+    await db.restPeriod.delete({ where: { id: rest.id } });
+    return { id: rest.id, startDay: rest.startDay, endDay: rest.endDay, status: "CANCELLED" as const };
+  }
+  const ended = await db.restPeriod.update({ where: { id: rest.id }, data: { endDay: addDays(today, -1) } });
+  return { id: ended.id, startDay: ended.startDay, endDay: ended.endDay, status: "ENDED" as const };
 }
 
 /** "Yesterday is done": lets the rollover settle yesterday now instead of after the grace window. */

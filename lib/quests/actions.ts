@@ -5,8 +5,15 @@ import { AppError, toActionFailure, type ActionResult } from "@/lib/errors";
 import type { FieldErrors } from "@/lib/accounts/schemas";
 import { afterPlayerWrite } from "@/lib/player/cache";
 import { actionPlayer } from "@/lib/player/session";
-import { createQuestSchema, updateQuestSchema } from "@/lib/quests/schemas";
-import { archiveQuest, createQuest, updateQuest } from "@/lib/quests/service";
+import {
+  checklistItemParamsSchema,
+  checklistItemSchema,
+  createQuestSchema,
+  updateQuestSchema,
+} from "@/lib/quests/schemas";
+import { archiveQuest, createQuest, setChecklistItem, updateQuest } from "@/lib/quests/service";
+
+const checklistToggleSchema = checklistItemParamsSchema.extend(checklistItemSchema.shape);
 
 /** zod issues → one message per field; nested paths keep their full name ("schedule.n", "target.unit"). */
 function questFieldErrors(error: z.ZodError): FieldErrors {
@@ -59,6 +66,21 @@ export async function archiveQuestAction(questId: unknown): Promise<ActionResult
     if (typeof questId !== "string" || questId.length > 64) throw new AppError("NOT_FOUND", "Quest not found");
     const { playerId, now } = await actionPlayer();
     await archiveQuest(playerId, questId, now);
+    await afterPlayerWrite(playerId, now);
+    revalidatePath("/dashboard");
+    return { ok: true, data: null };
+  } catch (error) {
+    return toActionFailure(error);
+  }
+}
+
+/** Ticks or unticks one checklist item of a to-do. */
+export async function setChecklistItemAction(raw: unknown): Promise<ActionResult<null>> {
+  try {
+    const input = checklistToggleSchema.safeParse(raw);
+    if (!input.success) invalid(input.error);
+    const { playerId, now } = await actionPlayer();
+    await setChecklistItem(playerId, input.data.id, input.data.index, input.data.done);
     await afterPlayerWrite(playerId, now);
     revalidatePath("/dashboard");
     return { ok: true, data: null };

@@ -1,10 +1,20 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { loadTallies, tallyOf } from "@/lib/check-ins/queries";
 import { assertRange } from "@/lib/days/queries";
+import { isRestDay, playerToday } from "@/lib/days/rules";
 import { AppError } from "@/lib/errors";
-import { isDueOn, questStreak, strengthSeries, type QuestDay, type Schedule } from "@/lib/quests/rules";
+import {
+  questShape,
+  questStreak,
+  strengthCompletions,
+  strengthSchedule,
+  strengthSeries,
+  type QuestDay,
+} from "@/lib/quests/rules";
 import { toQuestDto, type QuestDto } from "@/lib/quests/service";
-import { addDays, type DayKey } from "@/lib/time/rules";
+import { questToday, type QuestToday } from "@/lib/quests/today";
+import { addDays, weekStart, type DayKey } from "@/lib/time/rules";
 
 /**
  * A DAILY's strength for each day in [from, to], recomputed from its whole log (shielded and rest days frozen),
@@ -18,41 +28,76 @@ export async function getStrengthSeries(playerId: string, questId: string, from:
       kind: true,
       schedule: true,
       timesPerDay: true,
+      positive: true,
+      targetValue: true,
+      targetDirection: true,
       createdDay: true,
       player: { select: { lastSettledDay: true } },
     },
   });
   if (!quest) throw new AppError("NOT_FOUND", "Quest not found");
-  if (quest.kind !== "DAILY") throw new AppError("CONFLICT", "Only DAILY quests have a strength");
+  if (quest.kind !== "DAILY" && quest.kind !== "HABIT") {
+    throw new AppError("CONFLICT", "Only dailies and habits have a strength");
+  }
   const settled = quest.player.lastSettledDay;
   // No settled day yet: nothing is judged (an open day would read as a miss).
   if (settled === null) return { series: [], questStreak: 0 };
   const last = settled < to ? settled : to;
   if (last < quest.createdDay) return { series: [], questStreak: 0 };
 
-  const [counts, frozen] = await Promise.all([
-    db.checkIn.groupBy({
-      by: ["dayKey"],
-      where: { questId, undo: null, dayKey: { gte: quest.createdDay, lte: last } },
-      _count: { _all: true },
-    }),
+  const [tallies, frozen] = await Promise.all([
+    loadTallies(db, { questId, dayKey: { gte: quest.createdDay, lte: last } }),
     db.daySettlement.findMany({
       where: { playerId, dayKey: { gte: quest.createdDay, lte: last }, outcome: { in: ["REST", "SHIELDED"] } },
       select: { dayKey: true },
     }),
   ]);
-  const completions = new Map(counts.map((c) => [c.dayKey, c._count._all]));
   const frozenDays = new Set(frozen.map((f) => f.dayKey));
+  const shape = questShape(quest);
   const days: QuestDay[] = [];
   for (let day = quest.createdDay; day <= last; day = addDays(day, 1)) {
-    days.push({ day, completions: completions.get(day) ?? 0, frozen: frozenDays.has(day) });
+    const completions = strengthCompletions(shape, tallyOf(tallies, questId, day), day);
+    days.push({ day, completions, frozen: frozenDays.has(day) });
   }
-  const schedule = quest.schedule as Schedule;
+  const schedule = strengthSchedule(shape);
   const scores = strengthSeries(schedule, days, quest.timesPerDay);
   return {
     series: days.flatMap((d, i) => (d.day >= from ? [{ day: d.day, strength: scores[i] ?? 0 }] : [])),
     questStreak: questStreak(schedule, days, quest.timesPerDay),
   };
+}
+
+export type QuestView = QuestDto & QuestToday;
+
+/**
+ * Quests as the API shows them: each with its state on the Hunter's today (due, complete, progress, weekly
+ * quota, to-do and checklist state), read the same way as the status window. Two queries for any number.
+ */
+export async function withToday(playerId: string, quests: QuestDto[], now: Date): Promise<QuestView[]> {
+  const player = await db.player.findUniqueOrThrow({
+    where: { id: playerId },
+    select: {
+      timeZone: true,
+      dayStartMinute: true,
+      lastSettledDay: true,
+      restPeriods: { select: { startDay: true, endDay: true } },
+    },
+  });
+  const today = playerToday(player, now);
+  const tallies = await loadTallies(db, {
+    playerId,
+    questId: { in: quests.map((q) => q.id) },
+    dayKey: { gte: weekStart(today), lte: today },
+  });
+  const resting = isRestDay(player.restPeriods, today);
+  return quests.map((quest) => ({
+    ...quest,
+    ...questToday(quest, today, {
+      tally: tallyOf(tallies, quest.id, today),
+      week: (day) => tallyOf(tallies, quest.id, day),
+      resting,
+    }),
+  }));
 }
 
 /** One of the player's quests, or null when it is not theirs (a 404 for the page, never a leak). */
@@ -82,31 +127,20 @@ export async function getQuestHeatmap(playerId: string, questId: string, to: Day
   return { from, to, days, total: days.reduce((sum, d) => sum + d.completions, 0) };
 }
 
-export type QuestOption = { id: string; title: string; kind: string };
+export type QuestOption = {
+  id: string;
+  title: string;
+  kind: string;
+  createdDay: string;
+  target: { unit: string } | null;
+};
 
 /** The quests a Hunter may check in for a past day (the System's Survival Quests are excluded). */
 export async function listActiveQuestOptions(playerId: string): Promise<QuestOption[]> {
-  return db.quest.findMany({
+  const quests = await db.quest.findMany({
     where: { playerId, archivedAt: null, kind: { not: "PENALTY" } },
     orderBy: { createdAt: "asc" },
-    select: { id: true, title: true, kind: true },
+    select: { id: true, title: true, kind: true, createdDay: true, targetUnit: true },
   });
-}
-
-/** Dailies due on `day` that are not complete yet: what "record yesterday" offers to tick. */
-export async function listOpenDailies(playerId: string, day: DayKey) {
-  const quests = await db.quest.findMany({
-    where: { playerId, archivedAt: null, kind: "DAILY", createdDay: { lte: day } },
-    orderBy: { createdAt: "asc" },
-    select: {
-      id: true,
-      title: true,
-      schedule: true,
-      timesPerDay: true,
-      _count: { select: { checkIns: { where: { dayKey: day, undo: null } } } },
-    },
-  });
-  return quests
-    .filter((q) => q.schedule !== null && isDueOn(q.schedule as Schedule, day) && q._count.checkIns < q.timesPerDay)
-    .map((q) => ({ id: q.id, title: q.title, done: q._count.checkIns, timesPerDay: q.timesPerDay }));
+  return quests.map(({ targetUnit, ...q }) => ({ ...q, target: targetUnit === null ? null : { unit: targetUnit } }));
 }

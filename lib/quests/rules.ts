@@ -1,7 +1,7 @@
 /**
  * Quest rules (SPEC §3, §5, §6): field limits, when a DAILY is due, habit strength and quest streaks.
  */
-import type { Schedule } from "@/lib/quests/schemas";
+import { strengthStateSchema, type Schedule } from "@/lib/quests/schemas";
 import { daysBetween, weekday } from "@/lib/time/rules";
 import type { DayKey } from "@/lib/time/rules";
 
@@ -17,14 +17,98 @@ export const QUEST_LIMITS = {
   statsPerQuest: { min: 1, max: 2 },
 } as const;
 
+/** Positive HABIT taps award XP this many times per quest per day; later taps are recorded with 0 XP. */
+export const HABIT_AWARDED_TAPS_PER_DAY = 10;
+
+export type Target = { value: number; direction: "AT_LEAST" | "AT_MOST" };
+
+/** What the rules need to know of a quest to judge its check-ins. */
+export type QuestShape = {
+  kind: QuestKind;
+  timesPerDay: number;
+  positive: boolean;
+  schedule: Schedule | null;
+  target: Target | null;
+};
+
+/** The rules' view of a stored quest (its JSON schedule was validated when it was written). */
+export function questShape(quest: {
+  kind: QuestKind;
+  timesPerDay: number;
+  positive: boolean;
+  schedule: unknown;
+  targetValue: number | null;
+  targetDirection: Target["direction"] | null;
+}): QuestShape {
+  return {
+    kind: quest.kind,
+    timesPerDay: quest.timesPerDay,
+    positive: quest.positive,
+    schedule: (quest.schedule ?? null) as Schedule | null,
+    target:
+      quest.targetValue === null ? null : { value: quest.targetValue, direction: quest.targetDirection ?? "AT_LEAST" },
+  };
+}
+
+/** A quest's counted (not undone) check-ins on one day: how many, and the sum of their values. */
+export type DayTally = { count: number; total: number };
+
+export const EMPTY_TALLY: DayTally = { count: 0, total: 0 };
+
+export function addToTally(tally: DayTally, value: number | null): DayTally {
+  return { count: tally.count + 1, total: tally.total + (value ?? 0) };
+}
+
 /**
- * Whether a check-in earns XP: DAILY and ONE_TIME quests award at most timesPerDay times a day (later ones are
- * recorded for history only); HABIT taps always count; a PENALTY quest pays out through the held awards instead.
+ * Whether a day's check-ins complete the quest: an at-least target when the day's total reaches it, an at-most
+ * target while the total stays within it (judged when the day is settled), otherwise timesPerDay check-ins.
  */
-export function isAwardedCheckIn(kind: QuestKind, timesPerDay: number, earlierCheckInsToday: number): boolean {
-  if (kind === "HABIT") return true;
-  if (kind === "PENALTY") return false;
-  return earlierCheckInsToday < timesPerDay;
+export function isCompleteWith(quest: Pick<QuestShape, "timesPerDay" | "target">, tally: DayTally): boolean {
+  if (quest.target?.direction === "AT_LEAST") return tally.total >= quest.target.value;
+  if (quest.target?.direction === "AT_MOST") return tally.total <= quest.target.value;
+  return tally.count >= quest.timesPerDay;
+}
+
+/** Whether adding this check-in makes the quest complete for its day (an at-most target never is, live). */
+export function completesQuest(quest: QuestShape, before: DayTally, value: number | null): boolean {
+  if (quest.kind !== "DAILY" && quest.kind !== "ONE_TIME") return false;
+  if (quest.target?.direction === "AT_MOST") return false;
+  return !isCompleteWith(quest, before) && isCompleteWith(quest, addToTally(before, value));
+}
+
+/** Whether a DAILY is expected on `day`: due on its schedule, or every day of the week for a weekly quota. */
+export function isScheduledOn(schedule: Schedule | null, day: DayKey): boolean {
+  return schedule !== null && (schedule.type === "TIMES_PER_WEEK" || isDueOn(schedule, day));
+}
+
+/**
+ * What one more check-in earns (SPEC §4 and docs/rules.md): a bad habit costs XP; a positive habit awards for its
+ * first HABIT_AWARDED_TAPS_PER_DAY taps a day; a DAILY or ONE_TIME quest awards up to timesPerDay times a day,
+ * or once when its total reaches an at-least target; an at-most target awards at settlement, not at a tap. A
+ * DAILY checked in on a day it is not due earns extra credit once that day. A PENALTY quest pays through the held
+ * awards instead.
+ */
+export function checkInAward(
+  quest: QuestShape,
+  before: DayTally,
+  value: number | null,
+  day: DayKey,
+): "AWARD" | "BAD_HABIT" | "NONE" {
+  switch (quest.kind) {
+    case "PENALTY":
+      return "NONE";
+    case "HABIT":
+      if (!quest.positive) return "BAD_HABIT";
+      return before.count < HABIT_AWARDED_TAPS_PER_DAY ? "AWARD" : "NONE";
+    case "ONE_TIME":
+      return before.count < quest.timesPerDay ? "AWARD" : "NONE";
+    case "DAILY":
+      if (quest.target?.direction === "AT_MOST") return "NONE";
+      if (!isScheduledOn(quest.schedule, day) && !quest.target) return before.count === 0 ? "AWARD" : "NONE";
+      return completesQuest(quest, before, value) || (!quest.target && before.count < quest.timesPerDay)
+        ? "AWARD"
+        : "NONE";
+  }
 }
 
 /** Whether a DAILY expects check-ins on `day`. A TIMES_PER_WEEK quota is never due on a day: it is judged per week. */
@@ -41,6 +125,29 @@ export function isDueOn(schedule: Schedule, day: DayKey): boolean {
     case "TIMES_PER_WEEK":
       return false;
   }
+}
+
+const EVERY_DAY: Schedule = { type: "EVERY_DAY" };
+
+/** The schedule a quest's strength is scored on: a habit's is every day. */
+export function strengthSchedule(quest: Pick<QuestShape, "schedule">): Schedule {
+  return quest.schedule ?? EVERY_DAY;
+}
+
+/**
+ * What one day adds to a quest's strength (docs/rules.md "Stats"): a DAILY's check-ins, or for a target the share
+ * of it reached (an at-most target counts when held on a due day); a positive habit scores a day with a tap, a
+ * bad habit a day without one.
+ */
+export function strengthCompletions(quest: QuestShape, tally: DayTally, day: DayKey): number {
+  // A day fully done counts timesPerDay, the `required` of a one-day window.
+  const full = quest.timesPerDay;
+  if (quest.kind === "HABIT") return (quest.positive ? tally.count > 0 : tally.count === 0) ? full : 0;
+  if (quest.target?.direction === "AT_LEAST") return Math.min(1, tally.total / quest.target.value) * full;
+  if (quest.target?.direction === "AT_MOST") {
+    return isScheduledOn(quest.schedule, day) && tally.total <= quest.target.value ? full : 0;
+  }
+  return tally.count;
 }
 
 /** Scheduled occurrences per day, `f` in the strength formula (SPEC §6). */
@@ -92,6 +199,11 @@ function assertConsecutive(days: readonly QuestDay[]): void {
 export type StrengthState = { score: number; slots: number[]; carried: number };
 
 export const INITIAL_STRENGTH: StrengthState = { score: 0, slots: [], carried: 0 };
+
+/** A stored strength state (JSON), or the initial one when there is none yet. */
+export function parseStrengthState(stored: unknown): StrengthState {
+  return stored === null || stored === undefined ? INITIAL_STRENGTH : strengthStateSchema.parse(stored);
+}
 
 /**
  * Habit strength after one more day (Loop-style exponential smoothing, SPEC §5).

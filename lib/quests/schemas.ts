@@ -34,6 +34,13 @@ export const scheduleSchema = z.discriminatedUnion("type", [
 
 export type Schedule = z.infer<typeof scheduleSchema>;
 
+/** The stored form of lib/quests/rules.ts StrengthState (Quest.strengthState). */
+export const strengthStateSchema = z.object({
+  score: z.number(),
+  slots: z.array(z.number()),
+  carried: z.number(),
+});
+
 export const STAT_NAMES = ["STR", "AGI", "VIT", "INT", "PER"] as const;
 export const DIFFICULTY_NAMES = ["EASY", "NORMAL", "HARD"] as const;
 /** PENALTY quests are issued by the System, never created by a player. */
@@ -87,6 +94,24 @@ function checkKindFields(kind: string, input: Record<string, unknown>, ctx: z.Re
       ctx.addIssue({ code: "custom", path: [field], message: `Only ${owner} quests have ${field}` });
     }
   }
+  checkTarget(kind, input, ctx);
+}
+
+/** A to-do is done by one check-in, so it has no target; a limit ("at most") is judged per day, not per week. */
+export function checkTarget(kind: string | undefined, input: Record<string, unknown>, ctx: z.RefinementCtx) {
+  const target = input.target as { direction?: string } | null | undefined;
+  if (!target) return;
+  if (kind === "ONE_TIME") {
+    ctx.addIssue({ code: "custom", path: ["target"], message: "A to-do has no target: a check-in completes it" });
+  }
+  const schedule = input.schedule as { type?: string } | undefined;
+  if (target.direction === "AT_MOST" && schedule?.type === "TIMES_PER_WEEK") {
+    ctx.addIssue({
+      code: "custom",
+      path: ["target", "direction"],
+      message: "A limit (at most) is judged each day: give it a daily schedule, not a weekly quota",
+    });
+  }
 }
 
 export const createQuestSchema = z
@@ -95,7 +120,12 @@ export const createQuestSchema = z
     title: questFields.title,
     notes: questFields.notes.default(""),
     difficulty: questFields.difficulty,
-    stats: questFields.stats,
+    // To-dos feed no stats (docs/rules.md "Stats"), so they need none.
+    stats: z
+      .array(z.enum(STAT_NAMES))
+      .max(2, "Tag one or two stats")
+      .refine((stats) => new Set(stats).size === stats.length, "Each stat may appear once")
+      .optional(),
     schedule: questFields.schedule.optional(),
     timesPerDay: questFields.timesPerDay.default(1),
     target: questFields.target.optional(),
@@ -104,7 +134,13 @@ export const createQuestSchema = z
     dueDay: questFields.dueDay.optional(),
     checklist: questFields.checklist.optional(),
   })
-  .superRefine((input, ctx) => checkKindFields(input.kind, input, ctx));
+  .superRefine((input, ctx) => {
+    if (input.kind !== "ONE_TIME" && (input.stats?.length ?? 0) === 0) {
+      ctx.addIssue({ code: "custom", path: ["stats"], message: "Tag one or two stats" });
+    }
+    checkKindFields(input.kind, input, ctx);
+  })
+  .transform((input) => ({ ...input, stats: input.stats ?? [] }));
 
 export type CreateQuestInput = z.infer<typeof createQuestSchema>;
 
@@ -127,3 +163,10 @@ export const updateQuestSchema = z
   .refine((input) => Object.keys(input).length > 0, "Send at least one field to change");
 
 export type UpdateQuestInput = z.infer<typeof updateQuestSchema>;
+
+export const checklistItemParamsSchema = z.strictObject({
+  id: z.string().min(1).max(64),
+  index: z.coerce.number().int().min(0).max(19),
+});
+
+export const checklistItemSchema = z.strictObject({ done: z.boolean() });

@@ -2,7 +2,9 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma, Quest } from "@/lib/generated/prisma/client";
-import type { CreateQuestInput, Schedule, UpdateQuestInput } from "@/lib/quests/schemas";
+import { z } from "zod";
+import { fieldErrorsOf } from "@/lib/accounts/schemas";
+import { checkTarget, type CreateQuestInput, type Schedule, type UpdateQuestInput } from "@/lib/quests/schemas";
 import { dayKey } from "@/lib/time/rules";
 
 export type QuestDto = {
@@ -20,6 +22,9 @@ export type QuestDto = {
   dueDay: string | null;
   checklist: { text: string; done: boolean }[] | null;
   strength: number;
+  /** ONE_TIME: when it was done; null while open. */
+  completedAt: string | null;
+  createdDay: string;
   archived: boolean;
   createdAt: string;
 };
@@ -43,6 +48,8 @@ export function toQuestDto(quest: Quest): QuestDto {
     dueDay: quest.dueDay,
     checklist: quest.checklist as QuestDto["checklist"],
     strength: quest.strength,
+    completedAt: quest.completedAt?.toISOString() ?? null,
+    createdDay: quest.createdDay,
     archived: quest.archivedAt !== null,
     createdAt: quest.createdAt.toISOString(),
   };
@@ -112,6 +119,15 @@ export async function updateQuest(playerId: string, questId: string, input: Upda
       });
     }
   }
+  // The target rules read the quest as it will be: the change over what it is.
+  const merged = { target: input.target ?? toQuestDto(quest).target, schedule: input.schedule ?? quest.schedule };
+  const checked = z
+    .unknown()
+    .superRefine((value, ctx) => checkTarget(quest.kind, value as Record<string, unknown>, ctx))
+    .safeParse(merged);
+  if (!checked.success) {
+    throw new AppError("VALIDATION_FAILED", "The request is invalid", fieldErrorsOf(checked.error));
+  }
   const { target, checklist, schedule, ...fields } = input;
   const data: Prisma.QuestUpdateInput = {
     ...fields,
@@ -128,4 +144,19 @@ export async function archiveQuest(playerId: string, questId: string, now: Date)
   if (quest.kind === "PENALTY") throw new AppError("CONFLICT", "The System's Survival Quest cannot be archived");
   if (quest.archivedAt) return toQuestDto(quest);
   return toQuestDto(await db.quest.update({ where: { id: quest.id }, data: { archivedAt: now } }));
+}
+
+/** Ticks or unticks one item of a to-do's checklist. */
+export async function setChecklistItem(
+  playerId: string,
+  questId: string,
+  index: number,
+  done: boolean,
+): Promise<QuestDto> {
+  const quest = await ownQuest(playerId, questId);
+  const items = toQuestDto(quest).checklist ?? [];
+  const item = items[index];
+  if (!item) throw new AppError("NOT_FOUND", "That checklist item does not exist");
+  const checklist = items.map((entry, i) => (i === index ? { ...entry, done } : entry));
+  return toQuestDto(await db.quest.update({ where: { id: quest.id }, data: { checklist } }));
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { env, onVercel } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { clientAddress, WHEN_REDIS_IS_DOWN, type LimitName } from "@/lib/rate-limit/rules";
+import { clientAddress, waitText, WHEN_REDIS_IS_DOWN, type LimitName } from "@/lib/rate-limit/rules";
 import { getStore, localStore, warnRedisDown } from "@/lib/redis";
 import type { LimitResult } from "@/lib/store/types";
 
@@ -45,7 +45,7 @@ export async function enforceLimit(name: LimitName, identifier: string): Promise
   if (result && !result.success) {
     throw new AppError(
       "RATE_LIMITED",
-      "Too many attempts. Wait a moment and try again.",
+      `Too many attempts. Try again in ${waitText(result.reset - Date.now())}.`,
       undefined,
       rateLimitHeaders(result),
     );

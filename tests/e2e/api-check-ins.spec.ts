@@ -49,10 +49,12 @@ test.describe("POST /api/v1/quests/{id}/check-ins", () => {
         xp: 150,
         gold: 15,
         held: false,
+        unawarded: null,
         levelUp: { from: 1, to: 2 },
         achievements: [expect.objectContaining({ id: "first-steps" })],
         penalty: null,
       },
+      day: { checkIns: 1, total: 3.5, target: null, complete: true },
       player: { level: 2, xp: 200, gold: 25, heldXp: 0, heldGold: 0, rank: "E", streak: 0 },
     });
 
@@ -221,11 +223,13 @@ test.describe("GET /api/v1/history", () => {
             questId: quest.id,
             questTitle: quest.title,
             happenedAt: done.checkIn.happenedAt,
+            recordedAt: expect.any(String),
             source: "LIVE",
             value: null,
             undone: false,
           },
         ],
+        penalties: [],
       },
     ]);
 
@@ -279,11 +283,13 @@ test.describe("GET /api/v1/quests/{id}/strength", () => {
     });
   });
 
-  test("only a DAILY has a strength: a HABIT is a 409", async ({ request }) => {
+  test("only dailies and habits have a strength (habits feed stats too): a to-do is a 409", async ({ request }) => {
     const api = await owner(request);
     const habit = await createQuest(api, { kind: "HABIT" });
+    expect((await api.get(`/api/v1/quests/${habit.id}/strength?from=2026-01-01&to=2026-01-02`)).status()).toBe(200);
+    const todo = await createQuest(api, { kind: "ONE_TIME" });
     await expectError(
-      await api.get(`/api/v1/quests/${habit.id}/strength?from=2026-01-01&to=2026-01-02`),
+      await api.get(`/api/v1/quests/${todo.id}/strength?from=2026-01-01&to=2026-01-02`),
       409,
       "CONFLICT",
     );

@@ -156,7 +156,8 @@ test.describe("PATCH /api/v1/quests/{id}", () => {
       await api.patch(`/api/v1/quests/${quest.id}`, changes),
       200,
     );
-    expect(updated).toEqual({ ...quest, ...changes });
+    // Its day moves with it: a weekly quota now shows the week's progress.
+    expect(updated).toEqual({ ...quest, ...changes, weekProgress: { done: 0, required: 3 } });
     expect(await json(await api.get(`/api/v1/quests/${quest.id}`), 200)).toEqual({ quest: updated });
   });
 

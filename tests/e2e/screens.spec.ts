@@ -183,6 +183,10 @@ test("Settings: clock, rest, notifications and export", async ({ page }) => {
   await page.getByLabel("Rest until").fill(day(7));
   await page.getByRole("button", { name: "Add rest period" }).click();
   await expect(page.getByRole("list", { name: "Upcoming rest periods" })).toContainText(`${day(5)} to ${day(7)}`);
+  // A rest period can be cancelled before it starts.
+  await page.getByRole("button", { name: `Cancel rest ${day(5)} to ${day(7)}` }).click();
+  await expect(page.getByText("[SYSTEM] Rest cancelled.")).toBeVisible();
+  await expect(page.getByText("No rest planned.")).toBeVisible();
 
   await page.getByLabel("Achievements", { exact: true }).uncheck();
   await page.getByRole("button", { name: "Save notifications" }).click();

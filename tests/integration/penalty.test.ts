@@ -20,14 +20,16 @@ const OPENED = utc(ZONE_DAY, "04:00");
 const DEADLINE = utc(ZONE_DAY, "10:00");
 
 /**
- * A Hunter in the Penalty Zone: a daily missed on Monday (saved by the monthly shield) and Tuesday (no shield
- * left) opens the Survival Quest at Wednesday's rollover, 04:00, due 6 hours later. Before the zone opens, the
+ * A Hunter in the Penalty Zone: two dailies missed on Monday (saved by the monthly shield) and Tuesday (no shield
+ * left) open the Survival Quest at Wednesday's rollover, 04:00, due 6 hours later. Before the zone opens, the
  * Hunter has 100 XP from a habit tap plus "First Steps" (50 XP, 10 gold), so no achievement unlocked in the zone
- * muddies the held totals. (Monday's shield saved no streak, so it earns no "Iron Will".)
+ * muddies the held totals. (Monday's shield saved no streak, so it earns no "Iron Will".) Completing the dailies
+ * clears the zone; habit taps are held but do not count toward it.
  */
 async function playerInPenaltyZone() {
   const { playerId } = await makePlayer();
   const daily = await makeQuest(playerId);
+  const second = await makeQuest(playerId);
   const habit = await makeQuest(playerId, { kind: "HABIT" });
   await checkInAt(playerId, habit.id, utc("2040-03-05", "09:00"));
   const settled = await settlePlayer(playerId, OPENED);
@@ -35,14 +37,14 @@ async function playerInPenaltyZone() {
   const penalty = await db.penalty.findFirstOrThrow({ where: { playerId } });
   expect(penalty).toMatchObject({ status: "OPEN", deadline: DEADLINE, progress: 0, required: 2 });
   expect(await playerTotals(playerId)).toMatchObject({ xp: 150, gold: 20, heldXp: 0, streak: 0 });
-  return { playerId, daily, habit, penalty };
+  return { playerId, daily, second, habit, penalty };
 }
 
 describe("the Penalty Zone", () => {
   it("holds awards while it is open: heldXp grows, xp does not", async () => {
-    const { playerId, habit, penalty } = await playerInPenaltyZone();
+    const { playerId, daily, penalty } = await playerInPenaltyZone();
 
-    const reply = await checkInAt(playerId, habit.id, utc(ZONE_DAY, "05:00"));
+    const reply = await checkInAt(playerId, daily.id, utc(ZONE_DAY, "05:00"));
 
     expect(reply.body.award).toMatchObject({
       xp: 100,
@@ -63,10 +65,10 @@ describe("the Penalty Zone", () => {
   });
 
   it("is cleared by 2 counted check-ins in time: held awards are credited, the zone closes, Survivor unlocks", async () => {
-    const { playerId, daily, habit, penalty } = await playerInPenaltyZone();
+    const { playerId, daily, second, habit, penalty } = await playerInPenaltyZone();
 
-    await checkInAt(playerId, habit.id, utc(ZONE_DAY, "05:00"));
-    const clearing = await checkInAt(playerId, daily.id, utc(ZONE_DAY, "09:59"));
+    await checkInAt(playerId, daily.id, utc(ZONE_DAY, "05:00"));
+    const clearing = await checkInAt(playerId, second.id, utc(ZONE_DAY, "09:59"));
 
     expect(clearing.body.award).toMatchObject({ held: false, penalty: { progress: 2, required: 2, cleared: true } });
     expect(clearing.body.award.achievements.map((a) => a.id)).toContain("survivor");
@@ -97,9 +99,43 @@ describe("the Penalty Zone", () => {
     expect((await playerTotals(playerId)).heldXp).toBe(0);
   });
 
-  it("expires after its deadline: held awards are forfeited and the zone closes", async () => {
-    const { playerId, habit, penalty } = await playerInPenaltyZone();
-    await checkInAt(playerId, habit.id, utc(ZONE_DAY, "05:00"));
+  it("counts completed dailies, not habit taps, toward the Survival Quest", async () => {
+    const { playerId, habit } = await playerInPenaltyZone();
+    for (const minute of ["05:00", "05:01", "05:02"]) {
+      const tap = await checkInAt(playerId, habit.id, utc(ZONE_DAY, minute));
+      expect(tap.body.award).toMatchObject({ xp: 100, held: true, penalty: { progress: 0, required: 2 } });
+    }
+    expect((await getPlayerStatus(playerId, utc(ZONE_DAY, "05:03"))).penaltyZone).toMatchObject({ progress: 0 });
+  });
+
+  it("costs more when ignored than when tried and failed", async () => {
+    const ignored = await playerInPenaltyZone();
+    const tried = await playerInPenaltyZone();
+    await checkInAt(tried.playerId, tried.daily.id, utc(ZONE_DAY, "05:00"));
+    const before = { ignored: await playerTotals(ignored.playerId), tried: await playerTotals(tried.playerId) };
+    for (const { playerId } of [ignored, tried]) {
+      expect(await settlePlayer(playerId, utc(ZONE_DAY, "10:01"))).toMatchObject({ penaltyExpired: true });
+    }
+    const after = { ignored: await playerTotals(ignored.playerId), tried: await playerTotals(tried.playerId) };
+    // Ignoring: a fine of 100 XP (down to the level floor) and 10% of gold.
+    expect(after.ignored).toMatchObject({ xp: before.ignored.xp - 50, gold: before.ignored.gold - 2 });
+    expect(await db.penalty.findFirstOrThrow({ where: { playerId: ignored.playerId } })).toMatchObject({
+      status: "FAILED",
+      fineXp: 50,
+      fineGold: 2,
+      returnedXp: 0,
+    });
+    // Trying: half of the 100 held XP comes back, so the attempt ends ahead of doing nothing.
+    expect(after.tried.xp).toBeGreaterThan(after.ignored.xp);
+    expect(after.tried.gold).toBeGreaterThanOrEqual(after.ignored.gold);
+    expect(after.tried).toMatchObject({ heldXp: 0, heldGold: 0 });
+    await expectLedgerAgrees(tried.playerId);
+    await expectLedgerAgrees(ignored.playerId);
+  });
+
+  it("expires after its deadline: half the held awards return, the rest is forfeited, a fine is taken", async () => {
+    const { playerId, daily, habit, penalty } = await playerInPenaltyZone();
+    await checkInAt(playerId, daily.id, utc(ZONE_DAY, "05:00"));
 
     // One minute before the deadline nothing is due.
     expect(await settlePlayer(playerId, utc(ZONE_DAY, "09:59"))).toMatchObject({ penaltyExpired: false });
@@ -118,12 +154,15 @@ describe("the Penalty Zone", () => {
     expect((await db.quest.findUniqueOrThrow({ where: { id: penalty.questId } })).archivedAt).not.toBeNull();
     expect(await ledgerSum(playerId, ["PENALTY_FORFEIT"])).toMatchObject({
       entries: 1,
-      xp: 0,
-      gold: 0,
+      xp: 50,
+      gold: 5,
       heldXp: -100,
       heldGold: -10,
     });
-    expect(await playerTotals(playerId)).toMatchObject({ xp: 250, gold: 30, heldXp: 0, heldGold: 0 });
+    // 250 XP and 30 gold: the fine takes 100 XP (the level-2 floor is 100) and 10% of the gold, then +50 and +5
+    // of the held award come back.
+    expect(await ledgerSum(playerId, ["PENALTY_FINE"])).toMatchObject({ entries: 1, xp: -100, gold: -3 });
+    expect(await playerTotals(playerId)).toMatchObject({ xp: 200, gold: 32, heldXp: 0, heldGold: 0 });
     expect(await db.achievementUnlock.count({ where: { playerId, achievementId: "survivor" } })).toBe(0);
 
     // Expiring is done once.
@@ -183,7 +222,16 @@ describe("Player totals and the ledger", () => {
 
     const reasons = await db.ledgerEntry.groupBy({ by: ["reason"], where: { playerId }, _count: { _all: true } });
     expect(reasons.map((r) => r.reason).sort()).toEqual(
-      ["ACHIEVEMENT", "AWARD", "BAD_HABIT", "PENALTY_FORFEIT", "PENALTY_HOLD", "PENALTY_RELEASE", "UNDO"].sort(),
+      [
+        "ACHIEVEMENT",
+        "AWARD",
+        "BAD_HABIT",
+        "PENALTY_FINE",
+        "PENALTY_FORFEIT",
+        "PENALTY_HOLD",
+        "PENALTY_RELEASE",
+        "UNDO",
+      ].sort(),
     );
     const unlocked = await db.achievementUnlock.findMany({ where: { playerId }, select: { achievementId: true } });
     expect(unlocked.map((u) => u.achievementId)).toEqual(expect.arrayContaining(["first-steps", "survivor"]));

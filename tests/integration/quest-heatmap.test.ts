@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { undoCheckIn } from "@/lib/check-ins/undo";
-import { getQuestHeatmap, HEATMAP_DAYS, listOpenDailies } from "@/lib/quests/queries";
+import { getPlayerStatus } from "@/lib/player/queries";
+import { getQuestHeatmap, HEATMAP_DAYS } from "@/lib/quests/queries";
 import { checkInAt, EPOCH, expectAppError, makePlayer, makeQuest, utc } from "@/tests/support/factories";
 
 describe("a quest's heatmap", () => {
@@ -38,8 +39,9 @@ describe("yesterday's open dailies", () => {
     await checkInAt(playerId, done.id, utc("2040-03-05", "09:00"));
     await checkInAt(playerId, open.id, utc("2040-03-05", "09:00"));
 
-    expect(await listOpenDailies(playerId, "2040-03-05")).toEqual([
-      { id: open.id, title: "Open", done: 1, timesPerDay: 2 },
-    ]);
+    // One definition serves the dashboard's prompt and the history screen: the status window's yesterday.
+    const { yesterday, yesterdayOpenDailies } = await getPlayerStatus(playerId, utc("2040-03-06", "00:30"));
+    expect(yesterday).toMatchObject({ day: "2040-03-05", settled: false, openDailies: 1 });
+    expect(yesterdayOpenDailies).toEqual([{ id: open.id, title: "Open", done: 1, timesPerDay: 2 }]);
   });
 });

@@ -43,6 +43,20 @@ describe("rate limits (the real @upstash/ratelimit against Redis)", () => {
     expect(await db.user.count({ where: { email: sixth.email } })).toBe(0);
   });
 
+  it("counts only sign-ups that pass validation, and says how long to wait", async () => {
+    const ip = randomIp();
+    for (let i = 0; i < 8; i++) {
+      const typo = { ...makeSignUp(), email: "not-an-email" };
+      expect((await call(createAccountRoute, { method: "POST", body: typo, ip })).status).toBe(422);
+    }
+    for (let i = 0; i < 5; i++) {
+      expect((await call(createAccountRoute, { method: "POST", body: makeSignUp(), ip })).status).toBe(201);
+    }
+    const over = await call(createAccountRoute, { method: "POST", body: makeSignUp(), ip });
+    expect(over.status).toBe(429);
+    expect((await over.json()).error.message).toMatch(/^Too many attempts\. Try again in \d+ (minutes?|hours?)\.$/);
+  });
+
   it("allows 100 API writes a minute per player; the 101st writes nothing", async () => {
     const player = await makePlayer();
     const token = await tokenFor(player);

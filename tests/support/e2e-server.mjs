@@ -29,12 +29,16 @@ try {
 }
 
 // Redis too, through the Upstash-compatible endpoint, with keys of this run under their own prefix.
+// E2E_STORE=memory serves the quick start's default instead: no Redis, the in-process store.
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
-const redisUp = await new Promise((resolve) => {
-  const { hostname, port } = new URL(redisUrl);
-  const socket = net.connect(Number(port || 6379), hostname, () => (socket.destroy(), resolve(true)));
-  socket.once("error", () => resolve(false));
-});
+const memoryOnly = process.env.E2E_STORE === "memory";
+const redisUp = memoryOnly
+  ? false
+  : await new Promise((resolve) => {
+      const { hostname, port } = new URL(redisUrl);
+      const socket = net.connect(Number(port || 6379), hostname, () => (socket.destroy(), resolve(true)));
+      socket.once("error", () => resolve(false));
+    });
 if (redisUp) {
   const proxy = await startUpstashProxy({ redisUrl, token: randomBytes(16).toString("hex") });
   Object.assign(process.env, {
@@ -42,9 +46,9 @@ if (redisUp) {
     UPSTASH_REDIS_REST_TOKEN: proxy.token,
     REDIS_PREFIX: `e2e:${Date.now()}:`,
   });
-} else if (process.env.CI === "true") {
+} else if (process.env.CI === "true" && !memoryOnly) {
   throw new Error(`Redis at ${new URL(redisUrl).host} is required under CI`);
-} else {
+} else if (!memoryOnly) {
   console.warn("[e2e] Redis is not reachable: the app uses its in-process store.");
 }
 

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { drainQueue, type SendResult } from "@/lib/offline/drain";
-import { inSendOrder, pendingCountByQuest, syncStateText, verdictFor, type PendingCheckIn } from "@/lib/offline/rules";
+import {
+  inSendOrder,
+  pendingCountByQuest,
+  syncReportText,
+  syncStateText,
+  verdictFor,
+  type PendingCheckIn,
+} from "@/lib/offline/rules";
 
 const item = (key: string, happenedAt: string, questId = "q1"): PendingCheckIn => ({
   idempotencyKey: key,
@@ -140,4 +147,16 @@ describe("queue helpers", () => {
     [{ online: true, pending: 2, syncing: false }, "2 check-ins waiting to sync"],
     [{ online: true, pending: 0, syncing: false }, null],
   ])("syncStateText(%o) = %s", (state, text) => expect(syncStateText(state)).toBe(text));
+});
+
+describe("syncReportText", () => {
+  it("reports synced check-ins like live ones: their XP and the level reached", () => {
+    const award = (xp: number, to?: number) => ({ award: { xp, held: false, levelUp: to ? { to } : null } });
+    expect(syncReportText([])).toBeNull();
+    expect(syncReportText([award(100)])).toBe("[SYSTEM] 1 check-in made offline synced: +100 XP.");
+    expect(syncReportText([award(100), award(50, 3)])).toBe(
+      "[SYSTEM] 2 check-ins made offline synced: +150 XP. Level up! You are now level 3.",
+    );
+    expect(syncReportText([{ award: { xp: 100, held: true, levelUp: null } }])).toContain("held in the Penalty Zone");
+  });
 });

@@ -5,7 +5,13 @@ import {
   advanceStrength,
   INITIAL_STRENGTH,
   frequency,
-  isAwardedCheckIn,
+  checkInAward,
+  completesQuest,
+  HABIT_AWARDED_TAPS_PER_DAY,
+  isCompleteWith,
+  strengthCompletions,
+  type QuestKind,
+  type QuestShape,
   isDueOn,
   questStreak,
   strengthMultiplier,
@@ -186,16 +192,105 @@ describe("questStreak", () => {
   });
 });
 
-describe("isAwardedCheckIn", () => {
+describe("checkInAward", () => {
+  const shape = (kind: QuestKind, timesPerDay: number, extra: Partial<QuestShape> = {}): QuestShape => ({
+    kind,
+    timesPerDay,
+    positive: true,
+    schedule: kind === "DAILY" ? { type: "EVERY_DAY" } : null,
+    target: null,
+    ...extra,
+  });
+  const tally = (count: number, total = 0) => ({ count, total });
+
   it.each([
-    ["DAILY", 1, 0, true],
-    ["DAILY", 1, 1, false],
-    ["DAILY", 3, 2, true],
-    ["ONE_TIME", 1, 1, false],
-    ["HABIT", 1, 40, true],
-    ["PENALTY", 1, 0, false],
-  ] as const)("%s with timesPerDay %i after %i check-ins today awards: %s", (kind, times, earlier, awarded) => {
-    expect(isAwardedCheckIn(kind, times, earlier)).toBe(awarded);
+    ["DAILY", 1, 0, "AWARD"],
+    ["DAILY", 1, 1, "NONE"],
+    ["DAILY", 3, 2, "AWARD"],
+    ["ONE_TIME", 1, 1, "NONE"],
+    ["HABIT", 1, HABIT_AWARDED_TAPS_PER_DAY - 1, "AWARD"],
+    // A positive habit pays for a bounded number of taps a day; later taps are recorded with 0 XP.
+    ["HABIT", 1, HABIT_AWARDED_TAPS_PER_DAY, "NONE"],
+    ["PENALTY", 1, 0, "NONE"],
+  ] as const)("%s with timesPerDay %i after %i check-ins today: %s", (kind, times, earlier, verdict) => {
+    expect(checkInAward(shape(kind, times), tally(earlier), null, MONDAY)).toBe(verdict);
+  });
+
+  it("costs XP for a bad habit, however often", () => {
+    expect(checkInAward(shape("HABIT", 1, { positive: false }), tally(50), null, MONDAY)).toBe("BAD_HABIT");
+  });
+
+  it("awards an at-least target once, at the entry that reaches it", () => {
+    const steps = shape("DAILY", 1, { target: { value: 10_000, direction: "AT_LEAST" } });
+    expect(checkInAward(steps, tally(0), 3_000, MONDAY)).toBe("NONE");
+    expect(checkInAward(steps, tally(1, 3_000), 4_500, MONDAY)).toBe("NONE");
+    expect(checkInAward(steps, tally(2, 7_500), 2_500, MONDAY)).toBe("AWARD");
+    expect(checkInAward(steps, tally(3, 10_000), 1_000, MONDAY)).toBe("NONE");
+  });
+
+  it("never awards an at-most target at a tap: it is judged at settlement", () => {
+    const coffees = shape("DAILY", 1, { target: { value: 2, direction: "AT_MOST" } });
+    expect(checkInAward(coffees, tally(0), 1, MONDAY)).toBe("NONE");
+  });
+
+  it("pays a daily checked in on a day it is not due extra credit once", () => {
+    const mondays = shape("DAILY", 2, { schedule: { type: "WEEKDAYS", days: [1] } });
+    const tuesday = addDays(MONDAY, 1);
+    expect(checkInAward(mondays, tally(0), null, tuesday)).toBe("AWARD");
+    expect(checkInAward(mondays, tally(1), null, tuesday)).toBe("NONE");
+    expect(checkInAward(mondays, tally(1), null, MONDAY)).toBe("AWARD");
+  });
+
+  it("treats every day of the week as open for a weekly quota", () => {
+    const thrice = shape("DAILY", 1, { schedule: { type: "TIMES_PER_WEEK", n: 3 } });
+    expect(checkInAward(thrice, tally(0), null, MONDAY)).toBe("AWARD");
+    expect(checkInAward(thrice, tally(1), null, MONDAY)).toBe("NONE");
+  });
+});
+
+describe("completesQuest and isCompleteWith", () => {
+  const steps: QuestShape = {
+    kind: "DAILY",
+    timesPerDay: 1,
+    positive: true,
+    schedule: { type: "EVERY_DAY" },
+    target: { value: 10_000, direction: "AT_LEAST" },
+  };
+
+  it("is not complete at 3,000 of 10,000 steps, and is at 10,000", () => {
+    expect(isCompleteWith(steps, { count: 1, total: 3_000 })).toBe(false);
+    expect(completesQuest(steps, { count: 1, total: 3_000 }, 7_000)).toBe(true);
+    expect(completesQuest(steps, { count: 2, total: 10_000 }, 1)).toBe(false);
+  });
+
+  it("holds an at-most target while the total stays within it", () => {
+    const limit = { timesPerDay: 1, target: { value: 2, direction: "AT_MOST" as const } };
+    expect(isCompleteWith(limit, { count: 0, total: 0 })).toBe(true);
+    expect(isCompleteWith(limit, { count: 3, total: 3 })).toBe(false);
+  });
+});
+
+describe("strengthCompletions", () => {
+  const habit = (positive: boolean): QuestShape => ({
+    kind: "HABIT",
+    timesPerDay: 1,
+    positive,
+    schedule: null,
+    target: null,
+  });
+
+  it("scores a day with a tap for a good habit and a day without one for a bad habit", () => {
+    expect(strengthCompletions(habit(true), { count: 3, total: 0 }, MONDAY)).toBe(1);
+    expect(strengthCompletions(habit(true), { count: 0, total: 0 }, MONDAY)).toBe(0);
+    expect(strengthCompletions(habit(false), { count: 0, total: 0 }, MONDAY)).toBe(1);
+    expect(strengthCompletions(habit(false), { count: 1, total: 0 }, MONDAY)).toBe(0);
+  });
+
+  it("gives a target the share of it reached", () => {
+    const steps: QuestShape = { ...habit(true), kind: "DAILY", schedule: { type: "EVERY_DAY" } };
+    const target = { value: 10_000, direction: "AT_LEAST" as const };
+    expect(strengthCompletions({ ...steps, target }, { count: 1, total: 7_500 }, MONDAY)).toBe(0.75);
+    expect(strengthCompletions({ ...steps, target }, { count: 2, total: 12_000 }, MONDAY)).toBe(1);
   });
 });
 

@@ -8,6 +8,7 @@ import { titleOf } from "@/lib/achievements/catalogue";
 import { JOBS } from "@/lib/progression/rules";
 import { cachedPlayerStatus } from "@/lib/player/cache";
 import { requirePlayer } from "@/lib/player/session";
+import { PenaltyResult } from "@/components/status/penalty-result";
 import { QuestList } from "./quest-list";
 
 export const metadata: Metadata = { title: "Status" };
@@ -38,11 +39,19 @@ export default async function DashboardPage() {
         gold={status.gold}
         held={status.held}
         stats={status.stats}
+        statSources={status.statSources}
         statPointsAvailable={status.statPoints.available}
         streak={status.streak}
         shields={status.shields}
         secondsUntilReset={status.secondsUntilReset}
       />
+      {status.rest && (
+        <p role="note" className="border border-system/60 bg-system/5 p-3 text-center text-slate-100">
+          <strong className="font-display tracking-widest text-system uppercase">Safe Zone</strong> until{" "}
+          {status.rest.endDay}. No daily is due, no shield is spent, strength holds.
+        </p>
+      )}
+      {status.penaltyResult && !status.penaltyZone && <PenaltyResult result={status.penaltyResult} />}
       {status.promotion && (
         <p role="status" className="border border-gold/60 p-3 text-center font-bold text-gold">
           [SYSTEM] Rank Trial passed. You are now a {status.promotion.rank}-Rank Hunter.
@@ -69,7 +78,7 @@ export default async function DashboardPage() {
           </Link>
         </p>
       )}
-      <Panel title="Daily quests">
+      <Panel title="Today's quests">
         <QuestList quests={status.quests} />
       </Panel>
     </main>

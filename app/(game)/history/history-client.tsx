@@ -3,24 +3,29 @@ import { useRef, useState, useTransition } from "react";
 import { SelectField } from "@/components/quests/form-controls";
 import { focusFirstError } from "@/components/quests/focus-first-error";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 import { SystemStatus, type SystemMessage } from "@/components/ui/system-status";
 import type { FieldErrors } from "@/lib/accounts/schemas";
 import { finishYesterday, recordPastCheckIn } from "@/lib/days/actions";
 
-export function YesterdayPanel({
-  day,
-  open,
-}: {
-  day: string;
-  open: { id: string; title: string; done: number; timesPerDay: number }[];
-}) {
+type OpenDaily = { id: string; title: string; done: number; timesPerDay: number; unit: string | null };
+
+/** A number from an amount field, or undefined when it is blank (the server then asks for it). */
+function amountOf(text: string | undefined): number | undefined {
+  const value = Number(text);
+  return text && Number.isFinite(value) ? value : undefined;
+}
+
+export function YesterdayPanel({ day, open }: { day: string; open: OpenDaily[] }) {
   const [message, setMessage] = useState<SystemMessage>(null);
+  const [amounts, setAmounts] = useState<Record<string, string>>({});
   const [pending, startTransition] = useTransition();
 
-  function record(quest: { id: string; title: string }) {
+  function record(quest: OpenDaily) {
     const idempotencyKey = crypto.randomUUID();
     startTransition(async () => {
-      const result = await recordPastCheckIn({ questId: quest.id, day, idempotencyKey });
+      const value = amountOf(amounts[quest.id]);
+      const result = await recordPastCheckIn({ questId: quest.id, day, idempotencyKey, value });
       if (!result.ok) return setMessage({ text: result.error, error: true });
       setMessage({ text: `[SYSTEM] '${quest.title}' recorded for ${day}. +${result.data.award.xp} XP.`, error: false });
     });
@@ -50,10 +55,24 @@ export function YesterdayPanel({
             <li key={quest.id} className="flex items-center justify-between gap-3 border border-system/20 px-3 py-2">
               <span className="text-slate-100">
                 {quest.title}
-                <span className="ml-2 text-xs text-slate-400">
-                  {quest.done}/{quest.timesPerDay}
-                </span>
+                {!quest.unit && (
+                  <span className="ml-2 text-xs text-slate-400">
+                    {quest.done}/{quest.timesPerDay}
+                  </span>
+                )}
               </span>
+              {quest.unit && (
+                <input
+                  type="number"
+                  inputMode="decimal"
+                  min={0}
+                  aria-label={`${quest.title}: ${quest.unit} yesterday`}
+                  placeholder={quest.unit}
+                  value={amounts[quest.id] ?? ""}
+                  onChange={(e) => setAmounts({ ...amounts, [quest.id]: e.target.value })}
+                  className="min-h-11 w-24 border border-system/40 bg-void px-2 text-slate-100"
+                />
+              )}
               <button
                 type="button"
                 onClick={() => record(quest)}
@@ -75,29 +94,39 @@ export function YesterdayPanel({
   );
 }
 
-export function BackfillForm({ days, quests }: { days: string[]; quests: { id: string; title: string }[] }) {
+type BackfillQuest = { id: string; title: string; createdDay: string; target: { unit: string } | null };
+
+export function BackfillForm({ days, quests }: { days: string[]; quests: BackfillQuest[] }) {
   const [day, setDay] = useState("");
   const [questId, setQuestId] = useState("");
+  const [amount, setAmount] = useState("");
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<SystemMessage>(null);
   const [pending, startTransition] = useTransition();
   const formRef = useRef<HTMLFormElement>(null);
+  const quest = quests.find((q) => q.id === questId);
+  // A quest can be recorded only on the days it existed; the rest are not offered.
+  const offered = quest ? days.filter((d) => d >= quest.createdDay) : days;
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
     const idempotencyKey = crypto.randomUUID();
     startTransition(async () => {
-      const result = await recordPastCheckIn({ questId, day, idempotencyKey });
+      const result = await recordPastCheckIn({ questId, day, idempotencyKey, value: amountOf(amount) });
       if (!result.ok) {
-        setErrors(result.fieldErrors ?? {});
+        const fieldErrors = result.fieldErrors ?? {};
+        setErrors(fieldErrors);
         focusFirstError(formRef.current);
-        return setMessage({ text: result.error, error: true });
+        // One error at a time: a field's own message, or the System's when no field is to blame.
+        return setMessage(Object.keys(fieldErrors).length > 0 ? null : { text: result.error, error: true });
       }
       setErrors({});
-      const title = quests.find((q) => q.id === questId)?.title ?? "Quest";
       const how =
         result.data.checkIn.source === "BACKFILL" ? "backfilled (no XP)" : `recorded, +${result.data.award.xp} XP`;
-      setMessage({ text: `[SYSTEM] '${title}' ${how} for ${result.data.checkIn.dayKey}.`, error: false });
+      setMessage({
+        text: `[SYSTEM] '${quest?.title ?? "Quest"}' ${how} for ${result.data.checkIn.dayKey}.`,
+        error: false,
+      });
     });
   }
 
@@ -106,7 +135,7 @@ export function BackfillForm({ days, quests }: { days: string[]; quests: { id: s
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         <SelectField label="Day" name="day" value={day} onChange={(e) => setDay(e.target.value)} error={errors.day}>
           <option value="">Choose a day</option>
-          {days.map((d) => (
+          {offered.map((d) => (
             <option key={d} value={d}>
               {d}
             </option>
@@ -116,7 +145,11 @@ export function BackfillForm({ days, quests }: { days: string[]; quests: { id: s
           label="Quest"
           name="questId"
           value={questId}
-          onChange={(e) => setQuestId(e.target.value)}
+          onChange={(e) => {
+            const next = quests.find((q) => q.id === e.target.value);
+            setQuestId(e.target.value);
+            if (next && day && day < next.createdDay) setDay("");
+          }}
           error={errors.questId}
         >
           <option value="">Choose a quest</option>
@@ -126,6 +159,18 @@ export function BackfillForm({ days, quests }: { days: string[]; quests: { id: s
             </option>
           ))}
         </SelectField>
+        {quest?.target && (
+          <Field
+            label={`Amount (${quest.target.unit})`}
+            name="value"
+            type="number"
+            inputMode="decimal"
+            min={0}
+            value={amount}
+            onChange={(e) => setAmount(e.target.value)}
+            error={errors.value}
+          />
+        )}
       </div>
       <SystemStatus message={message} />
       <Button type="submit" disabled={pending}>

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { historyLines } from "@/components/history/history-lines";
 import { Panel } from "@/components/ui/panel";
 import { getHistory } from "@/lib/days/queries";
 import { BACKFILL_MAX_DAYS } from "@/lib/days/rules";
 import { cachedPlayerStatus } from "@/lib/player/cache";
 import { requirePlayer } from "@/lib/player/session";
-import { listActiveQuestOptions, listOpenDailies } from "@/lib/quests/queries";
+import { listActiveQuestOptions } from "@/lib/quests/queries";
 import { addDays } from "@/lib/time/rules";
 import { BackfillForm, YesterdayPanel } from "./history-client";
 
@@ -19,20 +20,39 @@ const OUTCOME: Record<string, { label: string; className: string }> = {
   REST: { label: "Rest", className: "text-slate-400" },
 };
 
-type HistoryCheckIn = { id: string; questTitle: string; happenedAt: string; source: string; undone: boolean };
+const number = new Intl.NumberFormat("en");
+
+function penaltyText(p: {
+  status: string;
+  progress: number;
+  required: number;
+  fineXp: number;
+  fineGold: number;
+  returnedXp: number;
+}) {
+  if (p.status === "OPEN") return `Survival Quest open: ${p.progress} of ${p.required} quests`;
+  if (p.status === "CLEARED") return `Survival Quest cleared (${p.progress} of ${p.required} quests)`;
+  const returned = p.returnedXp > 0 ? `, +${p.returnedXp} XP returned` : "";
+  return `Survival Quest failed: −${p.fineXp} XP, −${p.fineGold} gold${returned}`;
+}
 
 export default async function HistoryPage() {
   const { playerId, now } = await requirePlayer("/history");
   const status = await cachedPlayerStatus(playerId, now);
   const yesterday = status.yesterday.day;
-  const [history, open, quests] = await Promise.all([
-    getHistory(playerId, addDays(status.today, -29), status.today),
-    status.yesterday.settled ? Promise.resolve([]) : listOpenDailies(playerId, yesterday),
+  const from = addDays(status.today, -29) < status.firstDay ? status.firstDay : addDays(status.today, -29);
+  const [history, quests] = await Promise.all([
+    getHistory(playerId, from, status.today),
     listActiveQuestOptions(playerId),
   ]);
-  const days = Array.from({ length: BACKFILL_MAX_DAYS }, (_, i) => addDays(status.today, -(i + 1)));
+  // Only days the Hunter existed; each quest offers only the days it existed (history-client).
+  const days = Array.from({ length: BACKFILL_MAX_DAYS }, (_, i) => addDays(status.today, -(i + 1))).filter(
+    (day) => day >= status.firstDay,
+  );
   const byDay = new Map(history.map((d) => [d.day, d]));
-  const last30 = Array.from({ length: 30 }, (_, i) => addDays(status.today, -i));
+  const shown = Array.from({ length: 30 }, (_, i) => addDays(status.today, -i)).filter((day) => day >= from);
+  const units = new Map(quests.map((q) => [q.id, q.target?.unit ?? null]));
+  const open = status.yesterdayOpenDailies.map((q) => ({ ...q, unit: units.get(q.id) ?? null }));
   return (
     <main className="flex flex-col gap-6">
       {!status.yesterday.settled && (
@@ -40,19 +60,21 @@ export default async function HistoryPage() {
           <YesterdayPanel day={yesterday} open={open} />
         </Panel>
       )}
-      <Panel title="Backfill">
-        <p className="mb-3 text-sm text-mist">
-          Forgot to check in? Record a quest for one of the last {BACKFILL_MAX_DAYS} days. Settled days are fixed in
-          history and strength but earn no XP.
-        </p>
-        <BackfillForm days={days} quests={quests} />
-      </Panel>
+      {days.length > 0 && (
+        <Panel title="Backfill">
+          <p className="mb-3 text-sm text-mist">
+            Forgot to check in? Record a quest for one of the last {BACKFILL_MAX_DAYS} days. Settled days are fixed in
+            history and strength but earn no XP.
+          </p>
+          <BackfillForm days={days} quests={quests} />
+        </Panel>
+      )}
       <Panel title="History">
-        <ol className="flex flex-col gap-3" aria-label="Last 30 days">
-          {last30.map((day) => {
+        <ol className="flex flex-col gap-3" aria-label={`Last ${shown.length} days`}>
+          {shown.map((day) => {
             const entry = byDay.get(day);
             const outcome = entry?.outcome ? OUTCOME[entry.outcome] : null;
-            const checkIns = (entry?.checkIns ?? []) as HistoryCheckIn[];
+            const lines = historyLines(entry?.checkIns ?? [], day, status);
             return (
               <li key={day} className="border border-system/20 px-3 py-2" data-testid={`day-${day}`}>
                 <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -66,13 +88,28 @@ export default async function HistoryPage() {
                       ` · streak ${entry.streakAfter}`}
                   </span>
                 </div>
-                {checkIns.length > 0 ? (
+                {entry?.penalties.map((p) => (
+                  <p
+                    key={p.deadline.toString()}
+                    className={`mt-1 text-sm ${p.status === "FAILED" ? "text-[#ff6680]" : "text-gold"}`}
+                  >
+                    {penaltyText(p)}
+                  </p>
+                ))}
+                {lines.length > 0 ? (
                   <ul className="mt-1 text-sm">
-                    {checkIns.map((c) => (
-                      <li key={c.id} className={c.undone ? "text-slate-500 line-through" : "text-mist"}>
-                        {c.questTitle}
-                        {c.source === "BACKFILL" && <span className="ml-2 text-xs text-slate-400">backfill</span>}
-                        {c.undone && <span className="sr-only"> (undone)</span>}
+                    {lines.map((line) => (
+                      <li
+                        key={`${line.questTitle}|${line.undone}|${line.label}`}
+                        className={line.undone ? "text-slate-500 line-through" : "text-mist"}
+                      >
+                        {line.questTitle}
+                        {line.count > 1 && <span className="ml-1 text-slate-300">×{line.count}</span>}
+                        {line.total !== null && (
+                          <span className="ml-2 text-xs text-slate-400">{number.format(line.total)}</span>
+                        )}
+                        {line.label && <span className="ml-2 text-xs text-slate-400">{line.label}</span>}
+                        {line.undone && <span className="sr-only"> (undone)</span>}
                       </li>
                     ))}
                   </ul>

@@ -65,9 +65,12 @@ function payload(v: QuestFormValues) {
     title: v.title,
     notes: v.notes,
     difficulty: v.difficulty,
-    stats: v.stats,
+    ...(v.kind !== "ONE_TIME" && { stats: v.stats }),
     timesPerDay: num(v.timesPerDay),
-    target: v.hasTarget ? { value: num(v.targetValue), unit: v.targetUnit, direction: v.targetDirection } : null,
+    target:
+      v.hasTarget && v.kind !== "ONE_TIME"
+        ? { value: num(v.targetValue), unit: v.targetUnit, direction: v.targetDirection }
+        : null,
     reminderTime: v.reminderTime === "" ? null : v.reminderTime,
     ...(v.kind === "DAILY" && { schedule: schedule(v) }),
     ...(v.kind === "HABIT" && { positive: v.positive }),
@@ -163,19 +166,22 @@ export function QuestForm({
           </option>
         ))}
       </SelectField>
-      <ChoiceGroup legend="Stats (one or two)" name="stats" error={errors.stats}>
-        {STAT_NAMES.map((stat) => (
-          <Choice
-            key={stat}
-            type="checkbox"
-            name="stats"
-            value={stat}
-            label={stat}
-            checked={v.stats.includes(stat)}
-            onChange={(on) => set("stats", toggle(v.stats, stat, on))}
-          />
-        ))}
-      </ChoiceGroup>
+      {/* To-dos feed no stats (docs/rules.md "Stats"), so the form does not ask. */}
+      {v.kind !== "ONE_TIME" && (
+        <ChoiceGroup legend="Stats (one or two)" name="stats" error={errors.stats}>
+          {STAT_NAMES.map((stat) => (
+            <Choice
+              key={stat}
+              type="checkbox"
+              name="stats"
+              value={stat}
+              label={stat}
+              checked={v.stats.includes(stat)}
+              onChange={(on) => set("stats", toggle(v.stats, stat, on))}
+            />
+          ))}
+        </ChoiceGroup>
+      )}
 
       {v.kind === "DAILY" && (
         <>
@@ -331,14 +337,16 @@ export function QuestForm({
         onChange={(e) => set("timesPerDay", e.target.value)}
         error={errors.timesPerDay}
       />
-      <Choice
-        type="checkbox"
-        name="hasTarget"
-        label="Numeric target"
-        checked={v.hasTarget}
-        onChange={(on) => set("hasTarget", on)}
-      />
-      {v.hasTarget && (
+      {v.kind !== "ONE_TIME" && (
+        <Choice
+          type="checkbox"
+          name="hasTarget"
+          label="Numeric target"
+          checked={v.hasTarget}
+          onChange={(on) => set("hasTarget", on)}
+        />
+      )}
+      {v.hasTarget && v.kind !== "ONE_TIME" && (
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
           <SelectField
             label="Direction"

@@ -11,6 +11,7 @@ import { Field } from "@/components/ui/field";
 import type { FieldErrors } from "@/lib/accounts/schemas";
 import {
   addRest,
+  endRest,
   deleteMyAccount,
   saveNotificationPrefs,
   signOutEverywhere,
@@ -112,14 +113,43 @@ export function RestForm({
     });
   }
 
+  function end(id: string, started: boolean) {
+    startTransition(async () => {
+      const result = await endRest(id);
+      setMessage(
+        result.ok
+          ? {
+              text: started ? "[SYSTEM] Rest ended: your dailies are due from today." : "[SYSTEM] Rest cancelled.",
+              error: false,
+            }
+          : { text: result.error, error: true },
+      );
+    });
+  }
+
   return (
     <div className="flex flex-col gap-4">
       <p className="text-sm text-mist">During rest no daily is due, no shield is used and strength holds still.</p>
       {periods.length > 0 ? (
         <ul className="flex flex-col gap-1 text-sm text-slate-100" aria-label="Upcoming rest periods">
-          {periods.map((p) => (
-            <li key={p.id}>{p.startDay === p.endDay ? p.startDay : `${p.startDay} to ${p.endDay}`}</li>
-          ))}
+          {periods.map((p) => {
+            const when = p.startDay === p.endDay ? p.startDay : `${p.startDay} to ${p.endDay}`;
+            const started = p.startDay <= today;
+            return (
+              <li key={p.id} className="flex items-center justify-between gap-3">
+                <span>{when}</span>
+                <button
+                  type="button"
+                  disabled={pending}
+                  onClick={() => end(p.id, started)}
+                  className="min-h-11 px-2 text-sm text-mist underline"
+                  aria-label={`${started ? "End" : "Cancel"} rest ${when}`}
+                >
+                  {started ? "End now" : "Cancel"}
+                </button>
+              </li>
+            );
+          })}
         </ul>
       ) : (
         <p className="text-sm text-slate-400">No rest planned.</p>

@@ -36,12 +36,14 @@ export default async function QuestPage({ params }: { params: Promise<{ id: stri
   const { today } = await cachedPlayerStatus(playerId, now);
   const [heatmap, strength] = await Promise.all([
     getQuestHeatmap(playerId, quest.id, today),
-    quest.kind === "DAILY" ? getStrengthSeries(playerId, quest.id, addDays(today, -179), today) : null,
+    quest.kind === "DAILY" || quest.kind === "HABIT"
+      ? getStrengthSeries(playerId, quest.id, addDays(today, -179), today)
+      : null,
   ]);
   const facts: [string, string][] = [
     ["Kind", quest.kind === "ONE_TIME" ? "One-time" : quest.kind[0] + quest.kind.slice(1).toLowerCase()],
     ["Difficulty", quest.difficulty[0] + quest.difficulty.slice(1).toLowerCase()],
-    ["Stats", quest.stats.join(", ")],
+    ["Stats", quest.kind === "ONE_TIME" ? "To-dos feed no stats" : quest.stats.join(", ")],
     ...(quest.schedule ? [["Schedule", describeSchedule(quest.schedule)] as [string, string]] : []),
     ["Times per day", String(quest.timesPerDay)],
     ...(quest.target

@@ -5,8 +5,10 @@ import { readJson } from "@/lib/http";
 import { clientIp, enforceLimit } from "@/lib/rate-limit/service";
 
 export const POST = publicRoute(async (request) => {
-  await enforceLimit("signUpIp", clientIp(request.headers));
-  // createAccount validates the fields itself, so a bad sign-up gets the same messages as the form.
-  const account = await createAccount(await readJson(request, z.unknown()));
+  // createAccount validates the fields itself, so a bad sign-up gets the same messages as the form, and the
+  // limit counts only sign-ups that pass validation.
+  const account = await createAccount(await readJson(request, z.unknown()), {
+    limit: () => enforceLimit("signUpIp", clientIp(request.headers)),
+  });
   return Response.json({ player: { id: account.playerId, hunterName: account.hunterName } }, { status: 201 });
 });

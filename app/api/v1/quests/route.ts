@@ -1,17 +1,20 @@
 import { z } from "zod";
 import { playerRoute } from "@/lib/api/route";
 import { parseWith, readJson, searchParamsOf } from "@/lib/http";
+import { withToday } from "@/lib/quests/queries";
 import { createQuestSchema } from "@/lib/quests/schemas";
 import { createQuest, listQuests } from "@/lib/quests/service";
 
 const listSchema = z.strictObject({ archived: z.enum(["true", "false"]).default("false") });
 
-export const GET = playerRoute(async ({ request, playerId }) => {
+export const GET = playerRoute(async ({ request, playerId, now }) => {
   const { archived } = parseWith(listSchema, searchParamsOf(request));
-  return Response.json({ quests: await listQuests(playerId, { includeArchived: archived === "true" }) });
+  const quests = await listQuests(playerId, { includeArchived: archived === "true" });
+  return Response.json({ quests: await withToday(playerId, quests, now) });
 });
 
 export const POST = playerRoute(async ({ request, playerId, now }) => {
   const input = await readJson(request, createQuestSchema);
-  return Response.json({ quest: await createQuest(playerId, input, now) }, { status: 201 });
+  const [quest] = await withToday(playerId, [await createQuest(playerId, input, now)], now);
+  return Response.json({ quest }, { status: 201 });
 });

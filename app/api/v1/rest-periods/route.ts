@@ -1,7 +1,13 @@
 import { playerRoute } from "@/lib/api/route";
 import { readJson } from "@/lib/http";
+import { listRestPeriods } from "@/lib/player/queries";
 import { restPeriodSchema } from "@/lib/player/schemas";
 import { addRestPeriod } from "@/lib/player/service";
+
+/** The rest periods that have not ended yet. */
+export const GET = playerRoute(async ({ playerId, now }) =>
+  Response.json({ restPeriods: await listRestPeriods(playerId, now) }),
+);
 
 export const POST = playerRoute(async ({ request, playerId, now }) =>
   Response.json(

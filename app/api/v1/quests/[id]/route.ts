@@ -1,20 +1,26 @@
 import { playerRoute } from "@/lib/api/route";
 import { readJson } from "@/lib/http";
 import { updateQuestSchema } from "@/lib/quests/schemas";
-import { archiveQuest, getQuest, updateQuest } from "@/lib/quests/service";
+import { withToday } from "@/lib/quests/queries";
+import { archiveQuest, getQuest, updateQuest, type QuestDto } from "@/lib/quests/service";
 
 type Params = { id: string };
 
-export const GET = playerRoute<Params>(async ({ playerId, params }) =>
-  Response.json({ quest: await getQuest(playerId, params.id) }),
+async function reply(playerId: string, quest: QuestDto, now: Date) {
+  const [view] = await withToday(playerId, [quest], now);
+  return Response.json({ quest: view });
+}
+
+export const GET = playerRoute<Params>(async ({ playerId, params, now }) =>
+  reply(playerId, await getQuest(playerId, params.id), now),
 );
 
-export const PATCH = playerRoute<Params>(async ({ request, playerId, params }) => {
+export const PATCH = playerRoute<Params>(async ({ request, playerId, params, now }) => {
   const input = await readJson(request, updateQuestSchema);
-  return Response.json({ quest: await updateQuest(playerId, params.id, input) });
+  return reply(playerId, await updateQuest(playerId, params.id, input), now);
 });
 
 /** Archives: the quest's history stays. */
 export const DELETE = playerRoute<Params>(async ({ playerId, params, now }) =>
-  Response.json({ quest: await archiveQuest(playerId, params.id, now) }),
+  reply(playerId, await archiveQuest(playerId, params.id, now), now),
 );

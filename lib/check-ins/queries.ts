@@ -1,0 +1,26 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Tx } from "@/lib/ledger/service";
+import { EMPTY_TALLY, type DayTally } from "@/lib/quests/rules";
+import type { DayKey } from "@/lib/time/rules";
+
+/** Counted check-ins per (quest, day), keyed by tallyKey. */
+export type Tallies = Map<string, DayTally>;
+
+export const tallyKey = (questId: string, day: DayKey) => `${questId}|${day}`;
+
+export const tallyOf = (tallies: Tallies, questId: string, day: DayKey): DayTally =>
+  tallies.get(tallyKey(questId, day)) ?? EMPTY_TALLY;
+
+/** Counted (not undone) check-ins per (quest, day) with the sum of their values: one grouped query. */
+export async function loadTallies(client: Tx, where: Prisma.CheckInWhereInput): Promise<Tallies> {
+  const grouped = await client.checkIn.groupBy({
+    by: ["questId", "dayKey"],
+    where: { ...where, undo: null },
+    _count: { _all: true },
+    _sum: { value: true },
+  });
+  return new Map(
+    grouped.map((g) => [tallyKey(g.questId, g.dayKey), { count: g._count._all, total: g._sum.value ?? 0 }]),
+  );
+}
