@@ -4,7 +4,7 @@ import { inSendOrder, verdictFor, type PendingCheckIn } from "@/lib/offline/rule
 export type SyncedAward = { xp: number; held: boolean; levelUp: { from: number; to: number } | null };
 
 /** One attempt to send a check-in: the HTTP status (and Retry-After, in seconds), or null when the network failed. */
-export type SendResult = { status: number; message?: string; retryAfter?: number; award?: SyncedAward } | null;
+export type SendResult = { status: number; message?: string; award?: SyncedAward; retryAfter?: number } | null;
 
 export type DrainPorts = {
   list: () => Promise<PendingCheckIn[]>;

@@ -33,18 +33,6 @@ export const WHEN_REDIS_IS_DOWN: Record<LimitName, "local" | "open"> = {
   leaderboardRead: "open",
 };
 
-/** "42 seconds", "5 minutes", "1 hour": how long until a limit lets the caller in again, rounded up. */
-export function waitText(ms: number): string {
-  const seconds = Math.max(1, Math.ceil(ms / 1000));
-  const [n, unit] =
-    seconds < 60
-      ? [seconds, "second"]
-      : seconds < 3_600
-        ? [Math.ceil(seconds / 60), "minute"]
-        : [Math.ceil(seconds / 3_600), "hour"];
-  return `${n} ${unit}${n === 1 ? "" : "s"}`;
-}
-
 /**
  * The client's address from an X-Forwarded-For chain. The server appends the address of the socket it accepted
  * (prisma/server.mjs), so the right-most entry is always true; each trusted proxy in front adds one more entry
@@ -56,4 +44,16 @@ export function clientAddress(forwardedFor: string | null, trustedProxies: numbe
     .map((hop) => hop.trim())
     .filter(Boolean);
   return hops[Math.max(0, hops.length - 1 - trustedProxies)] ?? "unknown";
+}
+
+/** "42 seconds", "5 minutes", "1 hour": how long until a limit lets the caller in again, rounded up. */
+export function waitText(ms: number): string {
+  const seconds = Math.max(1, Math.ceil(ms / 1000));
+  const [n, unit] =
+    seconds < 60
+      ? [seconds, "second"]
+      : seconds < 3_600
+        ? [Math.ceil(seconds / 60), "minute"]
+        : [Math.ceil(seconds / 3_600), "hour"];
+  return `${n} ${unit}${n === 1 ? "" : "s"}`;
 }

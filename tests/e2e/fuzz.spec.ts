@@ -18,6 +18,7 @@ const ROUTES: Target[] = [
   { method: "POST", path: "/api/v1/player/job" },
   { method: "POST", path: "/api/v1/player/confirm-yesterday" },
   { method: "POST", path: "/api/v1/rest-periods" },
+  { method: "DELETE", path: "/api/v1/rest-periods/{id}" },
   { method: "GET", path: "/api/v1/quests" },
   { method: "POST", path: "/api/v1/quests" },
   { method: "GET", path: "/api/v1/quests/{id}" },
@@ -25,6 +26,8 @@ const ROUTES: Target[] = [
   { method: "DELETE", path: "/api/v1/quests/{id}" },
   { method: "POST", path: "/api/v1/quests/{id}/check-ins" },
   { method: "GET", path: "/api/v1/quests/{id}/strength" },
+  { method: "PATCH", path: "/api/v1/quests/{id}/checklist/0" },
+  { method: "PATCH", path: "/api/v1/quests/{id}/checklist/{id}" },
   { method: "DELETE", path: "/api/v1/check-ins/{id}" },
   { method: "GET", path: "/api/v1/history" },
   { method: "GET", path: "/api/v1/export" },
@@ -39,6 +42,7 @@ const KEYS = [
   ...["reminderTime", "dueDate", "positive", "archived", "idempotencyKey", "happenedAt", "value", "job"],
   ...["timeZone", "dayStartMinute", "leaderboardOptOut", "startDay", "endDay", "email", "password", "name"],
   ...["hunterName", "expiresInDays", "STR", "AGI", "now", "type", "days", "every", "times", "unit", "text"],
+  ...["done", "amount"],
 ];
 const QUERY_KEYS = ["from", "to", "format", "board", "limit", "archived", "cursor", "batchSize"];
 

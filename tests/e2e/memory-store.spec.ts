@@ -2,10 +2,13 @@
 // module graphs in Next, so this proves they share one store: a write through one door is seen through the other
 // at once, and the leaderboards come from Postgres.
 import { expect, test, type Page } from "@playwright/test";
-import { json } from "./support/api";
+import { fromPagesOf, json } from "./support/api";
 import { signUp } from "./support/hunter";
 
 test.use({ baseURL: process.env.E2E_MEMORY_URL });
+
+/** What this copy's own pages send with a write (cookie writes need their Origin). */
+const FROM_MEMORY_PAGES = fromPagesOf(process.env.E2E_MEMORY_URL!);
 
 type Status = { xp: number; level: number; penaltyZone: unknown; quests: { id: string; completeToday: boolean }[] };
 
@@ -14,6 +17,7 @@ const player = async (page: Page) => json<Status>(await page.request.get("/api/v
 async function hunterWithDaily(page: Page, title: string) {
   await signUp(page);
   const created = await page.request.post("/api/v1/quests", {
+    headers: FROM_MEMORY_PAGES,
     data: { kind: "DAILY", title, difficulty: "NORMAL", stats: ["STR"] },
   });
   return (await json<{ quest: { id: string } }>(created, 201)).quest;
@@ -26,6 +30,7 @@ test("a check-in through the API shows on the dashboard at once", async ({ page 
   await expect(page.getByTestId("xp")).toHaveText("0");
 
   const reply = await page.request.post(`/api/v1/quests/${quest.id}/check-ins`, {
+    headers: FROM_MEMORY_PAGES,
     data: { idempotencyKey: crypto.randomUUID() },
   });
   expect(reply.status()).toBe(201);
@@ -53,7 +58,10 @@ test("a check-in on the dashboard shows through the API at once", async ({ page 
 
 test("the leaderboards are read from Postgres, so they hold what the ledger holds", async ({ page }) => {
   const quest = await hunterWithDaily(page, "Lunges");
-  await page.request.post(`/api/v1/quests/${quest.id}/check-ins`, { data: { idempotencyKey: crypto.randomUUID() } });
+  await page.request.post(`/api/v1/quests/${quest.id}/check-ins`, {
+    headers: FROM_MEMORY_PAGES,
+    data: { idempotencyKey: crypto.randomUUID() },
+  });
   const { xp } = await player(page);
   const board = await json<{ source: string; you: { position: number } | null }>(
     await page.request.get("/api/v1/leaderboard?board=all"),

@@ -2,7 +2,7 @@
 // checklists and a done section; targets logged by amount; history that reads true. Screenshots at phone and
 // desktop sizes land in test-results/play/.
 import { expect, test, type Page } from "@playwright/test";
-import { addDays, json } from "./support/api";
+import { addDays, FROM_THE_APP, json } from "./support/api";
 import { signUp } from "./support/hunter";
 
 const SIZES = [
@@ -12,13 +12,17 @@ const SIZES = [
 
 async function create(page: Page, body: Record<string, unknown>) {
   const response = await page.request.post("/api/v1/quests", {
+    headers: FROM_THE_APP,
     data: { kind: "DAILY", difficulty: "NORMAL", stats: ["STR"], ...body },
   });
   return (await json<{ quest: { id: string } }>(response, 201)).quest;
 }
 
 const checkIn = (page: Page, id: string, body: Record<string, unknown> = {}) =>
-  page.request.post(`/api/v1/quests/${id}/check-ins`, { data: { idempotencyKey: crypto.randomUUID(), ...body } });
+  page.request.post(`/api/v1/quests/${id}/check-ins`, {
+    headers: FROM_THE_APP,
+    data: { idempotencyKey: crypto.randomUUID(), ...body },
+  });
 
 async function today(page: Page): Promise<string> {
   return (await json<{ today: string }>(await page.request.get("/api/v1/player"), 200)).today;
@@ -99,7 +103,10 @@ test("the Penalty Zone asks for quests, not taps, and says how a failure ended",
   await create(page, { title: "Run" });
   await create(page, { title: "Read" });
   await create(page, { kind: "HABIT", title: "Water" });
-  await page.request.put("/api/v1/test-clock", { data: { now: `${addDays(day, 2)}T04:00:00Z` } });
+  await page.request.put("/api/v1/test-clock", {
+    headers: FROM_THE_APP,
+    data: { now: `${addDays(day, 2)}T04:00:00Z` },
+  });
 
   await page.goto("/dashboard");
   const zone = page.getByRole("region", { name: /Penalty Zone/ });
@@ -110,7 +117,10 @@ test("the Penalty Zone asks for quests, not taps, and says how a failure ended",
   await expect(page.getByRole("button", { name: /Survival Quest/ })).toHaveCount(0);
   await shoot(page, "penalty-zone");
 
-  await page.request.put("/api/v1/test-clock", { data: { now: `${addDays(day, 2)}T10:30:00Z` } });
+  await page.request.put("/api/v1/test-clock", {
+    headers: FROM_THE_APP,
+    data: { now: `${addDays(day, 2)}T10:30:00Z` },
+  });
   await page.goto("/dashboard");
   await expect(page.getByRole("region", { name: /Penalty Zone/ })).toHaveCount(0);
   await expect(page.getByTestId("penalty-result")).toContainText("[SYSTEM] You failed to survive.");
@@ -125,9 +135,12 @@ test("after moving east, the dashboard and history agree on yesterday's open dai
   const { resetsAt } = await json<{ resetsAt: string }>(await page.request.get("/api/v1/player"), 200);
   // An hour into the next UTC day, then the Hunter flies east: their day moves on, yesterday is still open.
   await page.request.put("/api/v1/test-clock", {
+    headers: FROM_THE_APP,
     data: { now: new Date(Date.parse(resetsAt) + 3_600_000).toISOString() },
   });
-  expect((await page.request.patch("/api/v1/player", { data: { timeZone: "Asia/Tokyo" } })).status()).toBe(200);
+  expect(
+    (await page.request.patch("/api/v1/player", { headers: FROM_THE_APP, data: { timeZone: "Asia/Tokyo" } })).status(),
+  ).toBe(200);
   const status = await json<{ yesterday: { openDailies: number; settled: boolean } }>(
     await page.request.get("/api/v1/player"),
     200,
@@ -147,7 +160,10 @@ test("a Safe Zone shows on the dashboard and nothing is due in it", async ({ pag
   await signUp(page);
   const day = await today(page);
   await create(page, { title: "Run" });
-  await page.request.post("/api/v1/rest-periods", { data: { startDay: day, endDay: addDays(day, 2) } });
+  await page.request.post("/api/v1/rest-periods", {
+    headers: FROM_THE_APP,
+    data: { startDay: day, endDay: addDays(day, 2) },
+  });
   await page.goto("/dashboard");
   await expect(page.getByRole("note")).toContainText("Safe Zone");
   await expect(page.getByRole("region", { name: "Not due today" })).toContainText("Safe Zone: not due");

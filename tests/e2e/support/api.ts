@@ -17,7 +17,8 @@ export const MALFORMED = Buffer.from('{"title": "unfinished');
  * What the app's own pages send with a write. page.request carries the browser's session cookie but, unlike the
  * browser, no Origin; cookie-authenticated writes need one (and JSON).
  */
-export const FROM_THE_APP = { Origin: E2E_BASE_URL, "Content-Type": "application/json" };
+export const fromPagesOf = (origin: string) => ({ Origin: origin, "Content-Type": "application/json" });
+export const FROM_THE_APP = fromPagesOf(E2E_BASE_URL);
 
 export const uid = () => randomBytes(4).toString("hex");
 
