@@ -40,6 +40,7 @@ export type TodayQuest = {
  * the player's history (running totals live on Player; this week's check-ins are counted per quest and day in SQL).
  */
 export async function getPlayerStatus(playerId: string, now: Date) {
+  const recent = addDays(dayKey(now, "UTC", 0), -2);
   const player = await db.player.findUniqueOrThrow({
     where: { id: playerId },
     include: {
@@ -57,33 +58,37 @@ export async function getPlayerStatus(playerId: string, now: Date) {
         take: 2,
       },
       // Rest periods that may cover today or yesterday: every zone's yesterday is at most 2 UTC days back.
-      restPeriods: { where: { endDay: { gte: addDays(dayKey(now, "UTC", 0), -2) } }, orderBy: { startDay: "asc" } },
+      restPeriods: { where: { endDay: { gte: recent } }, orderBy: { startDay: "asc" } },
+      // The quests, with the check-ins of the last few days (today's are the ones an undo can take back): one
+      // joined query with the player, whatever the size of the history.
+      quests: {
+        where: { archivedAt: null },
+        orderBy: { createdAt: "asc" },
+        include: {
+          checkIns: {
+            where: { dayKey: { gte: recent }, undo: null },
+            select: { id: true, dayKey: true, happenedAt: true },
+            orderBy: { happenedAt: "asc" },
+          },
+        },
+      },
     },
   });
   const today = playerToday(player, now);
   const yesterday = addDays(today, -1);
   const firstDay = dayKey(player.createdAt, player.timeZone, player.dayStartMinute);
   const since = weekStart(today) < yesterday ? weekStart(today) : yesterday;
-  const [quests, tallies] = await Promise.all([
-    db.quest.findMany({
-      where: { playerId, archivedAt: null },
-      orderBy: { createdAt: "asc" },
-      include: {
-        checkIns: {
-          where: { dayKey: today, undo: null },
-          select: { id: true, happenedAt: true },
-          orderBy: { happenedAt: "asc" },
-        },
-      },
-    }),
-    loadTallies(db, { playerId, dayKey: { gte: since, lte: today } }),
-  ]);
+  const { quests } = player;
+  const tallies = await loadTallies(db, { playerId, dayKey: { gte: since, lte: today } });
   const resting = isRestDay(player.restPeriods, today);
   const rest = player.restPeriods.find((r) => r.startDay <= today && today <= r.endDay) ?? null;
   const penalty = player.penalties.find((p) => p.status === "OPEN");
   const closedPenalty = player.penalties.find((p) => p.status !== "OPEN");
 
-  const dtos = quests.map((quest) => ({ ...toQuestDto(quest), checkIns: quest.checkIns }));
+  const dtos = quests.map((quest) => ({
+    ...toQuestDto(quest),
+    checkIns: quest.checkIns.filter((c) => c.dayKey === today),
+  }));
   const todayQuests: TodayQuest[] = dtos.map((quest) => {
     const state = questToday(quest, today, {
       tally: tallyOf(tallies, quest.id, today),
