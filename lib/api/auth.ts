@@ -7,9 +7,14 @@ import { SETTLEMENT_PEEK, type SettlementPeek } from "@/lib/days/service";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { isJsonContentType, isSameOrigin } from "@/lib/security/origin";
-import { hashToken, markTokenUsed } from "@/lib/tokens/service";
+import { hashToken } from "@/lib/tokens/service";
 
-export type Caller = { playerId: string; settlement: SettlementPeek };
+export type Caller = {
+  playerId: string;
+  settlement: SettlementPeek;
+  /** The personal access token used, for its lastUsedAt once the answer is ready (lib/api/route.ts). */
+  token?: { id: string; lastUsedAt: Date | null };
+};
 
 const CALLER = { id: true, ...SETTLEMENT_PEEK } as const;
 
@@ -39,8 +44,7 @@ async function tokenCaller(token: string): Promise<Caller> {
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= at)) {
     throw new AppError("UNAUTHENTICATED", "The token is invalid, expired or revoked");
   }
-  await markTokenUsed(row, at);
-  return { playerId: row.player.id, settlement: row.player };
+  return { playerId: row.player.id, settlement: row.player, token: { id: row.id, lastUsedAt: row.lastUsedAt } };
 }
 
 async function sessionCaller(claims: SessionClaims & { userId: string }): Promise<Caller | null> {

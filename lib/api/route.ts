@@ -7,6 +7,7 @@ import { afterPlayerWrite } from "@/lib/player/cache";
 import { noStore, toErrorResponse } from "@/lib/http";
 import { observed } from "@/lib/metrics/http";
 import { enforceLimit } from "@/lib/rate-limit/service";
+import { markTokenUsed } from "@/lib/tokens/service";
 
 type Context<P> = { params: Promise<P> };
 export type PlayerRequest<P> = { request: Request; playerId: string; params: P; now: Date };
@@ -40,6 +41,8 @@ export function playerRoute<P = Record<string, never>>(handler: (input: PlayerRe
     await settlePlayer(caller.playerId, at, caller.settlement);
     const response = await handler({ request, playerId: caller.playerId, params, now: at });
     if (request.method !== "GET") await afterPlayerWrite(caller.playerId, at);
+    // Bookkeeping, not part of the answer: at most one write a minute per token.
+    if (caller.token) await markTokenUsed(caller.token, new Date());
     return response;
   });
 }
