@@ -10,20 +10,30 @@ import { UpstashStore } from "@/lib/store/upstash";
  * Server Actions, so a module-level variable would give each its own in-process store (a write through the API
  * would not clear the cache a page reads) and its own Upstash client and limiters.
  */
+type Connection = { store: Store; lastWarning: number };
 const shared = globalThis as unknown as {
-  systemStore?: { store?: Store; fallback: MemoryStore; lastWarning: number };
+  systemStore?: { fallback: MemoryStore; connections: Map<string, Connection> };
 };
-const state = (shared.systemStore ??= { fallback: new MemoryStore(), lastWarning: 0 });
+const state = (shared.systemStore ??= { fallback: new MemoryStore(), connections: new Map() });
+
+/** The store for the configuration in force, made once per process (a changed configuration gets its own). */
+function connection(): Connection {
+  const e = env();
+  const url = e.UPSTASH_REDIS_REST_URL ?? e.KV_REST_API_URL;
+  const token = e.UPSTASH_REDIS_REST_TOKEN ?? e.KV_REST_API_TOKEN;
+  const key = url && token ? [url, token, e.REDIS_PREFIX, e.REDIS_TIMEOUT_MS].join("|") : "memory";
+  let found = state.connections.get(key);
+  if (!found) {
+    const store = url && token ? new UpstashStore(url, token, e.REDIS_PREFIX, e.REDIS_TIMEOUT_MS) : state.fallback;
+    found = { store, lastWarning: 0 };
+    state.connections.set(key, found);
+  }
+  return found;
+}
 
 /** Upstash when configured (Upstash's or Vercel KV's variable names), otherwise the in-process store. */
 export function getStore(): Store {
-  if (!state.store) {
-    const e = env();
-    const url = e.UPSTASH_REDIS_REST_URL ?? e.KV_REST_API_URL;
-    const token = e.UPSTASH_REDIS_REST_TOKEN ?? e.KV_REST_API_TOKEN;
-    state.store = url && token ? new UpstashStore(url, token, e.REDIS_PREFIX, e.REDIS_TIMEOUT_MS) : state.fallback;
-  }
-  return state.store;
+  return connection().store;
 }
 
 /** The in-process store, for limits that must hold even while Redis is away (sign-in). */
@@ -36,8 +46,9 @@ const WARN_EVERY_MS = 60_000;
 /** Logs that Redis is failing at most once a minute, so an outage does not flood the logs. */
 export function warnRedisDown(error: unknown, now = Date.now()): void {
   metrics().redisFallbacks.inc();
-  if (now - state.lastWarning < WARN_EVERY_MS) return;
-  state.lastWarning = now;
+  const current = connection();
+  if (now - current.lastWarning < WARN_EVERY_MS) return;
+  current.lastWarning = now;
   const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   console.warn(`[redis] unavailable, degrading (cache bypassed, SQL leaderboards, local sign-in limits): ${reason}`);
 }
