@@ -39,7 +39,7 @@ test("the Hunter's day: sections, a target logged by amount, a checklist, habits
   await signUp(page);
   const day = await today(page);
   const weekday = ((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
-  const steps = await create(page, { title: "Walk", target: { value: 10_000, unit: "steps" } });
+  await create(page, { title: "Walk", target: { value: 10_000, unit: "steps" } });
   await create(page, { title: "Swim", schedule: { type: "WEEKDAYS", days: [(weekday % 7) + 1] } });
   await create(page, { title: "Gym", schedule: { type: "TIMES_PER_WEEK", n: 3 } });
   const water = await create(page, { kind: "HABIT", title: "Water", difficulty: "EASY" });
@@ -94,7 +94,6 @@ test("the Hunter's day: sections, a target logged by amount, a checklist, habits
   await expect(page.getByTestId(`day-${day}`)).toContainText("Water×3");
   await expect(page.getByTestId(`day-${addDays(day, -1)}`)).toHaveCount(0);
   await shoot(page, "history");
-  expect(steps.id).toBeTruthy();
 });
 
 test("the Penalty Zone asks for quests, not taps, and says how a failure ended", async ({ page }) => {
