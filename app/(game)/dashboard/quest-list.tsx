@@ -77,7 +77,7 @@ function QuestRow({ quest, board, muted }: { quest: TodayQuest; board: Board; mu
         )}
       </span>
       <span className="flex shrink-0 items-center gap-2">
-        {needsAmount && (
+        {needsAmount && !quest.completeToday && (
           <input
             type="number"
             inputMode="decimal"
