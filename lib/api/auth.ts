@@ -12,7 +12,7 @@ import { hashToken } from "@/lib/tokens/service";
 export type Caller = {
   playerId: string;
   settlement: SettlementPeek;
-  /** The personal access token used, for its lastUsedAt once the answer is ready (lib/api/route.ts). */
+  /** The personal access token used, for its lastUsedAt once the answer is ready (lib/api/handlers.ts). */
   token?: { id: string; lastUsedAt: Date | null };
 };
 

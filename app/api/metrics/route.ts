@@ -1,4 +1,4 @@
-import { publicRoute } from "@/lib/api/route";
+import { publicRoute } from "@/lib/api/handlers";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { metrics } from "@/lib/metrics/registry";

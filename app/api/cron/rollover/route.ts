@@ -1,4 +1,4 @@
-import { cronRoute, runRollover } from "@/lib/cron/route";
+import { cronRoute, runRollover } from "@/lib/cron/handlers";
 
 export const maxDuration = 60;
 

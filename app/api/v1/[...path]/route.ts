@@ -1,4 +1,4 @@
-import { publicRoute } from "@/lib/api/route";
+import { publicRoute } from "@/lib/api/handlers";
 import { AppError } from "@/lib/errors";
 
 // Any /api/v1 path no route serves: the one error shape, not Next's HTML 404 page.

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { createAccount } from "@/lib/accounts/service";
-import { publicRoute } from "@/lib/api/route";
+import { publicRoute } from "@/lib/api/handlers";
 import { readJson } from "@/lib/http";
 import { clientIp, enforceLimit } from "@/lib/rate-limit/service";
 

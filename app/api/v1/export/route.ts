@@ -1,4 +1,4 @@
-import { playerRoute } from "@/lib/api/route";
+import { playerRoute } from "@/lib/api/handlers";
 import { exportQuerySchema } from "@/lib/export/schemas";
 import { exportCheckInsCsv, exportPlayer } from "@/lib/export/service";
 import { parseWith, searchParamsOf } from "@/lib/http";

@@ -1,4 +1,4 @@
-import { playerRoute } from "@/lib/api/route";
+import { playerRoute } from "@/lib/api/handlers";
 import { getHistory } from "@/lib/days/queries";
 import { parseWith, searchParamsOf } from "@/lib/http";
 import { dayRangeSchema } from "@/lib/player/schemas";

@@ -1,4 +1,4 @@
-import { playerRoute } from "@/lib/api/route";
+import { playerRoute } from "@/lib/api/handlers";
 import { parseWith, searchParamsOf } from "@/lib/http";
 import { getLeaderboard } from "@/lib/leaderboard/queries";
 import { leaderboardQuerySchema } from "@/lib/leaderboard/schemas";

@@ -1,5 +1,5 @@
 import { deleteAccount } from "@/lib/accounts/service";
-import { playerRoute } from "@/lib/api/route";
+import { playerRoute } from "@/lib/api/handlers";
 import { readJson } from "@/lib/http";
 import { cachedPlayerStatus } from "@/lib/player/cache";
 import { getPlayerStatus } from "@/lib/player/queries";

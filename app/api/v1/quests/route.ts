@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { playerRoute } from "@/lib/api/route";
+import { playerRoute } from "@/lib/api/handlers";
 import { parseWith, readJson, searchParamsOf } from "@/lib/http";
 import { withToday } from "@/lib/quests/queries";
 import { createQuestSchema } from "@/lib/quests/schemas";

@@ -1,4 +1,4 @@
-import { playerRoute } from "@/lib/api/route";
+import { playerRoute } from "@/lib/api/handlers";
 import { readJson } from "@/lib/http";
 import { listRestPeriods } from "@/lib/player/queries";
 import { restPeriodSchema } from "@/lib/player/schemas";

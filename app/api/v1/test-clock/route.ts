@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { authenticate } from "@/lib/api/auth";
-import { publicRoute } from "@/lib/api/route";
+import { publicRoute } from "@/lib/api/handlers";
 import { resetTestClock, setTestClock } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";

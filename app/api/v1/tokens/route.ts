@@ -1,4 +1,4 @@
-import { playerRoute, publicRoute } from "@/lib/api/route";
+import { playerRoute, publicRoute } from "@/lib/api/handlers";
 import { readJson } from "@/lib/http";
 import { enforceSignInLimits } from "@/lib/rate-limit/service";
 import { createTokenSchema } from "@/lib/tokens/schemas";

@@ -1,4 +1,4 @@
-import { playerRoute } from "@/lib/api/route";
+import { playerRoute } from "@/lib/api/handlers";
 import { undoCheckIn } from "@/lib/check-ins/undo";
 
 /** Undo: compensating ledger entries; the check-in itself stays in the log, marked undone. */

@@ -1,4 +1,4 @@
-import { playerRoute } from "@/lib/api/route";
+import { playerRoute } from "@/lib/api/handlers";
 import { settlePlayer } from "@/lib/days/service";
 import { confirmYesterday } from "@/lib/player/service";
 

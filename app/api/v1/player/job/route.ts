@@ -1,4 +1,4 @@
-import { playerRoute } from "@/lib/api/route";
+import { playerRoute } from "@/lib/api/handlers";
 import { readJson } from "@/lib/http";
 import { jobChangeSchema } from "@/lib/player/schemas";
 import { changeJob } from "@/lib/player/service";

@@ -1,4 +1,4 @@
-import { playerRoute } from "@/lib/api/route";
+import { playerRoute } from "@/lib/api/handlers";
 import { readJson } from "@/lib/http";
 import { updateQuestSchema } from "@/lib/quests/schemas";
 import { withToday } from "@/lib/quests/queries";

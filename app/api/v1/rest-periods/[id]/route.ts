@@ -1,4 +1,4 @@
-import { playerRoute } from "@/lib/api/route";
+import { playerRoute } from "@/lib/api/handlers";
 import { endRestPeriod } from "@/lib/player/service";
 
 /** Ends a rest period under way (it then ends yesterday) or cancels one that has not started. */

@@ -1,4 +1,4 @@
-import { playerRoute } from "@/lib/api/route";
+import { playerRoute } from "@/lib/api/handlers";
 import { revokeToken } from "@/lib/tokens/service";
 
 export const DELETE = playerRoute<{ id: string }>(async ({ playerId, params, now }) => {

@@ -1,4 +1,4 @@
-import { playerRoute } from "@/lib/api/route";
+import { playerRoute } from "@/lib/api/handlers";
 import { checkInSchema } from "@/lib/check-ins/schemas";
 import { checkIn } from "@/lib/check-ins/service";
 import { readJson } from "@/lib/http";

@@ -1,4 +1,4 @@
-import { playerRoute } from "@/lib/api/route";
+import { playerRoute } from "@/lib/api/handlers";
 import { parseWith, searchParamsOf } from "@/lib/http";
 import { dayRangeSchema } from "@/lib/player/schemas";
 import { getStrengthSeries } from "@/lib/quests/queries";

@@ -1,4 +1,4 @@
-import { playerRoute } from "@/lib/api/route";
+import { playerRoute } from "@/lib/api/handlers";
 import { parseWith, readJson } from "@/lib/http";
 import { withToday } from "@/lib/quests/queries";
 import { checklistItemParamsSchema, checklistItemSchema } from "@/lib/quests/schemas";

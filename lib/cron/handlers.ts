@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { publicRoute } from "@/lib/api/route";
+import { publicRoute } from "@/lib/api/handlers";
 import { authoriseCron } from "@/lib/cron/auth";
 import { rolloverAll, type RolloverRun } from "@/lib/days/cron";
 import { parseWith, searchParamsOf } from "@/lib/http";
