@@ -1,7 +1,8 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { hashPassword } from "@/lib/accounts/password";
-import { fieldErrorsOf, forgotPasswordSchema, resetPasswordSchema } from "@/lib/accounts/schemas";
+import { forgotPasswordSchema, resetPasswordSchema } from "@/lib/accounts/schemas";
+import { fieldErrorsOf } from "@/lib/validation";
 import { passwordWeakness } from "@/lib/accounts/strength";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";

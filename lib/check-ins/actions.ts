@@ -1,39 +1,22 @@
 "use server";
-import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { playerAction } from "@/lib/api/action";
 import { checkInSchema } from "@/lib/check-ins/schemas";
-import { checkIn, type CheckInBody } from "@/lib/check-ins/service";
+import { checkIn } from "@/lib/check-ins/service";
 import { undoCheckIn } from "@/lib/check-ins/undo";
-import { AppError, toActionFailure, type ActionResult } from "@/lib/errors";
-import { afterPlayerWrite } from "@/lib/player/cache";
-import { actionPlayer } from "@/lib/player/session";
+import { idSchema } from "@/lib/validation";
 
-export async function checkInQuest(
-  questId: string,
-  idempotencyKey: string,
-  value?: number,
-): Promise<ActionResult<CheckInBody>> {
-  try {
-    const input = checkInSchema.safeParse({ idempotencyKey, value });
-    if (!input.success || typeof questId !== "string") throw new AppError("VALIDATION_FAILED", "Invalid check-in");
-    const { playerId, now } = await actionPlayer();
-    const reply = await checkIn(playerId, questId, input.data, now);
-    await afterPlayerWrite(playerId, now);
-    revalidatePath("/dashboard");
-    return { ok: true, data: reply.body };
-  } catch (error) {
-    return toActionFailure(error);
-  }
-}
+export const checkInAction = playerAction(
+  checkInSchema.extend({ questId: idSchema }),
+  async ({ questId, ...input }, { playerId, now }) => (await checkIn(playerId, questId, input, now)).body,
+  { revalidate: ["/dashboard"] },
+);
 
-export async function undoQuestCheckIn(checkInId: string): Promise<ActionResult<null>> {
-  try {
-    if (typeof checkInId !== "string") throw new AppError("VALIDATION_FAILED", "Invalid check-in");
-    const { playerId, now } = await actionPlayer();
-    await undoCheckIn(playerId, checkInId, now);
-    await afterPlayerWrite(playerId, now);
-    revalidatePath("/dashboard");
-    return { ok: true, data: null };
-  } catch (error) {
-    return toActionFailure(error);
-  }
-}
+export const undoCheckInAction = playerAction(
+  z.strictObject({ id: idSchema }),
+  async ({ id }, { playerId, now }) => {
+    await undoCheckIn(playerId, id, now);
+    return null;
+  },
+  { revalidate: ["/dashboard"] },
+);

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { authenticate } from "@/lib/api/auth";
+import { authenticate } from "@/lib/auth/player";
 import { settlePlayer } from "@/lib/days/service";
 import { db } from "@/lib/db";
 import { getPlayerStatus } from "@/lib/player/queries";
