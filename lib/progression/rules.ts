@@ -131,12 +131,14 @@ export const BASE_STAT = 10;
 export const JOB_STAT_BONUS = 5;
 export const JOB_CHANGE_COOLDOWN_DAYS = 30;
 
+export const JOB_NAMES = ["TANK", "MAGE", "ASSASSIN"] as const;
+
 export const JOBS = {
   TANK: { name: "Tank", stats: ["STR", "VIT"] },
   MAGE: { name: "Mage", stats: ["INT", "PER"] },
   ASSASSIN: { name: "Assassin", stats: ["AGI", "PER"] },
-} as const satisfies Record<string, { name: string; stats: readonly [Stat, Stat] }>;
-export type Job = keyof typeof JOBS;
+} as const satisfies Record<(typeof JOB_NAMES)[number], { name: string; stats: readonly [Stat, Stat] }>;
+export type Job = (typeof JOB_NAMES)[number];
 
 /** stat = 10 + job bonus + allocated points + round(10 × Σ strength of active quests tagged with it). */
 export function statValue(

@@ -61,6 +61,14 @@ function instantMs(instant: Date): number {
 }
 
 /** The System day an instant belongs to: the local date of (instant − dayStartMinute), SPEC §2. */
+/** A Hunter's clock: their zone and the minute their day starts. */
+export type DayClock = { timeZone: string; dayStartMinute: number };
+
+/** The Hunter's day an instant falls on (their calendar; the open day is playerToday). */
+export function localDay(instant: Date, clock: DayClock): DayKey {
+  return dayKey(instant, clock.timeZone, clock.dayStartMinute);
+}
+
 export function dayKey(instant: Date, timeZone: string, dayStartMinute: number): DayKey {
   assertDayStartMinute(dayStartMinute);
   return localTime(instantMs(instant) - dayStartMinute * MINUTE_MS, timeZone).date;
@@ -184,11 +192,8 @@ export function openDay(today: DayKey, lastSettledDay: DayKey | null): DayKey {
 }
 
 /** "Today" for a Hunter: the day a live check-in counts for and the status window shows. */
-export function playerToday(
-  player: { timeZone: string; dayStartMinute: number; lastSettledDay: DayKey | null },
-  now: Date,
-): DayKey {
-  return openDay(dayKey(now, player.timeZone, player.dayStartMinute), player.lastSettledDay);
+export function playerToday(player: DayClock & { lastSettledDay: DayKey | null }, now: Date): DayKey {
+  return openDay(localDay(now, player), player.lastSettledDay);
 }
 
 /** Whether a day falls inside one of the rest periods (a Safe Zone, both ends included). */
