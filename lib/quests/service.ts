@@ -112,18 +112,6 @@ async function ownQuest(playerId: string, questId: string): Promise<Quest> {
   return quest;
 }
 
-export async function getQuest(playerId: string, questId: string): Promise<QuestDto> {
-  return toQuestDto(await ownQuest(playerId, questId));
-}
-
-export async function listQuests(playerId: string, options: { includeArchived: boolean }): Promise<QuestDto[]> {
-  const quests = await db.quest.findMany({
-    where: { playerId, ...(options.includeArchived ? {} : { archivedAt: null }) },
-    orderBy: { createdAt: "asc" },
-  });
-  return quests.map(toQuestDto);
-}
-
 const KIND_FIELDS: Partial<Record<keyof UpdateQuestInput, Quest["kind"]>> = {
   schedule: "DAILY",
   positive: "HABIT",

@@ -4,7 +4,7 @@ import { Panel } from "@/components/ui/panel";
 import { cachedPlayerStatus } from "@/lib/player/cache";
 import { getPlayerSettings } from "@/lib/player/queries";
 import { requirePlayer } from "@/lib/auth/player";
-import { listTokens } from "@/lib/tokens/service";
+import { listTokens } from "@/lib/tokens/queries";
 import { AccountActions, ClockForm, NotificationsForm, RestForm } from "./settings-client";
 import { TokenList } from "./tokens-client";
 
