@@ -1,5 +1,5 @@
 "use client";
-import { useRef, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
 import type { SystemMessage } from "@/components/ui/system-status";
 import type { ActionResult } from "@/lib/errors";
 import type { FieldErrors } from "@/lib/validation";
@@ -26,7 +26,8 @@ function focusFirstError(form: HTMLElement | null, framesLeft = 60): void {
  * and focuses the first invalid field; a success clears the errors and shows what `onSuccess` says (if anything).
  */
 export function useForm() {
-  const ref = useRef<HTMLFormElement>(null);
+  // A callback ref (the state setter) rather than a ref object: the form is read only when an action fails.
+  const [element, attach] = useState<HTMLFormElement | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<SystemMessage>(null);
   const [pending, startTransition] = useTransition();
@@ -34,7 +35,7 @@ export function useForm() {
   function fail(fieldErrors: FieldErrors, text: string) {
     setErrors(fieldErrors);
     setMessage(Object.keys(fieldErrors).length > 0 ? null : { text, error: true });
-    focusFirstError(ref.current);
+    focusFirstError(element);
   }
 
   function run<T>(
@@ -59,5 +60,5 @@ export function useForm() {
     });
   }
 
-  return { ref, errors, message, setMessage, pending, run, fail, clearError };
+  return { attach, errors, message, setMessage, pending, run, fail, clearError };
 }
