@@ -1,4 +1,4 @@
-import type { FieldErrors } from "@/lib/accounts/schemas";
+import type { FieldErrors } from "@/lib/validation";
 import { logger } from "@/lib/log/logger";
 
 export const ERROR_STATUS = {

@@ -1,7 +1,5 @@
 import "server-only";
-import { authenticate } from "@/lib/api/auth";
-import { now } from "@/lib/clock";
-import { settlePlayer } from "@/lib/days/service";
+import { authenticate, enterPlayer } from "@/lib/auth/player";
 import { AppError } from "@/lib/errors";
 import { afterPlayerWrite } from "@/lib/player/cache";
 import { noStore, toErrorResponse } from "@/lib/http";
@@ -37,10 +35,9 @@ export function playerRoute<P = Record<string, never>>(handler: (input: PlayerRe
   return publicRoute<P>(async (request, params) => {
     const caller = await authenticate(request);
     if (request.method !== "GET") await enforceLimit("apiWrite", caller.playerId);
-    const at = await now(caller.playerId);
-    await settlePlayer(caller.playerId, at, caller.settlement);
-    const response = await handler({ request, playerId: caller.playerId, params, now: at });
-    if (request.method !== "GET") await afterPlayerWrite(caller.playerId, at);
+    const { playerId, now } = await enterPlayer(caller);
+    const response = await handler({ request, playerId, params, now });
+    if (request.method !== "GET") await afterPlayerWrite(playerId, now);
     // Bookkeeping, not part of the answer: at most one write a minute per token.
     if (caller.token) await markTokenUsed(caller.token, new Date());
     return response;

@@ -1,4 +1,5 @@
 import "server-only";
+import { headers } from "next/headers";
 import { logger, withRequestContext } from "@/lib/log/logger";
 import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/log/request-id";
 
@@ -51,6 +52,11 @@ const ROUTE_TYPES: Record<string, string> = {
   route: "route handler",
   proxy: "proxy",
 };
+
+/** A Server Action run under its request's id (proxy.ts put it on the request), like a route under `logged`. */
+export function underRequestId<A extends unknown[], R>(action: (...args: A) => Promise<R>) {
+  return async (...args: A): Promise<R> => withRequestContext(requestIdFrom(await headers()), () => action(...args));
+}
 
 type RequestErrorContext = { routerKind: string; routePath: string; routeType: string };
 type ErroredRequest = { path: string; method: string; headers: Record<string, string | string[] | undefined> };

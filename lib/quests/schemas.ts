@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { DIFFICULTIES, STATS } from "@/lib/progression/rules";
 import { isValidDayKey } from "@/lib/time/rules";
+import { idSchema } from "@/lib/validation";
 
 /** Bounds of a DAILY schedule: every 2..365 days (every 1 day is EVERY_DAY), 1..6 times a week (7 is every day). */
 export const SCHEDULE_LIMITS = {
@@ -41,8 +43,6 @@ export const strengthStateSchema = z.object({
   carried: z.number(),
 });
 
-export const STAT_NAMES = ["STR", "AGI", "VIT", "INT", "PER"] as const;
-export const DIFFICULTY_NAMES = ["EASY", "NORMAL", "HARD"] as const;
 /** PENALTY quests are issued by the System, never created by a player. */
 export const CREATABLE_KINDS = ["DAILY", "HABIT", "ONE_TIME"] as const;
 
@@ -55,16 +55,16 @@ const targetSchema = z.strictObject({
   direction: z.enum(["AT_LEAST", "AT_MOST"]).default("AT_LEAST"),
 });
 
-const checklistSchema = z
+export const checklistSchema = z
   .array(z.strictObject({ text: z.string().trim().min(1).max(100), done: z.boolean().default(false) }))
   .max(20, "A checklist holds at most 20 items");
 
 const questFields = {
   title: plainText(100, "Title").min(1, "Title is required"),
   notes: plainText(1_000, "Notes"),
-  difficulty: z.enum(DIFFICULTY_NAMES),
+  difficulty: z.enum(DIFFICULTIES),
   stats: z
-    .array(z.enum(STAT_NAMES))
+    .array(z.enum(STATS))
     .min(1, "Tag one or two stats")
     .max(2, "Tag one or two stats")
     .refine((stats) => new Set(stats).size === stats.length, "Each stat may appear once"),
@@ -122,7 +122,7 @@ export const createQuestSchema = z
     difficulty: questFields.difficulty,
     // To-dos feed no stats (docs/rules.md "Stats"), so they need none.
     stats: z
-      .array(z.enum(STAT_NAMES))
+      .array(z.enum(STATS))
       .max(2, "Tag one or two stats")
       .refine((stats) => new Set(stats).size === stats.length, "Each stat may appear once")
       .optional(),
@@ -144,8 +144,8 @@ export const createQuestSchema = z
 
 export type CreateQuestInput = z.infer<typeof createQuestSchema>;
 
-/** Any subset of the editable fields; the kind of a quest never changes. */
-export const updateQuestSchema = z
+/** The editable fields; the kind of a quest never changes. */
+export const updateQuestFieldsSchema = z
   .strictObject({
     title: questFields.title,
     notes: questFields.notes,
@@ -159,13 +159,18 @@ export const updateQuestSchema = z
     dueDay: questFields.dueDay,
     checklist: questFields.checklist,
   })
-  .partial()
-  .refine((input) => Object.keys(input).length > 0, "Send at least one field to change");
+  .partial();
+
+/** Any subset of the editable fields (PATCH /api/v1/quests/{id}). */
+export const updateQuestSchema = updateQuestFieldsSchema.refine(
+  (input) => Object.keys(input).length > 0,
+  "Send at least one field to change",
+);
 
 export type UpdateQuestInput = z.infer<typeof updateQuestSchema>;
 
 export const checklistItemParamsSchema = z.strictObject({
-  id: z.string().min(1).max(64),
+  id: idSchema,
   index: z.coerce.number().int().min(0).max(19),
 });
 

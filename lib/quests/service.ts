@@ -3,9 +3,9 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma, Quest } from "@/lib/generated/prisma/client";
 import { z } from "zod";
-import { fieldErrorsOf } from "@/lib/accounts/schemas";
+import { fieldErrorsOf } from "@/lib/validation";
 import { checkTarget, type CreateQuestInput, type Schedule, type UpdateQuestInput } from "@/lib/quests/schemas";
-import { dayKey } from "@/lib/time/rules";
+import { localDay } from "@/lib/time/rules";
 
 export type QuestDto = {
   id: string;
@@ -78,7 +78,7 @@ export async function createQuest(playerId: string, input: CreateQuestInput, now
       // A DAILY without a schedule is due every day.
       schedule: input.kind === "DAILY" ? (schedule ?? { type: "EVERY_DAY" }) : undefined,
       checklist: checklist ?? undefined,
-      createdDay: dayKey(now, player.timeZone, player.dayStartMinute),
+      createdDay: localDay(now, player),
     },
   });
   return toQuestDto(quest);

@@ -61,6 +61,14 @@ function instantMs(instant: Date): number {
 }
 
 /** The System day an instant belongs to: the local date of (instant − dayStartMinute), SPEC §2. */
+/** A Hunter's clock: their zone and the minute their day starts. */
+export type DayClock = { timeZone: string; dayStartMinute: number };
+
+/** The Hunter's day an instant falls on (their calendar; the open day is playerToday). */
+export function localDay(instant: Date, clock: DayClock): DayKey {
+  return dayKey(instant, clock.timeZone, clock.dayStartMinute);
+}
+
 export function dayKey(instant: Date, timeZone: string, dayStartMinute: number): DayKey {
   assertDayStartMinute(dayStartMinute);
   return localTime(instantMs(instant) - dayStartMinute * MINUTE_MS, timeZone).date;
@@ -172,4 +180,23 @@ export function isoWeekUtc(instant: Date): string {
   const year = thursday.slice(0, 4);
   const ordinal = daysBetween(`${year}-01-01`, thursday);
   return `${year}-W${String(Math.floor(ordinal / 7) + 1).padStart(2, "0")}`;
+}
+
+/**
+ * The day a live check-in counts for: today in the player's zone, but never a day already settled. After moving
+ * west, "today" can be a day the System has settled; the player's day then runs on until the open one ends, so
+ * travel never runs a day twice (SPEC §2).
+ */
+export function openDay(today: DayKey, lastSettledDay: DayKey | null): DayKey {
+  return lastSettledDay !== null && today <= lastSettledDay ? addDays(lastSettledDay, 1) : today;
+}
+
+/** "Today" for a Hunter: the day a live check-in counts for and the status window shows. */
+export function playerToday(player: DayClock & { lastSettledDay: DayKey | null }, now: Date): DayKey {
+  return openDay(localDay(now, player), player.lastSettledDay);
+}
+
+/** Whether a day falls inside one of the rest periods (a Safe Zone, both ends included). */
+export function isRestDay(rest: ReadonlyArray<{ startDay: DayKey; endDay: DayKey }>, day: DayKey): boolean {
+  return rest.some((r) => r.startDay <= day && day <= r.endDay);
 }

@@ -74,8 +74,11 @@ test("JSON lines with request ids, and no password, token, cookie or email in th
   expect(pageResponse?.headers()["x-request-id"]).toMatch(UUID);
   // The error path: the SMTP server refuses the address, and nodemailer's error says which.
   await page.getByLabel("Email").fill(account.email);
+  const action = page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/forgot-password"));
   await page.getByRole("button", { name: "Send reset link" }).click();
-  await expect(page.getByRole("alert").or(page.getByText(/went wrong/))).toBeVisible();
+  const actionId = (await action).headers()["x-request-id"];
+  expect(actionId).toMatch(UUID);
+  await expect(page.getByText("Something went wrong on our side")).toBeVisible();
 
   await expect.poll(() => app.output()).toContain("Unexpected error in a server action");
   const output = app.output();
@@ -115,5 +118,9 @@ test("JSON lines with request ids, and no password, token, cookie or email in th
   expect(requests.filter((line) => line.status === 401).length).toBeGreaterThanOrEqual(2);
 
   const failure = lines.find((line) => line.msg === "Unexpected error in a server action")!;
-  expect(failure).toMatchObject({ level: "error", err: { message: expect.stringContaining("[email]") } });
+  expect(failure).toMatchObject({
+    level: "error",
+    requestId: actionId,
+    err: { message: expect.stringContaining("[email]") },
+  });
 });
