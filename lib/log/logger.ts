@@ -6,7 +6,7 @@ import pretty from "pino-pretty";
 import { env } from "@/lib/env";
 
 /** Keys whose values never reach a log line, wherever they sit in a logged object (any case). */
-export const REDACTED_KEYS = [
+const REDACTED_KEYS = [
   "password",
   "passwordHash",
   "currentPassword",
@@ -36,12 +36,12 @@ const MAX_DEPTH = 8;
 
 /**
  * A copy of a logged object with the value of every REDACTED_KEYS key replaced, at any depth and in any case.
- * (One walk over the object. pino's own `redact` needs a wildcard path per key and depth, matches case exactly,
- * and with four levels of the keys below cost 330 µs a line here against 9 µs for a plain one; this costs about
- * 20 µs: tests/bench/log-cost.ts.) Errors, dates and other class instances are left to
- * their serializers; the error serializer redacts its output the same way.
+ * (One walk over the object. pino's own `redact` needs a wildcard path per key and depth and matches case
+ * exactly; with these keys at four levels it cost 330 µs a line here against 9 µs for a plain line, this about
+ * 20 µs: tests/bench/log-cost.ts.) Errors, dates and other class instances are left to their serializers; the
+ * error serializer redacts its output the same way.
  */
-export function redacted(value: unknown, depth = 0): unknown {
+function redacted(value: unknown, depth = 0): unknown {
   if (value === null || typeof value !== "object") return value;
   if (depth > MAX_DEPTH) return "[Too deep]";
   if (Array.isArray(value)) return value.map((item) => redacted(item, depth + 1));
@@ -82,7 +82,7 @@ export function withRequestContext<T>(requestId: string, work: () => T): T {
 }
 
 /** The request id of the request being handled, if any. */
-export function currentRequestId(): string | undefined {
+function currentRequestId(): string | undefined {
   return state.context.getStore()?.requestId;
 }
 

@@ -46,17 +46,17 @@ export function logged<C>(handler: Handler<C>): Handler<C> {
   };
 }
 
+/** A Server Action run under its request's id (proxy.ts put it on the request), like a route under `logged`. */
+export function underRequestId<A extends unknown[], R>(action: (...args: A) => Promise<R>) {
+  return async (...args: A): Promise<R> => withRequestContext(requestIdFrom(await headers()), () => action(...args));
+}
+
 const ROUTE_TYPES: Record<string, string> = {
   render: "page",
   action: "Server Action",
   route: "route handler",
   proxy: "proxy",
 };
-
-/** A Server Action run under its request's id (proxy.ts put it on the request), like a route under `logged`. */
-export function underRequestId<A extends unknown[], R>(action: (...args: A) => Promise<R>) {
-  return async (...args: A): Promise<R> => withRequestContext(requestIdFrom(await headers()), () => action(...args));
-}
 
 type RequestErrorContext = { routerKind: string; routePath: string; routeType: string };
 type ErroredRequest = { path: string; method: string; headers: Record<string, string | string[] | undefined> };
