@@ -1,5 +1,5 @@
 /**
- * Day outcomes, the player streak, shields and the Penalty Zone (SPEC §6). The rollover settles a player's days
+ * Day outcomes, the player streak, shields and the Penalty Zone (docs/rules.md "Streaks, shields, the Penalty Zone"). The rollover settles a player's days
  * one at a time, in order, with these functions; it persists the returned state.
  */
 import type { SpecialEvent } from "@/lib/achievements/rules";
@@ -140,7 +140,7 @@ export function isSettleable(input: { dayEnd: Date; now: Date; playerConfirmed: 
 /**
  * Settles consecutive days in order, as one rollover does after an absence. However many of them fail, at most one
  * Penalty Quest opens (for the first unshielded failure), and none while one is already open: an absence costs
- * the streak and one penalty, not a spiral (SPEC §1, §6). Shields are still spent day by day, in order.
+ * the streak and one penalty, not a spiral (docs/rules.md "The System day", "Streaks, shields, the Penalty Zone"). Shields are still spent day by day, in order.
  */
 export function settleDays(
   state: StreakState,

@@ -16,12 +16,6 @@ import { toQuestDto } from "@/lib/quests/service";
 import { isOpenDailyOn, questToday, type QuestToday } from "@/lib/quests/today";
 import { addDays, dayEndInstant, dayKey, isRestDay, playerToday, weekStart, localDay } from "@/lib/time/rules";
 
-export type PlayerCard = { hunterName: string; timeZone: string };
-
-export async function getPlayerCard(userId: string): Promise<PlayerCard | null> {
-  return db.player.findUnique({ where: { userId }, select: { hunterName: true, timeZone: true } });
-}
-
 export type TodayQuest = {
   id: string;
   title: string;

@@ -8,7 +8,7 @@ export const updatePlayerSchema = z
     dayStartMinute: z.int().min(0).max(359, "The day may start at most 5h59 after midnight"),
     /** An achievement id whose title the Hunter has unlocked, or null to show none. */
     equippedTitle: z.string().max(64).nullable(),
-    /** Hide the Hunter from the leaderboards (SPEC §7: shown by default). */
+    /** Hide the Hunter from the leaderboards (docs/rules.md "Leaderboards": shown by default). */
     leaderboardOptOut: z.boolean(),
   })
   .partial()
@@ -40,9 +40,7 @@ export const awakeningSchema = z.strictObject({
   starters: z.array(starterEditSchema).length(3),
 });
 
-export type AwakeningInput = z.infer<typeof awakeningSchema>;
-
-/** Types of notification a Hunter can switch off (SPEC §9); all on by default. */
+/** Types of notification a Hunter can switch off (docs/rules.md "Notifications"); all on by default. */
 export const NOTIFICATION_TYPES = ["reminders", "lastChance", "penalty", "levelUp", "achievements"] as const;
 
 export const notificationPrefsSchema = z.strictObject(

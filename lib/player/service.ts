@@ -117,7 +117,7 @@ export async function changeJob(
     }
     await unlockAchievements(tx, player, {
       dayKey: today,
-      specials: awakening ? ["AWAKENING_COMPLETED", "QUEST_CREATED"] : ["JOB_CHANGED"],
+      specials: awakening ? ["AWAKENING_COMPLETED"] : ["JOB_CHANGED"],
     });
     return { job, awakened: awakening };
   }, TX_OPTIONS);

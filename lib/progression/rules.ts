@@ -1,5 +1,5 @@
 /**
- * XP, gold, levels, ranks and stats (SPEC §4, §5). Integer arithmetic throughout: awards are money-like and a
+ * XP, gold, levels, ranks and stats (docs/rules.md "XP, gold, levels, ranks", "Stats"). Integer arithmetic throughout: awards are money-like and a
  * float rounding error at a boundary would award or level up wrongly.
  */
 
@@ -175,7 +175,7 @@ export function allocatedPoints(player: Allocations): Record<Stat, number> {
   };
 }
 
-/** The five stats from the job, allocated points and the strength of the player's active quests (SPEC §5). */
+/** The five stats from the job, allocated points and the strength of the player's active quests (docs/rules.md "Stats"). */
 export function playerStats(
   player: Allocations,
   activeQuests: ReadonlyArray<{ stats: readonly Stat[]; strength: number }>,

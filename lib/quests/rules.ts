@@ -1,5 +1,5 @@
 /**
- * Quest rules (SPEC §3, §5, §6): field limits, when a DAILY is due, habit strength and quest streaks.
+ * Quest rules (docs/rules.md "Quests", "Stats", "Streaks, shields, the Penalty Zone"): field limits, when a DAILY is due, habit strength and quest streaks.
  */
 import { scheduleSchema, strengthStateSchema, type Schedule } from "@/lib/quests/schemas";
 import { addDays, daysBetween, localDay, weekday, weekStart, type DayClock } from "@/lib/time/rules";
@@ -89,7 +89,7 @@ export function isScheduledOn(schedule: Schedule | null, day: DayKey): boolean {
 }
 
 /**
- * What one more check-in earns (SPEC §4 and docs/rules.md): a bad habit costs XP; a positive habit awards for its
+ * What one more check-in earns (docs/rules.md "XP, gold, levels, ranks"): a bad habit costs XP; a positive habit awards for its
  * first HABIT_AWARDED_TAPS_PER_DAY taps a day; a DAILY or ONE_TIME quest awards up to timesPerDay times a day,
  * or once when its total reaches an at-least target; an at-most target awards at settlement, not at a tap. A
  * DAILY checked in on a day it is not due earns extra credit once that day. A PENALTY quest pays through the held
@@ -174,7 +174,7 @@ export function weekCompletions(
   return done;
 }
 
-/** Scheduled occurrences per day, `f` in the strength formula (SPEC §6). */
+/** Scheduled occurrences per day, `f` in the strength formula (docs/rules.md "Streaks, shields, the Penalty Zone"). */
 export function frequency(schedule: Schedule): number {
   switch (schedule.type) {
     case "EVERY_DAY":
@@ -230,7 +230,7 @@ export function parseStrengthState(stored: unknown): StrengthState {
 }
 
 /**
- * Habit strength after one more day (Loop-style exponential smoothing, SPEC §5).
+ * Habit strength after one more day (Loop-style exponential smoothing, docs/rules.md "Stats").
  * A frozen day leaves the score as it was and takes no slot in the window, so a rest week does not drag the
  * following week down; check-ins made on a frozen day still count, carried into the next scored day.
  */
@@ -287,7 +287,7 @@ function judgedOccurrences(schedule: Schedule, days: readonly QuestDay[], timesP
 }
 
 /**
- * Quest streak (SPEC §6): consecutive completed occurrences counted back from the latest judged one.
+ * Quest streak (docs/rules.md "Streaks, shields, the Penalty Zone"): consecutive completed occurrences counted back from the latest judged one.
  * `days` are consecutive settled days, oldest first; include today only once it counts (an open day would read
  * as a miss).
  */
