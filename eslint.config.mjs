@@ -25,7 +25,7 @@ const FEATURES = [
   "cron",
 ];
 /** Infrastructure: `lib/*.ts` and these folders. It serves the features and imports none of them. */
-const INFRASTRUCTURE = ["store", "metrics", "security", "rate-limit", "mail", "health", "generated"];
+const INFRASTRUCTURE = ["store", "metrics", "log", "security", "rate-limit", "mail", "health", "generated"];
 
 const layerZones = FEATURES.flatMap((feature, i) =>
   FEATURES.slice(i + 1).map((above) => ({

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { configuredOAuthProviders, env } from "@/lib/env";
+import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/log/request-id";
 import { contentSecurityPolicy, OAUTH_FORM_ORIGINS, PRERENDERED_PAGES } from "@/lib/security/csp";
 import { isSameOrigin } from "@/lib/security/origin";
 
@@ -9,14 +10,16 @@ const READS = new Set(["GET", "HEAD", "OPTIONS"]);
  * Every page request: a Content-Security-Policy (with a fresh nonce that Next puts on its scripts when the page is
  * rendered per request), HSTS over HTTPS, and a refusal of cross-site writes. A write to a page is a Server Action;
  * Next's own check compares Origin with X-Forwarded-Host, which any client can send, so the origin is checked here
- * against the configured public URL first.
+ * against the configured public URL first. Each request gets its id (a sane incoming `x-request-id` or a new one),
+ * passed on to the page or Server Action (onRequestError logs it) and returned in the answer.
  */
 export function proxy(request: NextRequest) {
   const e = env();
+  const requestId = requestIdFrom(request.headers);
   if (!READS.has(request.method) && !isSameOrigin(request.headers, e.NEXTAUTH_URL)) {
     return NextResponse.json(
       { error: { code: "FORBIDDEN", message: "Cross-site requests are refused" } },
-      { status: 403, headers: { "Cache-Control": "no-store" } },
+      { status: 403, headers: { "Cache-Control": "no-store", [REQUEST_ID_HEADER]: requestId } },
     );
   }
   const https = (e.NEXTAUTH_URL ? new URL(e.NEXTAUTH_URL).protocol : request.nextUrl.protocol) === "https:";
@@ -28,10 +31,12 @@ export function proxy(request: NextRequest) {
     dev: e.NODE_ENV === "development",
   });
   const requestHeaders = new Headers(request.headers);
+  requestHeaders.set(REQUEST_ID_HEADER, requestId);
   // Next reads the nonce from the request's policy while rendering.
   if (nonce) requestHeaders.set("Content-Security-Policy", policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
+  response.headers.set(REQUEST_ID_HEADER, requestId);
   if (https) response.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
   return response;
 }

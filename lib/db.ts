@@ -1,14 +1,19 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 
 export function createPrismaClient(connectionString: string, max: number) {
+  // The pool is ours, not the adapter's, so /api/metrics can read its gauges (poolStats); the adapter still
+  // ends it on $disconnect.
+  const pool = new pg.Pool({ connectionString, max });
   // Query events (not logs): tests subscribe with db.$on("query") to count the queries a request costs.
-  return new PrismaClient({
-    adapter: new PrismaPg({ connectionString, max }),
+  const client = new PrismaClient({
+    adapter: new PrismaPg(pool, { disposeExternalPool: true }),
     log: [{ emit: "event", level: "query" }],
   });
+  return Object.assign(client, { pool });
 }
 
 type Client = ReturnType<typeof createPrismaClient>;
@@ -40,3 +45,17 @@ export const db: Client = new Proxy({} as Client, {
     return typeof value === "function" ? value.bind(client) : value;
   },
 });
+
+export type PoolStats = { inUse: number; idle: number; waiting: number; max: number };
+
+/** The process's connection pool right now; null before the first query made the client. */
+export function poolStats(): PoolStats | null {
+  const pool = globalForPrisma.prisma?.pool;
+  if (!pool) return null;
+  return {
+    inUse: pool.totalCount - pool.idleCount,
+    idle: pool.idleCount,
+    waiting: pool.waitingCount,
+    max: pool.options.max ?? 10,
+  };
+}

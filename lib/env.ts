@@ -50,6 +50,24 @@ export const envSchema = z
     // the server log in development and not sent at all in production.
     SMTP_URL: optional.pipe(z.url({ protocol: /^smtps?$/, message: "must be an smtp:// or smtps:// URL" }).optional()),
     MAIL_FROM: z.string().default("The System <no-reply@thesystem.local>"),
+    // Server log verbosity (JSON lines on stdout, lib/log): fatal, error, warn, info (default), debug, trace, silent.
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    // OpenTelemetry traces (instrumentation.ts): exported over OTLP/HTTP to this collector only when it is set. The
+    // exporter (@vercel/otel) reads these standard variables itself; they are validated here.
+    OTEL_EXPORTER_OTLP_ENDPOINT: optional.pipe(
+      z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).optional(),
+    ),
+    OTEL_EXPORTER_OTLP_PROTOCOL: z.enum(["http/protobuf", "http/json"]).optional(),
+    // Headers the collector wants, e.g. an API key: "x-honeycomb-team=…,other=…".
+    OTEL_EXPORTER_OTLP_HEADERS: optional.pipe(
+      z
+        .string()
+        .regex(/^\s*[^=,\s]+\s*=[^,]*(,\s*[^=,\s]+\s*=[^,]*)*$/, {
+          message: "must be name=value pairs, comma-separated",
+        })
+        .optional(),
+    ),
+    OTEL_SERVICE_NAME: z.string().default("the-system"),
     // Seeds the demo Hunter (a published password) even on a database that is not the embedded one.
     SEED_DEMO: z.preprocess((v) => v === "1" || v === "true", z.boolean()),
     // End-to-end tests only: lets PUT /api/v1/test-clock shift a player's clock.

@@ -1,4 +1,5 @@
 import type { FieldErrors } from "@/lib/validation";
+import { logger } from "@/lib/log/logger";
 
 export const ERROR_STATUS = {
   BAD_REQUEST: 400,
@@ -73,9 +74,9 @@ export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string
 export function toActionFailure(error: unknown): { ok: false; error: string; fieldErrors?: FieldErrors } {
   if (error instanceof AppError) return { ok: false, error: error.message, fieldErrors: error.fieldErrors };
   if (isDatabaseUnavailable(error)) {
-    console.error("The database is unreachable", error);
+    logger().error({ err: error }, "The database is unreachable");
     return { ok: false, error: DATABASE_UNAVAILABLE };
   }
-  console.error("Unexpected error in a server action", error);
+  logger().error({ err: error }, "Unexpected error in a server action");
   return { ok: false, error: "Something went wrong on our side. Please try again." };
 }

@@ -9,6 +9,7 @@ import {
   type ErrorCode,
 } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { logger } from "@/lib/log/logger";
 import { nulPath } from "@/lib/validation";
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -45,12 +46,12 @@ export function toErrorResponse(error: unknown): Response {
     if (error.code === "P2002") return errorResponse("CONFLICT", "That already exists");
   }
   if (isDatabaseUnavailable(error)) {
-    console.error("The database is unreachable", error);
+    logger().error({ err: error }, "The database is unreachable");
     return errorResponse("UNAVAILABLE", DATABASE_UNAVAILABLE, undefined, {
       "Retry-After": String(DATABASE_RETRY_AFTER_SECONDS),
     });
   }
-  console.error("Unhandled error in a route handler", error);
+  logger().error({ err: error }, "Unhandled error in a route handler");
   return errorResponse("INTERNAL", "Something went wrong on our side");
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { env } from "@/lib/env";
+import { logger } from "@/lib/log/logger";
 import { metrics } from "@/lib/metrics/registry";
 import { MemoryStore } from "@/lib/store/memory";
 import type { Store } from "@/lib/store/types";
@@ -49,8 +50,10 @@ export function warnRedisDown(error: unknown, now = Date.now()): void {
   const current = connection();
   if (now - current.lastWarning < WARN_EVERY_MS) return;
   current.lastWarning = now;
-  const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  console.warn(`[redis] unavailable, degrading (cache bypassed, SQL leaderboards, local sign-in limits): ${reason}`);
+  logger().warn(
+    { err: error instanceof Error ? error : new Error(String(error)) },
+    "Redis is unavailable, degrading (cache bypassed, SQL leaderboards, local sign-in limits)",
+  );
 }
 
 /** Runs a Redis call; when Redis fails or is slow, warns and returns `otherwise` instead. */

@@ -3,6 +3,7 @@ import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import { actionPlayer, enterPlayer, type PlayerContext } from "@/lib/auth/player";
 import { AppError, toActionFailure, type ActionResult } from "@/lib/errors";
+import { underRequestId } from "@/lib/log/request";
 import { afterPlayerWrite } from "@/lib/player/cache";
 import { enforceLimit } from "@/lib/rate-limit/service";
 import { fieldErrorsOf, nulPath } from "@/lib/validation";
@@ -23,14 +24,15 @@ type Paths<I, T> = readonly string[] | ((input: I, data: T) => readonly string[]
 /**
  * A Server Action for the signed-in player, as playerRoute is for routes: parse → resolve the player and settle
  * their ended days → the player's write limit (shared with the API) → handler → drop their cached status and
- * update the boards → revalidate `revalidate`'s paths → an ActionResult, every error mapped once.
+ * update the boards → revalidate `revalidate`'s paths → an ActionResult, every error mapped once, logged under the
+ * request's id.
  */
 export function playerAction<S extends z.ZodType, T>(
   schema: S,
   handler: (input: z.output<S>, player: PlayerContext) => Promise<T>,
   options: { revalidate?: Paths<z.output<S>, T> } = {},
 ): (raw: unknown) => Promise<ActionResult<T>> {
-  return async (raw) => {
+  return underRequestId(async (raw: unknown) => {
     try {
       const input = parseInput(schema, raw);
       const caller = await actionPlayer();
@@ -46,5 +48,5 @@ export function playerAction<S extends z.ZodType, T>(
     } catch (error) {
       return toActionFailure(error);
     }
-  };
+  });
 }

@@ -10,8 +10,8 @@ import { markTokenUsed } from "@/lib/tokens/service";
 type Context<P> = { params: Promise<P> };
 export type PlayerRequest<P> = { request: Request; playerId: string; params: P; now: Date };
 
-/** A public route: errors become the one error shape; answers are counted and timed (lib/metrics) and no cache
- * keeps one unless the handler says so. */
+/** A public route: errors become the one error shape; answers are counted, timed and logged under a request id
+ * (observed) and kept by no cache unless the handler says so. */
 export function publicRoute<P = Record<string, never>>(handler: (request: Request, params: P) => Promise<Response>) {
   return observed(async (request: Request, context: Context<P>) => {
     try {

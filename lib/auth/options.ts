@@ -11,6 +11,7 @@ import { endSession, SESSION_MAX_AGE_SECONDS, startSession } from "@/lib/auth/se
 import { db } from "@/lib/db";
 import { configuredOAuthProviders, env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { logger } from "@/lib/log/logger";
 import { enforceSignInLimits } from "@/lib/rate-limit/service";
 import { RATE_LIMITED_SIGN_IN } from "@/lib/accounts/schemas";
 
@@ -48,6 +49,12 @@ export function authOptions(): NextAuthOptions {
     adapter: PrismaAdapter(db) as Adapter,
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/sign-in", error: "/sign-in" },
+    // next-auth's own errors and warnings, as JSON lines under the request's id (redacted like every line).
+    logger: {
+      error: (code, metadata) =>
+        logger().error({ err: metadata instanceof Error ? metadata : metadata.error, code }, `next-auth: ${code}`),
+      warn: (code) => logger().warn({ code }, `next-auth: ${code}`),
+    },
     providers: [
       CredentialsProvider({
         name: "Email and password",

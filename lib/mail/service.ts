@@ -1,6 +1,7 @@
 import "server-only";
 import { createTransport, type Transporter } from "nodemailer";
 import { env } from "@/lib/env";
+import { logger } from "@/lib/log/logger";
 
 export type Mail = { to: string; subject: string; text: string };
 
@@ -13,8 +14,9 @@ let transport: Transporter | undefined;
 export async function sendMail(mail: Mail): Promise<void> {
   const { SMTP_URL, MAIL_FROM, NODE_ENV } = env();
   if (!SMTP_URL) {
-    if (NODE_ENV === "development") console.log(`[mail] To ${mail.to}: ${mail.subject}\n${mail.text}`);
-    else console.warn("[mail] SMTP_URL is not set: a mail was not sent");
+    // The whole mail, address and link included, on a developer's own terminal only.
+    if (NODE_ENV === "development") logger().info(`[mail] To ${mail.to}: ${mail.subject}\n${mail.text}`);
+    else logger().warn("SMTP_URL is not set: a mail was not sent");
     return;
   }
   transport ??= createTransport(SMTP_URL);

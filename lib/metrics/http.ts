@@ -1,4 +1,5 @@
 import "server-only";
+import { logged } from "@/lib/log/request";
 import { metrics } from "@/lib/metrics/registry";
 
 /** A path segment as Next.js hands it to params; a malformed escape stays as it is. */
@@ -29,9 +30,12 @@ export function routeLabel(pathname: string, params: Record<string, unknown> = {
     .join("/");
 }
 
-/** Counts and times every answer of a route handler that never throws (publicRoute's). */
+/**
+ * Counts and times every answer of a route handler that never throws (publicRoute's), and handles it under a
+ * request id that every log line and the answer's x-request-id carry (lib/log/request.ts).
+ */
 export function observed<P>(handler: (request: Request, context: { params: Promise<P> }) => Promise<Response>) {
-  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+  return logged(async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     const started = performance.now();
     const response = await handler(request, context);
     const params: unknown = await Promise.resolve(context.params).catch(() => undefined);
@@ -44,5 +48,5 @@ export function observed<P>(handler: (request: Request, context: { params: Promi
     httpRequests.inc(labels);
     httpDuration.observe(labels, (performance.now() - started) / 1000);
     return response;
-  };
+  });
 }

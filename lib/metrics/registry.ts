@@ -1,5 +1,19 @@
 import "server-only";
-import { Counter, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { poolStats, type PoolStats } from "@/lib/db";
+import { env } from "@/lib/env";
+
+/** A gauge read from the database pool at scrape time (counts are 0 before the first query made the pool). */
+function poolGauge(name: string, help: string, read: (stats: PoolStats | null) => number, registers: Registry[]) {
+  return new Gauge({
+    name,
+    help,
+    registers,
+    collect() {
+      this.set(read(poolStats()));
+    },
+  });
+}
 
 function createMetrics() {
   const registry = new Registry();
@@ -45,6 +59,30 @@ function createMetrics() {
       help: "Redis calls that failed or timed out and were served by the fallback.",
       registers,
     }),
+    dbPoolInUse: poolGauge(
+      "db_pool_connections_in_use",
+      "Database connections of this instance's pool running a query or transaction.",
+      (stats) => stats?.inUse ?? 0,
+      registers,
+    ),
+    dbPoolIdle: poolGauge(
+      "db_pool_connections_idle",
+      "Database connections of this instance's pool open and idle.",
+      (stats) => stats?.idle ?? 0,
+      registers,
+    ),
+    dbPoolWaiting: poolGauge(
+      "db_pool_waiting_requests",
+      "Queries waiting for a free connection of this instance's pool (all DATABASE_POOL_MAX in use).",
+      (stats) => stats?.waiting ?? 0,
+      registers,
+    ),
+    dbPoolMax: poolGauge(
+      "db_pool_connections_max",
+      "Connections this instance's pool may open (DATABASE_POOL_MAX).",
+      (stats) => stats?.max ?? env().DATABASE_POOL_MAX,
+      registers,
+    ),
   };
 }
 

@@ -11,6 +11,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { GET as metricsRoute } from "@/app/api/metrics/route";
 import { POST as checkInRoute } from "@/app/api/v1/quests/[id]/check-ins/route";
+import { db } from "@/lib/db";
 import { settlePlayer } from "@/lib/days/service";
 import { orElse } from "@/lib/redis";
 import { makePlayer, makeQuest, utc } from "@/tests/support/factories";
@@ -99,6 +100,24 @@ describe("GET /api/metrics", () => {
     );
     expect(result.penaltyOpened).toBe(true);
     expect(sample(after, "penalties_opened_total") - sample(before, "penalties_opened_total")).toBe(1);
+  });
+
+  it("reads the database pool: connections in use and idle, queries waiting for one, the maximum", async () => {
+    const max = Number(process.env.DATABASE_POOL_MAX);
+    await db.$queryRaw`SELECT 1`;
+    // Two more queries than connections: every connection busy, two queries queued behind them. (Prisma's
+    // promises are lazy: Promise.all starts them.)
+    const holds = Promise.all(Array.from({ length: max + 2 }, () => db.$executeRaw`SELECT pg_sleep(0.5)`));
+    let busy = "";
+    await expect.poll(async () => sample((busy = await scrape()), "db_pool_connections_in_use")).toBe(max);
+    expect(sample(busy, "db_pool_waiting_requests")).toBe(2);
+    expect(sample(busy, "db_pool_connections_idle")).toBe(0);
+    expect(sample(busy, "db_pool_connections_max")).toBe(max);
+    await holds;
+    const after = await scrape();
+    expect(sample(after, "db_pool_connections_in_use")).toBe(0);
+    expect(sample(after, "db_pool_waiting_requests")).toBe(0);
+    expect(sample(after, "db_pool_connections_idle")).toBe(max);
   });
 
   it("counts a Redis call served by its fallback", async () => {

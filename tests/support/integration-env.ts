@@ -6,6 +6,8 @@ process.env.DATABASE_POOL_MAX = String(inject("databasePoolMax"));
 process.env.NEXTAUTH_SECRET ??= "integration-tests-secret-at-least-32-characters";
 // The app's public origin: cookie-authenticated writes must come from it (lib/security/origin.ts).
 process.env.NEXTAUTH_URL ??= "http://localhost:3000";
+// Errors and warnings only: an access line for every route call would bury the test output.
+process.env.LOG_LEVEL ??= "warn";
 
 const upstash = inject("upstash");
 if (upstash) {

@@ -7,4 +7,8 @@ export const APP_SERIES = [
   "rollover_settlements_total",
   "penalties_opened_total",
   "redis_fallbacks_total",
+  "db_pool_connections_in_use",
+  "db_pool_connections_idle",
+  "db_pool_waiting_requests",
+  "db_pool_connections_max",
 ];

@@ -7,7 +7,8 @@ import path from "node:path";
 import { E2E_BASE_URL } from "../../support/browser.mjs";
 import { e2eDatabaseUrl } from "../../support/e2e-database.mjs";
 
-export type AppServer = { url: string; stop: () => Promise<void> };
+/** `output()`: everything the server wrote to stdout so far (its JSON log lines). */
+export type AppServer = { url: string; output: () => string; stop: () => Promise<void> };
 
 /** A port nothing listens on right now. */
 export function freePort(): Promise<number> {
@@ -35,15 +36,18 @@ export async function startAppServer(env: Record<string, string> = {}): Promise<
       TEST_CLOCK: "",
       ...env,
     },
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", "pipe", "inherit"],
   });
+  const stdout: Buffer[] = [];
+  child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));
+  const output = () => Buffer.concat(stdout).toString();
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   for (let attempt = 0; attempt < 100; attempt++) {
     const up = await fetch(`${url}/api/health`).then(
       () => true,
       () => false,
     );
-    if (up) return { url, stop: async () => void (child.kill("SIGTERM"), await exited) };
+    if (up) return { url, output, stop: async () => void (child.kill("SIGTERM"), await exited) };
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   child.kill("SIGKILL");

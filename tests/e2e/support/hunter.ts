@@ -15,7 +15,8 @@ export async function signUp(page: Page, hunter: Hunter = newHunter()): Promise<
   await page.getByLabel("Password").fill(hunter.password);
   await page.getByLabel("Hunter name").fill(hunter.name);
   await page.getByRole("button", { name: "Awaken" }).click();
-  await expect(page).toHaveURL(/\/awakening$/);
+  // Sign-up hashes the password (argon2id), then signs in: past 5 s on a loaded 2-core machine.
+  await expect(page).toHaveURL(/\/awakening$/, { timeout: 15_000 });
   await page.goto("/dashboard");
   return hunter;
 }
