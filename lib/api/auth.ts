@@ -12,11 +12,13 @@ import { hashToken } from "@/lib/tokens/service";
 export type Caller = {
   playerId: string;
   settlement: SettlementPeek;
+  /** The status cache's stamp (lib/player/cache.ts), read in the same query. */
+  cacheStamp: number;
   /** The personal access token used, for its lastUsedAt once the answer is ready (lib/api/handlers.ts). */
   token?: { id: string; lastUsedAt: Date | null };
 };
 
-const CALLER = { id: true, ...SETTLEMENT_PEEK } as const;
+const CALLER = { id: true, cacheStamp: true, ...SETTLEMENT_PEEK } as const;
 
 const READS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -44,7 +46,8 @@ async function tokenCaller(token: string): Promise<Caller> {
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= at)) {
     throw new AppError("UNAUTHENTICATED", "The token is invalid, expired or revoked");
   }
-  return { playerId: row.player.id, settlement: row.player, token: { id: row.id, lastUsedAt: row.lastUsedAt } };
+  const { id, cacheStamp, ...settlement } = row.player;
+  return { playerId: id, settlement, cacheStamp, token: { id: row.id, lastUsedAt: row.lastUsedAt } };
 }
 
 async function sessionCaller(claims: SessionClaims & { userId: string }): Promise<Caller | null> {
@@ -54,9 +57,9 @@ async function sessionCaller(claims: SessionClaims & { userId: string }): Promis
     select: { ...CALLER, user: liveSessionSelect(claims, new Date()) },
   });
   if (!player || !isLive(player.user, claims)) return null;
-  const { user, ...settlement } = player;
+  const { user, id, cacheStamp, ...settlement } = player;
   void user;
-  return { playerId: player.id, settlement };
+  return { playerId: id, settlement, cacheStamp };
 }
 
 function refuseCrossSite(headers: Headers): void {

@@ -1,16 +1,16 @@
 import "server-only";
 import { authenticate } from "@/lib/api/auth";
 import { now } from "@/lib/clock";
-import { settlePlayer } from "@/lib/days/service";
+import { settlePlayer, wroteAnything } from "@/lib/days/service";
 import { AppError } from "@/lib/errors";
-import { afterPlayerWrite } from "@/lib/player/cache";
+import { afterPlayerWrite, type StatusViewer } from "@/lib/player/cache";
 import { noStore, toErrorResponse } from "@/lib/http";
 import { observed } from "@/lib/metrics/http";
 import { enforceLimit } from "@/lib/rate-limit/service";
 import { markTokenUsed } from "@/lib/tokens/service";
 
 type Context<P> = { params: Promise<P> };
-export type PlayerRequest<P> = { request: Request; playerId: string; params: P; now: Date };
+export type PlayerRequest<P> = StatusViewer & { request: Request; params: P };
 
 /** A public route: errors become the one error shape; answers are counted and timed (lib/metrics) and no cache
  * keeps one unless the handler says so. */
@@ -38,8 +38,9 @@ export function playerRoute<P = Record<string, never>>(handler: (input: PlayerRe
     const caller = await authenticate(request);
     if (request.method !== "GET") await enforceLimit("apiWrite", caller.playerId);
     const at = await now(caller.playerId);
-    await settlePlayer(caller.playerId, at, caller.settlement);
-    const response = await handler({ request, playerId: caller.playerId, params, now: at });
+    const settled = await settlePlayer(caller.playerId, at, caller.settlement);
+    const cacheStamp = wroteAnything(settled) ? null : caller.cacheStamp;
+    const response = await handler({ request, playerId: caller.playerId, params, now: at, cacheStamp });
     if (request.method !== "GET") await afterPlayerWrite(caller.playerId, at);
     // Bookkeeping, not part of the answer: at most one write a minute per token.
     if (caller.token) await markTokenUsed(caller.token, new Date());

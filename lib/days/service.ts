@@ -67,8 +67,12 @@ export async function settlePlayer(playerId: string, now: Date, known?: Settleme
   const result = await db.$transaction((tx) => settleLocked(tx, playerId, now), TX_OPTIONS);
   metrics().rolloverSettlements.inc(result.settledDays);
   if (result.penaltyOpened) metrics().penaltiesOpened.inc();
-  if (result.settledDays > 0 || result.penaltyExpired) await afterPlayerWrite(playerId, now);
+  if (wroteAnything(result)) await afterPlayerWrite(playerId, now);
   return result;
+}
+
+export function wroteAnything(result: SettleResult): boolean {
+  return result.settledDays > 0 || result.penaltyExpired;
 }
 
 /** What it takes to tell, without a lock, whether a player has anything to settle. */

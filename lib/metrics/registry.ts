@@ -1,5 +1,5 @@
 import "server-only";
-import { Counter, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 
 function createMetrics() {
   const registry = new Registry();
@@ -43,6 +43,17 @@ function createMetrics() {
     redisFallbacks: new Counter({
       name: "redis_fallbacks_total",
       help: "Redis calls that failed or timed out and were served by the fallback.",
+      registers,
+    }),
+    redisBreakerTransitions: new Counter({
+      name: "redis_breaker_transitions_total",
+      help: "Changes of the Redis circuit breaker's state, by the state entered (open, half-open, closed).",
+      labelNames: ["to"] as const,
+      registers,
+    }),
+    redisBreakerState: new Gauge({
+      name: "redis_breaker_state",
+      help: "The Redis circuit breaker now: 0 closed (Redis used), 1 half-open (probing), 2 open (Redis skipped).",
       registers,
     }),
   };

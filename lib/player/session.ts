@@ -6,8 +6,9 @@ import { authOptions } from "@/lib/auth/options";
 import { isLive, liveSessionSelect, type SessionClaims } from "@/lib/auth/sessions";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
-import { SETTLEMENT_PEEK, settlePlayer } from "@/lib/days/service";
+import { SETTLEMENT_PEEK, settlePlayer, wroteAnything } from "@/lib/days/service";
 import { AppError } from "@/lib/errors";
+import type { StatusViewer } from "@/lib/player/cache";
 
 /** Where a page sends a session that has ended (signed out, everywhere, or its account deleted): it clears the
  * cookie and goes to sign-in. */
@@ -23,8 +24,9 @@ async function currentSession(): Promise<CurrentSession | null> {
   return userId ? { userId, sid: session.sid, sessionVersion: session.sessionVersion } : null;
 }
 
-/** The signed-in player for a page, with their clock read and any ended day settled (the lazy rollover). */
-export async function requirePlayer(returnTo: string): Promise<{ playerId: string; now: Date }> {
+/** The signed-in player for a page, with their clock read and any ended day settled (the lazy rollover), and
+ * their status cache's stamp (lib/player/cache.ts). */
+export async function requirePlayer(returnTo: string): Promise<StatusViewer> {
   const session = await currentSession();
   if (!session) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
   const player = await playerOf(session);
@@ -44,11 +46,11 @@ async function playerOf(session: CurrentSession) {
   const player = await db.player.findUnique({
     where: { userId: session.userId },
     // The settlement peek and the session's row ride along: no query of their own when nothing is due.
-    select: { id: true, user: liveSessionSelect(session, new Date()), ...SETTLEMENT_PEEK },
+    select: { id: true, cacheStamp: true, user: liveSessionSelect(session, new Date()), ...SETTLEMENT_PEEK },
   });
   // No player: the account was deleted, and its cookie only needs clearing.
   if (!player || !isLive(player.user, session)) return "STALE" as const;
   const at = await now(player.id);
-  await settlePlayer(player.id, at, player);
-  return { playerId: player.id, now: at };
+  const settled = await settlePlayer(player.id, at, player);
+  return { playerId: player.id, now: at, cacheStamp: wroteAnything(settled) ? null : player.cacheStamp };
 }

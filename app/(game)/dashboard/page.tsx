@@ -14,8 +14,8 @@ import { QuestList } from "./quest-list";
 export const metadata: Metadata = { title: "Status" };
 
 export default async function DashboardPage() {
-  const { playerId, now } = await requirePlayer("/dashboard");
-  const status = await cachedPlayerStatus(playerId, now);
+  const viewer = await requirePlayer("/dashboard");
+  const status = await cachedPlayerStatus(viewer);
   return (
     <main className="flex flex-col gap-6">
       {status.penaltyZone && (
