@@ -1,6 +1,7 @@
 import "server-only";
 import { titleOf } from "@/lib/achievements/catalogue";
 import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import type { Board } from "@/lib/leaderboard/schemas";
 import type { Tx } from "@/lib/ledger/service";
 import { boardKey, COMPLETE_MARKER, rebuildInBackground } from "@/lib/leaderboard/service";
@@ -52,13 +53,30 @@ export const FALLBACK_STATEMENT_TIMEOUT_MS = 500;
  * loads more than `limit` rows, whatever the number of players.
  */
 async function fromDatabase(board: Board, limit: number, playerId: string, now: Date): Promise<Standing> {
-  return db.$transaction(
-    async (tx) => {
-      await tx.$executeRawUnsafe(`SET LOCAL statement_timeout = ${FALLBACK_STATEMENT_TIMEOUT_MS}`);
-      return board === "weekly" ? weeklyFromDatabase(tx, limit, playerId, now) : allFromDatabase(tx, limit, playerId);
-    },
-    { maxWait: 2 * FALLBACK_STATEMENT_TIMEOUT_MS, timeout: 4 * FALLBACK_STATEMENT_TIMEOUT_MS },
-  );
+  try {
+    return await db.$transaction(
+      async (tx) => {
+        await tx.$executeRawUnsafe(`SET LOCAL statement_timeout = ${FALLBACK_STATEMENT_TIMEOUT_MS}`);
+        return board === "weekly" ? weeklyFromDatabase(tx, limit, playerId, now) : allFromDatabase(tx, limit, playerId);
+      },
+      { maxWait: 2 * FALLBACK_STATEMENT_TIMEOUT_MS, timeout: 4 * FALLBACK_STATEMENT_TIMEOUT_MS },
+    );
+  } catch (error) {
+    if (!isCutOff(error)) throw error;
+    throw new AppError("UNAVAILABLE", "[SYSTEM] The rankings are busy. Try again in a moment.", undefined, {
+      "Retry-After": "2",
+    });
+  }
+}
+
+/** Postgres cancelled a statement at its timeout (57014), or no connection was free for the transaction in time. */
+function isCutOff(error: unknown, depth = 0): boolean {
+  if (!(error instanceof Error) || depth > 5) return false;
+  const { code, meta } = error as { code?: unknown; meta?: unknown };
+  if (code === "P2028" || /statement timeout|57014/.test(`${error.message} ${JSON.stringify(meta ?? null)}`)) {
+    return true;
+  }
+  return isCutOff(error.cause, depth + 1);
 }
 
 async function weeklyFromDatabase(tx: Tx, limit: number, playerId: string, now: Date): Promise<Standing> {

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as leaderboardRoute } from "@/app/api/v1/leaderboard/route";
 import { DELETE as deleteRoute, GET as playerRoute } from "@/app/api/v1/player/route";
+import pg from "pg";
+import { FALLBACK_STATEMENT_TIMEOUT_MS } from "@/lib/leaderboard/queries";
 import { metrics } from "@/lib/metrics/registry";
 import { BREAKER } from "@/lib/redis";
 import { POST as checkInRoute } from "@/app/api/v1/quests/[id]/check-ins/route";
@@ -112,6 +114,31 @@ describe("the Redis circuit breaker", { timeout: 60_000 }, () => {
     }
     await untilClosed(hunter!);
     expect(await transitions()).toBeGreaterThan(0);
+  });
+});
+
+describe("the leaderboards' SQL fallback", () => {
+  it("gives up on a statement after its timeout and answers 503 with Retry-After, not a pile-up", async () => {
+    const [hunter] = await hunters(1);
+    expect((await checkIn(hunter!, "fallback-timeout-0")).status).toBe(201);
+    const board = () => call(leaderboardRoute, { token: hunter!.token, path: "/?board=weekly&limit=50" });
+    const blocker = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await blocker.connect();
+    await redis.partition();
+    try {
+      await blocker.query(`BEGIN; LOCK TABLE "WeeklyScore" IN ACCESS EXCLUSIVE MODE`);
+      const { result, ms } = await timed(board);
+      expect(result.status).toBe(503);
+      expect(result.headers.get("retry-after")).toBe("2");
+      expect(ms).toBeLessThan(FALLBACK_STATEMENT_TIMEOUT_MS * 4);
+      await blocker.query("ROLLBACK");
+      const answer = await board();
+      expect(answer.status).toBe(200);
+      expect(await answer.json()).toMatchObject({ source: "database", you: { position: expect.any(Number) } });
+    } finally {
+      await blocker.end();
+      await redis.heal();
+    }
   });
 });
 
