@@ -1,4 +1,4 @@
-import type { FieldErrors } from "@/lib/accounts/schemas";
+import type { FieldErrors } from "@/lib/validation";
 
 export const ERROR_STATUS = {
   BAD_REQUEST: 400,

@@ -9,6 +9,7 @@ import {
   type ErrorCode,
 } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { nulPath } from "@/lib/validation";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 /** Deeper JSON than this is refused before it is parsed: no schema here nests past a handful of levels. */
@@ -63,19 +64,11 @@ export function issuesOf(error: z.ZodError): Issue[] {
   return error.issues.map((issue) => ({ path: issue.path.join(".") || "(root)", message: issue.message }));
 }
 
-/** Postgres text cannot hold U+0000: such input is refused here rather than failing in the database as a 500. */
-function nulIssues(value: unknown, path: string[] = []): Issue[] {
-  if (typeof value === "string") {
-    return value.includes("\u0000") ? [{ path: path.join(".") || "(root)", message: "Must not contain NUL" }] : [];
-  }
-  if (value === null || typeof value !== "object") return [];
-  return Object.entries(value).flatMap(([key, item]) => nulIssues(item, [...path, key]));
-}
-
 /** Parses a value with a schema, or throws the 422 that lists every problem. */
 export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
-  const nul = nulIssues(value);
-  if (nul.length > 0) throw new ValidationError(nul);
+  // Postgres text cannot hold U+0000: such input is refused here rather than failing in the database as a 500.
+  const nul = nulPath(value);
+  if (nul !== null) throw new ValidationError([{ path: nul || "(root)", message: "Must not contain NUL" }]);
   const result = schema.safeParse(value);
   if (!result.success) throw new ValidationError(issuesOf(result.error));
   return result.data;

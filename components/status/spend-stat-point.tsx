@@ -1,6 +1,6 @@
 "use client";
 import { useState, useTransition } from "react";
-import { spendStatPoints } from "@/lib/player/actions";
+import { allocateStatPointsAction } from "@/lib/player/actions";
 
 /** "+" beside a stat while points are waiting to be spent: one point per tap. */
 export function SpendStatPoint({ stat, name }: { stat: string; name: string }) {
@@ -15,7 +15,7 @@ export function SpendStatPoint({ stat, name }: { stat: string; name: string }) {
         aria-label={`Spend a point on ${name}`}
         onClick={() =>
           startTransition(async () => {
-            const result = await spendStatPoints({ [stat]: 1 });
+            const result = await allocateStatPointsAction({ [stat]: 1 });
             setError(result.ok ? null : result.error);
           })
         }

@@ -1,14 +1,15 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { hashPassword } from "@/lib/accounts/password";
-import { fieldErrorsOf, forgotPasswordSchema, resetPasswordSchema } from "@/lib/accounts/schemas";
+import { forgotPasswordSchema, resetPasswordSchema } from "@/lib/accounts/schemas";
+import { fieldErrorsOf } from "@/lib/validation";
 import { passwordWeakness } from "@/lib/accounts/strength";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { sendMail } from "@/lib/mail/service";
 import { anonymise, enforceLimit } from "@/lib/rate-limit/service";
-import { hashToken } from "@/lib/tokens/service";
+import { hashToken } from "@/lib/secrets";
 
 /** How long a reset link works. */
 export const RESET_LINK_MINUTES = 30;

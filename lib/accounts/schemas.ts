@@ -64,17 +64,5 @@ export const resetPasswordSchema = z.strictObject({
   password: passwordSchema,
 });
 
-/** Field → first message, the shape forms render inline. */
-export type FieldErrors = Partial<Record<string, string>>;
-
-export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? "form");
-    errors[field] ??= issue.message;
-  }
-  return errors;
-}
-
 /** The error next-auth reports to the sign-in form when sign-in attempts are rate limited. */
 export const RATE_LIMITED_SIGN_IN = "RATE_LIMITED";

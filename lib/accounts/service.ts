@@ -4,7 +4,8 @@ import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from "@/lib/accounts/password";
 import { hunterNameKey } from "@/lib/accounts/names";
-import { fieldErrorsOf, signUpSchema } from "@/lib/accounts/schemas";
+import { signUpSchema } from "@/lib/accounts/schemas";
+import { fieldErrorsOf } from "@/lib/validation";
 import { passwordWeakness } from "@/lib/accounts/strength";
 
 export type AccountSummary = { userId: string; playerId: string; email: string; hunterName: string };

@@ -1,7 +1,8 @@
 import "server-only";
 import { ACHIEVEMENTS } from "@/lib/achievements/catalogue";
 import { newlyUnlocked, type SpecialEvent } from "@/lib/achievements/rules";
-import { post, type PlayerState, type Tx } from "@/lib/ledger/service";
+import { post, type PlayerState } from "@/lib/ledger/service";
+import type { Tx } from "@/lib/db";
 import type { DayKey } from "@/lib/time/rules";
 
 export type Unlocked = { id: string; name: string; rarity: string; title: string | null };

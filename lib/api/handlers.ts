@@ -1,16 +1,14 @@
 import "server-only";
-import { authenticate } from "@/lib/api/auth";
-import { now } from "@/lib/clock";
-import { settlePlayer, wroteAnything } from "@/lib/days/service";
+import { authenticate, enterPlayer, type PlayerContext } from "@/lib/auth/player";
 import { AppError } from "@/lib/errors";
-import { afterPlayerWrite, type StatusViewer } from "@/lib/player/cache";
+import { afterPlayerWrite } from "@/lib/player/cache";
 import { noStore, toErrorResponse } from "@/lib/http";
 import { observed } from "@/lib/metrics/http";
 import { enforceLimit } from "@/lib/rate-limit/service";
 import { markTokenUsed } from "@/lib/tokens/service";
 
 type Context<P> = { params: Promise<P> };
-export type PlayerRequest<P> = StatusViewer & { request: Request; params: P };
+export type PlayerRequest<P> = PlayerContext & { request: Request; params: P };
 
 /** A public route: errors become the one error shape; answers are counted and timed (lib/metrics) and no cache
  * keeps one unless the handler says so. */
@@ -37,11 +35,10 @@ export function playerRoute<P = Record<string, never>>(handler: (input: PlayerRe
   return publicRoute<P>(async (request, params) => {
     const caller = await authenticate(request);
     if (request.method !== "GET") await enforceLimit("apiWrite", caller.playerId);
-    const at = await now(caller.playerId);
-    const settled = await settlePlayer(caller.playerId, at, caller.settlement);
-    const cacheStamp = wroteAnything(settled) ? null : caller.cacheStamp;
-    const response = await handler({ request, playerId: caller.playerId, params, now: at, cacheStamp });
-    if (request.method !== "GET") await afterPlayerWrite(caller.playerId, at);
+    const context = await enterPlayer(caller);
+    const { playerId, now } = context;
+    const response = await handler({ request, params, ...context });
+    if (request.method !== "GET") await afterPlayerWrite(playerId, now);
     // Bookkeeping, not part of the answer: at most one write a minute per token.
     if (caller.token) await markTokenUsed(caller.token, new Date());
     return response;

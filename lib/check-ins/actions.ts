@@ -1,39 +1,55 @@
 "use server";
-import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { playerAction } from "@/lib/api/action";
 import { checkInSchema } from "@/lib/check-ins/schemas";
-import { checkIn, type CheckInBody } from "@/lib/check-ins/service";
+import { checkIn } from "@/lib/check-ins/service";
 import { undoCheckIn } from "@/lib/check-ins/undo";
-import { AppError, toActionFailure, type ActionResult } from "@/lib/errors";
-import { afterPlayerWrite } from "@/lib/player/cache";
-import { actionPlayer } from "@/lib/player/session";
+import { AppError } from "@/lib/errors";
+import { getPlayerClock } from "@/lib/player/queries";
+import { dayEndInstant, dayStartInstant, isValidDayKey } from "@/lib/time/rules";
+import { idSchema } from "@/lib/validation";
 
-export async function checkInQuest(
-  questId: string,
-  idempotencyKey: string,
-  value?: number,
-): Promise<ActionResult<CheckInBody>> {
-  try {
-    const input = checkInSchema.safeParse({ idempotencyKey, value });
-    if (!input.success || typeof questId !== "string") throw new AppError("VALIDATION_FAILED", "Invalid check-in");
-    const { playerId, now } = await actionPlayer();
-    const reply = await checkIn(playerId, questId, input.data, now);
-    await afterPlayerWrite(playerId, now);
-    revalidatePath("/dashboard");
-    return { ok: true, data: reply.body };
-  } catch (error) {
-    return toActionFailure(error);
-  }
-}
+export const checkInAction = playerAction(
+  checkInSchema.extend({ questId: idSchema }),
+  async ({ questId, ...input }, { playerId, now }) => (await checkIn(playerId, questId, input, now)).body,
+  { revalidate: ["/dashboard"] },
+);
 
-export async function undoQuestCheckIn(checkInId: string): Promise<ActionResult<null>> {
-  try {
-    if (typeof checkInId !== "string") throw new AppError("VALIDATION_FAILED", "Invalid check-in");
-    const { playerId, now } = await actionPlayer();
-    await undoCheckIn(playerId, checkInId, now);
-    await afterPlayerWrite(playerId, now);
-    revalidatePath("/dashboard");
-    return { ok: true, data: null };
-  } catch (error) {
-    return toActionFailure(error);
-  }
-}
+export const undoCheckInAction = playerAction(
+  z.strictObject({ id: idSchema }),
+  async ({ id }, { playerId, now }) => {
+    await undoCheckIn(playerId, id, now);
+    return null;
+  },
+  { revalidate: ["/dashboard"] },
+);
+
+const pastCheckInSchema = checkInSchema.omit({ happenedAt: true }).extend({
+  questId: z.string().min(1, "Pick a quest").max(64),
+  day: z.string().refine(isValidDayKey, "Pick a day"),
+});
+
+/**
+ * "I did quest Q on day D": a check-in whose happenedAt lies inside D. The check-in service decides what it is:
+ * yesterday while unsettled counts and awards; a settled day up to 7 back is a BACKFILL without XP.
+ */
+export const recordPastCheckInAction = playerAction(
+  pastCheckInSchema,
+  async ({ questId, day, ...input }, { playerId, now }) => {
+    const clock = await getPlayerClock(playerId);
+    const start = dayStartInstant(day, clock.timeZone, clock.dayStartMinute).getTime();
+    const end = dayEndInstant(day, clock.timeZone, clock.dayStartMinute).getTime();
+    // Midday of that day, or just now if the day is still running.
+    const happenedAt = new Date(Math.min(start + (end - start) / 2, now.getTime())).toISOString();
+    try {
+      return (await checkIn(playerId, questId, { ...input, happenedAt }, now)).body;
+    } catch (error) {
+      // The service names happenedAt; on this screen the Hunter picked a day.
+      if (error instanceof AppError && error.fieldErrors?.happenedAt) {
+        throw new AppError(error.code, error.message, { day: error.fieldErrors.happenedAt });
+      }
+      throw error;
+    }
+  },
+  { revalidate: ["/history", "/dashboard"] },
+);

@@ -4,7 +4,7 @@
  */
 import { isCompleteWith, isDueOn, type Target } from "@/lib/quests/rules";
 import type { Schedule } from "@/lib/quests/schemas";
-import { addDays, dayKey, daysBetween, monthKey, weekday } from "@/lib/time/rules";
+import { daysBetween, monthKey, weekday } from "@/lib/time/rules";
 import type { DayKey } from "@/lib/time/rules";
 
 export const SHIELD_MAX = 2;
@@ -12,15 +12,6 @@ export const PERFECT_WEEK_DAYS = 7;
 /** A day is settled this long after it ends, unless the player confirms "yesterday is done" earlier. */
 export const SETTLE_GRACE_HOURS = 3;
 export const BACKFILL_MAX_DAYS = 7;
-
-export const PENALTY_QUEST = {
-  title: "Survival Quest",
-  description: "Complete 2 quests within 6 hours.",
-  windowHours: 6,
-  questsRequired: 2,
-  /** The alternative the player may pick in settings: a short task of their own. */
-  chosenTaskMinutes: 2,
-} as const;
 
 export type DayOutcome = "CLEARED" | "FAILED" | "NEUTRAL" | "REST";
 
@@ -54,11 +45,6 @@ export function dayOutcome(input: { day: DayKey; rest: boolean; dailies: readonl
   });
   if (judged.length === 0) return "NEUTRAL";
   return judged.every(Boolean) ? "CLEARED" : "FAILED";
-}
-
-/** Whether a day falls inside one of the rest periods (a Safe Zone, both ends included). */
-export function isRestDay(rest: ReadonlyArray<{ startDay: DayKey; endDay: DayKey }>, day: DayKey): boolean {
-  return rest.some((r) => r.startDay <= day && day <= r.endDay);
 }
 
 /** What the player carries from one settled day to the next. */
@@ -136,6 +122,12 @@ export function settleDay(
   return { day: context.day, ...judged, shieldsGranted };
 }
 
+/** A day may be settled once its grace window has passed, or as soon as it ended if the player says it is done. */
+export function isSettleable(input: { dayEnd: Date; now: Date; playerConfirmed: boolean }): boolean {
+  const graceEnd = input.dayEnd.getTime() + SETTLE_GRACE_HOURS * 3_600_000;
+  return input.now.getTime() >= (input.playerConfirmed ? input.dayEnd.getTime() : graceEnd);
+}
+
 /**
  * Settles consecutive days in order, as one rollover does after an absence. However many of them fail, at most one
  * Penalty Quest opens (for the first unshielded failure), and none while one is already open: an absence costs
@@ -163,35 +155,8 @@ export function settleDays(
   return { state: current, settlements, openPenalty };
 }
 
-export function penaltyDeadline(issuedAt: Date): Date {
-  return new Date(issuedAt.getTime() + PENALTY_QUEST.windowHours * 3_600_000);
-}
-
-/** A day may be settled once its grace window has passed, or as soon as it ended if the player says it is done. */
-export function isSettleable(input: { dayEnd: Date; now: Date; playerConfirmed: boolean }): boolean {
-  const graceEnd = input.dayEnd.getTime() + SETTLE_GRACE_HOURS * 3_600_000;
-  return input.now.getTime() >= (input.playerConfirmed ? input.dayEnd.getTime() : graceEnd);
-}
-
 /** Backfill fixes history for up to 7 past days (not today: today is an ordinary check-in). */
 export function canBackfill(day: DayKey, today: DayKey): boolean {
   const back = daysBetween(day, today);
   return back >= 1 && back <= BACKFILL_MAX_DAYS;
-}
-
-/**
- * The day a live check-in counts for: today in the player's zone, but never a day already settled. After moving
- * west, "today" can be a day the System has settled; the player's day then runs on until the open one ends, so
- * travel never runs a day twice (SPEC §2).
- */
-export function openDay(today: DayKey, lastSettledDay: DayKey | null): DayKey {
-  return lastSettledDay !== null && today <= lastSettledDay ? addDays(lastSettledDay, 1) : today;
-}
-
-/** "Today" for a Hunter: the day a live check-in counts for and the status window shows. */
-export function playerToday(
-  player: { timeZone: string; dayStartMinute: number; lastSettledDay: DayKey | null },
-  now: Date,
-): DayKey {
-  return openDay(dayKey(now, player.timeZone, player.dayStartMinute), player.lastSettledDay);
 }

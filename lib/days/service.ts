@@ -1,17 +1,16 @@
 import "server-only";
 import { unlockAchievements } from "@/lib/achievements/service";
 import type { SpecialEvent } from "@/lib/achievements/rules";
-import { loadTallies, tallyOf, type Tallies } from "@/lib/check-ins/queries";
-import { db } from "@/lib/db";
-import { dayOutcome, isRestDay, isSettleable, settleDays, type DaySettlement } from "@/lib/days/rules";
+import { loadTallies, tallyOf, type Tallies } from "@/lib/quests/tallies";
+import { db, SETTLEMENT_TX_OPTIONS, type Tx } from "@/lib/db";
+import { dayOutcome, isSettleable, settleDays, type DaySettlement } from "@/lib/days/rules";
 import type { Prisma, Quest, RestPeriod } from "@/lib/generated/prisma/client";
-import { lockPlayer, post, type PlayerState, type Tx } from "@/lib/ledger/service";
+import { lockPlayer, post, type PlayerState } from "@/lib/ledger/service";
 import { metrics } from "@/lib/metrics/registry";
 import { expirePenalty, openPenalty } from "@/lib/penalties/service";
-import { awardXp, goldFor, rankTrialPassed } from "@/lib/progression/rules";
+import { awardXp, goldFor, playerStats, rankTrialPassed } from "@/lib/progression/rules";
 import {
   advanceStrength,
-  INITIAL_STRENGTH,
   isCompleteWith,
   isDueOn,
   parseStrengthState,
@@ -20,11 +19,7 @@ import {
   strengthSchedule,
   type Schedule,
 } from "@/lib/quests/rules";
-import { afterPlayerWrite } from "@/lib/player/cache";
-import { playerStats } from "@/lib/player/stats";
-import { addDays, dayEndInstant, dayKey, weekStart, type DayKey } from "@/lib/time/rules";
-
-const TX_OPTIONS = { maxWait: 15_000, timeout: 60_000 } as const;
+import { addDays, dayEndInstant, dayKey, isRestDay, weekStart, type DayKey } from "@/lib/time/rules";
 
 /** The latest day that may be settled now: yesterday once its grace window passed (or the player said so). */
 export function lastSettleableDay(
@@ -54,6 +49,11 @@ export type SettleResult = {
   promotedTo: string | null;
 };
 
+/** Whether a settlement moved anything a player sees (their cached status and the boards must follow). */
+export function settleChanged(result: SettleResult): boolean {
+  return result.settledDays > 0 || result.penaltyExpired;
+}
+
 const NOTHING: SettleResult = { settledDays: 0, penaltyOpened: false, penaltyExpired: false, promotedTo: null };
 
 /**
@@ -64,15 +64,10 @@ const NOTHING: SettleResult = { settledDays: 0, penaltyOpened: false, penaltyExp
 export async function settlePlayer(playerId: string, now: Date, known?: SettlementPeek): Promise<SettleResult> {
   const peek = known ?? (await peekSettlement(playerId));
   if (!peek || !settlementDue(peek, now)) return NOTHING;
-  const result = await db.$transaction((tx) => settleLocked(tx, playerId, now), TX_OPTIONS);
+  const result = await db.$transaction((tx) => settleLocked(tx, playerId, now), SETTLEMENT_TX_OPTIONS);
   metrics().rolloverSettlements.inc(result.settledDays);
   if (result.penaltyOpened) metrics().penaltiesOpened.inc();
-  if (wroteAnything(result)) await afterPlayerWrite(playerId, now);
   return result;
-}
-
-export function wroteAnything(result: SettleResult): boolean {
-  return result.settledDays > 0 || result.penaltyExpired;
 }
 
 /** What it takes to tell, without a lock, whether a player has anything to settle. */
@@ -281,32 +276,15 @@ async function advanceStrengths(
   return { strengths, peakStat };
 }
 
-/**
- * A backfill changes a settled day's check-ins, so the quest's stored strength (read by stats and rank trials) is
- * recomputed from its log through the last day it was advanced, exactly as strengthSeries does (SPEC §6: backfill
- * fixes strength). A rare action, so reading the quest's history here is fine.
- */
-export async function restateStrength(tx: Tx, quest: Quest): Promise<void> {
-  const through = quest.strengthDay;
-  if ((quest.kind !== "DAILY" && quest.kind !== "HABIT") || through === null) return;
-  const days = { gte: quest.createdDay, lte: through };
-  const [tallies, frozen] = await Promise.all([
-    loadTallies(tx, { questId: quest.id, dayKey: days }),
-    tx.daySettlement.findMany({
-      where: { playerId: quest.playerId, dayKey: days, outcome: { in: ["REST", "SHIELDED"] } },
-      select: { dayKey: true },
-    }),
-  ]);
-  const frozenDays = new Set(frozen.map((f) => f.dayKey));
-  const shape = questShape(quest);
-  let state = INITIAL_STRENGTH;
-  for (let day = quest.createdDay; day <= through; day = addDays(day, 1)) {
-    state = advanceStrength(strengthSchedule(shape), quest.timesPerDay, state, {
-      completions: strengthCompletions(shape, tallyOf(tallies, quest.id, day), day),
-      frozen: frozenDays.has(day),
-    });
-  }
-  await tx.quest.update({ where: { id: quest.id }, data: { strength: state.score, strengthState: state } });
+/** "Yesterday is done": lets the rollover settle yesterday now instead of after the grace window. */
+export async function confirmYesterday(playerId: string, now: Date): Promise<string> {
+  const player = await db.player.findUniqueOrThrow({
+    where: { id: playerId },
+    select: { timeZone: true, dayStartMinute: true },
+  });
+  const yesterday = addDays(dayKey(now, player.timeZone, player.dayStartMinute), -1);
+  await db.player.update({ where: { id: playerId }, data: { confirmedDay: yesterday } });
+  return yesterday;
 }
 
 /** An open Rank Trial is passed at the first rollover where its condition holds; the player is promoted then. */

@@ -3,7 +3,7 @@ import { titleOf } from "@/lib/achievements/catalogue";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Board } from "@/lib/leaderboard/schemas";
-import type { Tx } from "@/lib/ledger/service";
+import type { Tx } from "@/lib/db";
 import { boardKey, COMPLETE_MARKER, rebuildInBackground } from "@/lib/leaderboard/service";
 import { getStore, orElse } from "@/lib/redis";
 import type { RankedEntry } from "@/lib/store/types";

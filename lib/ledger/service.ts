@@ -1,9 +1,8 @@
 import "server-only";
 import type { LedgerReason, Prisma } from "@/lib/generated/prisma/client";
-import { levelForXp, STAT_POINTS_PER_LEVEL } from "@/lib/progression/rules";
+import type { Tx } from "@/lib/db";
+import { levelForXp, rankTrialOpen, STAT_POINTS_PER_LEVEL } from "@/lib/progression/rules";
 import { isoWeekUtc, type DayKey } from "@/lib/time/rules";
-
-export type Tx = Prisma.TransactionClient;
 
 /** Columns of Player the write services read and keep in step with the ledger. */
 export const PLAYER_STATE = {
@@ -90,6 +89,16 @@ export async function post(tx: Tx, player: PlayerState, posting: Posting): Promi
     data: { xp: player.xp, gold: player.gold, heldXp: player.heldXp, heldGold: player.heldGold, level: levelAfter },
   });
   return { levelBefore, levelAfter };
+}
+
+/** Opens the next Rank Trial once the player's level reaches its gate (once per rank: the row is unique). */
+export async function openRankTrialIfDue(tx: Tx, player: PlayerState, now: Date): Promise<void> {
+  const trial = rankTrialOpen(player.rank, player.level);
+  if (!trial) return;
+  await tx.rankTrial.createMany({
+    data: [{ playerId: player.id, targetRank: trial.rank, openedAt: now }],
+    skipDuplicates: true,
+  });
 }
 
 /** Ledger sums for a player, to prove the running totals on Player agree with the append-only ledger. */

@@ -27,10 +27,6 @@ export const restPeriodSchema = z.strictObject({
   endDay: z.iso.date(),
 });
 
-export const dayRangeSchema = z
-  .strictObject({ from: z.iso.date(), to: z.iso.date() })
-  .refine((r) => r.from <= r.to, { path: ["to"], message: "to must not be before from" });
-
 export const starterEditSchema = z.strictObject({
   title: z.string().trim().min(1, "Title is required").max(100, "Title must be at most 100 characters"),
   difficulty: z.enum(["EASY", "NORMAL", "HARD"]),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isValidDayKey } from "@/lib/time/rules";
+import { idSchema } from "@/lib/validation";
 
 /** Bounds of a DAILY schedule: every 2..365 days (every 1 day is EVERY_DAY), 1..6 times a week (7 is every day). */
 export const SCHEDULE_LIMITS = {
@@ -144,8 +145,8 @@ export const createQuestSchema = z
 
 export type CreateQuestInput = z.infer<typeof createQuestSchema>;
 
-/** Any subset of the editable fields; the kind of a quest never changes. */
-export const updateQuestSchema = z
+/** The editable fields; the kind of a quest never changes. */
+export const updateQuestFieldsSchema = z
   .strictObject({
     title: questFields.title,
     notes: questFields.notes,
@@ -159,13 +160,18 @@ export const updateQuestSchema = z
     dueDay: questFields.dueDay,
     checklist: questFields.checklist,
   })
-  .partial()
-  .refine((input) => Object.keys(input).length > 0, "Send at least one field to change");
+  .partial();
+
+/** Any subset of the editable fields (PATCH /api/v1/quests/{id}). */
+export const updateQuestSchema = updateQuestFieldsSchema.refine(
+  (input) => Object.keys(input).length > 0,
+  "Send at least one field to change",
+);
 
 export type UpdateQuestInput = z.infer<typeof updateQuestSchema>;
 
 export const checklistItemParamsSchema = z.strictObject({
-  id: z.string().min(1).max(64),
+  id: idSchema,
   index: z.coerce.number().int().min(0).max(19),
 });
 

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma, Quest } from "@/lib/generated/prisma/client";
 import { z } from "zod";
-import { fieldErrorsOf } from "@/lib/accounts/schemas";
+import { fieldErrorsOf } from "@/lib/validation";
 import { checkTarget, type CreateQuestInput, type Schedule, type UpdateQuestInput } from "@/lib/quests/schemas";
 import { dayKey } from "@/lib/time/rules";
 

@@ -173,3 +173,25 @@ export function isoWeekUtc(instant: Date): string {
   const ordinal = daysBetween(`${year}-01-01`, thursday);
   return `${year}-W${String(Math.floor(ordinal / 7) + 1).padStart(2, "0")}`;
 }
+
+/**
+ * The day a live check-in counts for: today in the player's zone, but never a day already settled. After moving
+ * west, "today" can be a day the System has settled; the player's day then runs on until the open one ends, so
+ * travel never runs a day twice (SPEC §2).
+ */
+export function openDay(today: DayKey, lastSettledDay: DayKey | null): DayKey {
+  return lastSettledDay !== null && today <= lastSettledDay ? addDays(lastSettledDay, 1) : today;
+}
+
+/** "Today" for a Hunter: the day a live check-in counts for and the status window shows. */
+export function playerToday(
+  player: { timeZone: string; dayStartMinute: number; lastSettledDay: DayKey | null },
+  now: Date,
+): DayKey {
+  return openDay(dayKey(now, player.timeZone, player.dayStartMinute), player.lastSettledDay);
+}
+
+/** Whether a day falls inside one of the rest periods (a Safe Zone, both ends included). */
+export function isRestDay(rest: ReadonlyArray<{ startDay: DayKey; endDay: DayKey }>, day: DayKey): boolean {
+  return rest.some((r) => r.startDay <= day && day <= r.endDay);
+}

@@ -1,20 +1,11 @@
 "use server";
 import { z } from "zod";
-import { AppError, toActionFailure, type ActionResult } from "@/lib/errors";
-import { actionPlayer } from "@/lib/player/session";
+import { playerAction } from "@/lib/api/action";
 import { revokeToken } from "@/lib/tokens/service";
-
-const revokeSchema = z.strictObject({ id: z.string().min(1).max(64) });
+import { idSchema } from "@/lib/validation";
 
 /** Revokes one of the signed-in player's personal access tokens (settings). */
-export async function revokeMyToken(raw: unknown): Promise<ActionResult<null>> {
-  try {
-    const parsed = revokeSchema.safeParse(raw);
-    if (!parsed.success) throw new AppError("NOT_FOUND", "Token not found");
-    const { playerId } = await actionPlayer();
-    await revokeToken(playerId, parsed.data.id, new Date());
-    return { ok: true, data: null };
-  } catch (error) {
-    return toActionFailure(error);
-  }
-}
+export const revokeTokenAction = playerAction(z.strictObject({ id: idSchema }), async ({ id }, { playerId }) => {
+  await revokeToken(playerId, id, new Date());
+  return null;
+});

@@ -1,18 +1,15 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { verifyCredentials } from "@/lib/accounts/service";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { hashToken } from "@/lib/secrets";
 import type { TokenSummary } from "@/lib/tokens/schemas";
 
 const PREFIX = "sys_";
 const DAY_MS = 86_400_000;
 /** lastUsedAt is a hint for the settings screen, not an audit log: one write a minute per token at most. */
 const LAST_USED_RESOLUTION_MS = 60_000;
-
-export function hashToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
 
 /** The token itself, shown this once, with what the list shows of it (it has not been used yet). */
 export type CreatedToken = Omit<TokenSummary, "lastUsedAt"> & { token: string };

@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { authenticate } from "@/lib/api/auth";
+import { authenticate } from "@/lib/auth/player";
 import { settlePlayer } from "@/lib/days/service";
 import { db } from "@/lib/db";
 import { getPlayerStatus } from "@/lib/player/queries";
-import { hashToken } from "@/lib/tokens/service";
+import { hashToken } from "@/lib/secrets";
 import { checkInAt, makePlayer, makeQuest, utc } from "@/tests/support/factories";
 
 const NOW = utc("2040-03-07", "12:00");

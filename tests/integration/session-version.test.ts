@@ -11,7 +11,7 @@ vi.mock("next-auth", async (original) => ({
   getServerSession: async () => session.current,
 }));
 
-const { authenticate } = await import("@/lib/api/auth");
+const { authenticate } = await import("@/lib/auth/player");
 const { endSession, startSession } = await import("@/lib/auth/sessions");
 const { bumpSessionVersion } = await import("@/lib/player/service");
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { fieldErrorsOf, signUpSchema } from "@/lib/accounts/schemas";
+import { signUpSchema } from "@/lib/accounts/schemas";
+import { fieldErrorsOf } from "@/lib/validation";
 
 const valid = {
   email: "Jin.Woo@Example.com ",

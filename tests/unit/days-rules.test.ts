@@ -1,19 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { DailyForDay, DayOutcome, StreakState } from "@/lib/days/rules";
-import {
-  openDay,
-  canBackfill,
-  dayOutcome,
-  grantMonthlyShield,
-  isSettleable,
-  PENALTY_QUEST,
-  penaltyDeadline,
-  settleDay,
-  settleDays,
-} from "@/lib/days/rules";
+import { canBackfill, dayOutcome, grantMonthlyShield, isSettleable, settleDay, settleDays } from "@/lib/days/rules";
+import { PENALTY_QUEST, penaltyDeadline } from "@/lib/penalties/rules";
 import type { Schedule } from "@/lib/quests/rules";
-import { addDays } from "@/lib/time/rules";
+import { addDays, openDay } from "@/lib/time/rules";
 
 const THURSDAY = "2026-11-26";
 const SUNDAY = "2026-11-29";

@@ -4,10 +4,10 @@ import { startTransition, useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { SystemStatus } from "@/components/ui/system-status";
-import { forgotPassword } from "@/lib/accounts/actions";
+import { requestPasswordResetAction } from "@/lib/accounts/actions";
 
 export function ForgotPasswordForm() {
-  const [state, submit, pending] = useActionState(forgotPassword, null);
+  const [state, submit, pending] = useActionState(requestPasswordResetAction, null);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const message =
     state === null

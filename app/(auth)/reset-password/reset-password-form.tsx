@@ -4,10 +4,10 @@ import { startTransition, useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { SystemStatus } from "@/components/ui/system-status";
-import { setNewPassword } from "@/lib/accounts/actions";
+import { resetPasswordAction } from "@/lib/accounts/actions";
 
 export function ResetPasswordForm({ token }: { token: string }) {
-  const [state, submit, pending] = useActionState(setNewPassword, null);
+  const [state, submit, pending] = useActionState(resetPasswordAction, null);
   if (state?.ok) {
     return (
       <div className="flex flex-col gap-4 text-center">

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { Panel } from "@/components/ui/panel";
 import { enabledOAuthProviders } from "@/lib/auth/options";
-import { getCurrentUserId } from "@/lib/auth/session";
+import { isSignedIn } from "@/lib/auth/player";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -17,7 +17,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function SignInPage({ searchParams }: Props) {
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(params.callbackUrl);
-  if (await getCurrentUserId()) redirect(callbackUrl as "/dashboard");
+  if (await isSignedIn()) redirect(callbackUrl as "/dashboard");
   const initialError = params.error ? "Sign-in failed. Please try again." : undefined;
   return (
     <Panel title="Sign in">

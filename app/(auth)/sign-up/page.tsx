@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { Panel } from "@/components/ui/panel";
-import { getCurrentUserId } from "@/lib/auth/session";
+import { isSignedIn } from "@/lib/auth/player";
 import { SignUpForm } from "./sign-up-form";
 
 export const metadata: Metadata = { title: "Become a Hunter" };
 
 export default async function SignUpPage() {
-  if (await getCurrentUserId()) redirect("/dashboard");
+  if (await isSignedIn()) redirect("/dashboard");
   return (
     <Panel title="Player registration">
       <SignUpForm />

@@ -6,14 +6,14 @@ import { startTransition, useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { useBrowserTimeZone } from "@/components/ui/use-browser-time-zone";
-import { signUp } from "@/lib/accounts/actions";
+import { createAccountAction } from "@/lib/accounts/actions";
 import type { ActionResult } from "@/lib/errors";
 
 export function SignUpForm() {
   const router = useRouter();
   const timeZone = useBrowserTimeZone();
   const [state, submit, pending] = useActionState(async (previous: ActionResult<null> | null, form: FormData) => {
-    const result = await signUp(previous, form);
+    const result = await createAccountAction(previous, form);
     if (!result.ok) return result;
     const signedIn = await signIn("credentials", {
       email: String(form.get("email")),

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Panel } from "@/components/ui/panel";
 import { getAchievements } from "@/lib/achievements/queries";
-import { requirePlayer } from "@/lib/player/session";
+import { requirePlayer } from "@/lib/auth/player";
 import { TitlePicker } from "./title-picker";
 
 export const metadata: Metadata = { title: "Achievements" };

@@ -2,7 +2,7 @@
 import { useState, useTransition } from "react";
 import { SelectField } from "@/components/quests/form-controls";
 import { Button } from "@/components/ui/button";
-import { updateSettings } from "@/lib/player/actions";
+import { updatePlayerAction } from "@/lib/player/actions";
 
 export function TitlePicker({
   titles,
@@ -19,7 +19,7 @@ export function TitlePicker({
   function submit(event: React.FormEvent) {
     event.preventDefault();
     startTransition(async () => {
-      const result = await updateSettings({ equippedTitle: choice === "" ? null : choice });
+      const result = await updatePlayerAction({ equippedTitle: choice === "" ? null : choice });
       if (!result.ok) {
         setSaved(null);
         return setError(result.fieldErrors?.equippedTitle ?? result.error);

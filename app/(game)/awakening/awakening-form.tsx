@@ -6,8 +6,8 @@ import { ChoiceGroup, Choice, SelectField } from "@/components/quests/form-contr
 import { focusFirstError } from "@/components/quests/focus-first-error";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import type { FieldErrors } from "@/lib/accounts/schemas";
-import { awaken } from "@/lib/player/actions";
+import type { FieldErrors } from "@/lib/validation";
+import { awakenAction } from "@/lib/player/actions";
 
 type Difficulty = "EASY" | "NORMAL" | "HARD";
 type Starter = { title: string; difficulty: Difficulty };
@@ -40,7 +40,7 @@ export function AwakeningForm(props: { hunterName: string; timeZone: string; zon
     event.preventDefault();
     if (!job) return setErrors({ job: "Choose a job" });
     startTransition(async () => {
-      const result = await awaken({ hunterName, timeZone, job, starters });
+      const result = await awakenAction({ hunterName, timeZone, job, starters });
       if (!result.ok) {
         setErrors(result.fieldErrors ?? {});
         focusFirstError(formRef.current);

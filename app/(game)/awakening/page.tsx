@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { Panel } from "@/components/ui/panel";
 import { cachedPlayerStatus } from "@/lib/player/cache";
 import { starterDailies } from "@/lib/player/service";
-import { requirePlayer } from "@/lib/player/session";
+import { requirePlayer } from "@/lib/auth/player";
 import { JOBS, type Job } from "@/lib/progression/rules";
 import { AwakeningForm, type JobOption } from "./awakening-form";
 

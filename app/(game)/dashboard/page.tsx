@@ -7,7 +7,7 @@ import { Panel } from "@/components/ui/panel";
 import { titleOf } from "@/lib/achievements/catalogue";
 import { JOBS } from "@/lib/progression/rules";
 import { cachedPlayerStatus } from "@/lib/player/cache";
-import { requirePlayer } from "@/lib/player/session";
+import { requirePlayer } from "@/lib/auth/player";
 import { PenaltyResult } from "@/components/status/penalty-result";
 import { QuestList } from "./quest-list";
 

@@ -210,7 +210,7 @@ export function QuestList({ quests }: { quests: TodayQuest[] }) {
 
   function clearDone() {
     board.startTransition(async () => {
-      for (const quest of done) await archiveQuestAction(quest.id);
+      for (const quest of done) await archiveQuestAction({ id: quest.id });
       board.setReply({ text: `[SYSTEM] ${done.length} finished to-do(s) cleared away.`, error: false, questId: null });
     });
   }

@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useState, useSyncExternalStore, useTransition } from "react";
-import { checkInQuest, undoQuestCheckIn } from "@/lib/check-ins/actions";
+import { checkInAction, undoCheckInAction } from "@/lib/check-ins/actions";
 import type { CheckInBody } from "@/lib/check-ins/service";
 import { enqueueCheckIn, listPendingCheckIns, onQueueChange, removePendingCheckIn } from "@/lib/offline/queue";
 import { pendingCountByQuest, syncReportText, syncStateText, type PendingCheckIn } from "@/lib/offline/rules";
@@ -138,9 +138,9 @@ export function useCheckIns() {
     const happenedAt = new Date().toISOString();
     startTransition(async () => {
       if (!navigator.onLine) return queueOffline(quest, { idempotencyKey, happenedAt, value });
-      let result: Awaited<ReturnType<typeof checkInQuest>>;
+      let result: Awaited<ReturnType<typeof checkInAction>>;
       try {
-        result = await checkInQuest(quest.id, idempotencyKey, value);
+        result = await checkInAction({ questId: quest.id, idempotencyKey, value });
       } catch {
         // The request may or may not have arrived; the same key sent again later counts once either way.
         await queueOffline(quest, { idempotencyKey, happenedAt, value });
@@ -181,7 +181,7 @@ export function useCheckIns() {
     if (!navigator.onLine) return setReply(offline);
     startTransition(async () => {
       try {
-        const result = await undoQuestCheckIn(last.id);
+        const result = await undoCheckInAction({ id: last.id });
         setReply(result.ok ? undone : { text: result.error, error: true, questId: quest.id });
         if (result.ok) refreshOfflineCopy();
       } catch {

@@ -5,8 +5,9 @@ import { focusFirstError } from "@/components/quests/focus-first-error";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { SystemStatus, type SystemMessage } from "@/components/ui/system-status";
-import type { FieldErrors } from "@/lib/accounts/schemas";
-import { finishYesterday, recordPastCheckIn } from "@/lib/days/actions";
+import type { FieldErrors } from "@/lib/validation";
+import { recordPastCheckInAction } from "@/lib/check-ins/actions";
+import { confirmYesterdayAction } from "@/lib/days/actions";
 
 type OpenDaily = { id: string; title: string; done: number; timesPerDay: number; unit: string | null };
 
@@ -25,7 +26,7 @@ export function YesterdayPanel({ day, open }: { day: string; open: OpenDaily[] }
     const idempotencyKey = crypto.randomUUID();
     startTransition(async () => {
       const value = amountOf(amounts[quest.id]);
-      const result = await recordPastCheckIn({ questId: quest.id, day, idempotencyKey, value });
+      const result = await recordPastCheckInAction({ questId: quest.id, day, idempotencyKey, value });
       if (!result.ok) return setMessage({ text: result.error, error: true });
       setMessage({ text: `[SYSTEM] '${quest.title}' recorded for ${day}. +${result.data.award.xp} XP.`, error: false });
     });
@@ -33,7 +34,7 @@ export function YesterdayPanel({ day, open }: { day: string; open: OpenDaily[] }
 
   function done() {
     startTransition(async () => {
-      const result = await finishYesterday();
+      const result = await confirmYesterdayAction({});
       setMessage(
         result.ok
           ? { text: `[SYSTEM] ${result.data.day} is settled.`, error: false }
@@ -112,7 +113,7 @@ export function BackfillForm({ days, quests }: { days: string[]; quests: Backfil
     event.preventDefault();
     const idempotencyKey = crypto.randomUUID();
     startTransition(async () => {
-      const result = await recordPastCheckIn({ questId, day, idempotencyKey, value: amountOf(amount) });
+      const result = await recordPastCheckInAction({ questId, day, idempotencyKey, value: amountOf(amount) });
       if (!result.ok) {
         const fieldErrors = result.fieldErrors ?? {};
         setErrors(fieldErrors);

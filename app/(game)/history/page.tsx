@@ -5,7 +5,7 @@ import { Panel } from "@/components/ui/panel";
 import { getHistory } from "@/lib/days/queries";
 import { BACKFILL_MAX_DAYS } from "@/lib/days/rules";
 import { cachedPlayerStatus } from "@/lib/player/cache";
-import { requirePlayer } from "@/lib/player/session";
+import { requirePlayer } from "@/lib/auth/player";
 import { listActiveQuestOptions } from "@/lib/quests/queries";
 import { addDays } from "@/lib/time/rules";
 import { BackfillForm, YesterdayPanel } from "./history-client";

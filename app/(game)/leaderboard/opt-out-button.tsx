@@ -1,7 +1,7 @@
 "use client";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import { setLeaderboardOptOut } from "@/lib/leaderboard/actions";
+import { updatePlayerAction } from "@/lib/player/actions";
 
 export function OptOutButton({ optedOut }: { optedOut: boolean }) {
   const [pending, startTransition] = useTransition();
@@ -14,7 +14,7 @@ export function OptOutButton({ optedOut }: { optedOut: boolean }) {
         aria-busy={pending}
         onClick={() =>
           startTransition(async () => {
-            const result = await setLeaderboardOptOut(!optedOut);
+            const result = await updatePlayerAction({ leaderboardOptOut: !optedOut });
             setError(result.ok ? null : result.error);
           })
         }

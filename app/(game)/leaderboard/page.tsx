@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Panel } from "@/components/ui/panel";
 import { getLeaderboard } from "@/lib/leaderboard/queries";
 import { leaderboardQuerySchema } from "@/lib/leaderboard/schemas";
-import { requirePlayer } from "@/lib/player/session";
+import { requirePlayer } from "@/lib/auth/player";
 import { OptOutButton } from "./opt-out-button";
 
 export const metadata: Metadata = { title: "Leaderboard" };

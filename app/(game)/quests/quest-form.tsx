@@ -6,7 +6,7 @@ import { DangerButton } from "@/components/settings/danger-button";
 import { focusFirstError } from "@/components/quests/focus-first-error";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import type { FieldErrors } from "@/lib/accounts/schemas";
+import type { FieldErrors } from "@/lib/validation";
 import { archiveQuestAction, createQuestAction, updateQuestAction } from "@/lib/quests/actions";
 import { CREATABLE_KINDS, DIFFICULTY_NAMES, STAT_NAMES, type Schedule } from "@/lib/quests/schemas";
 
@@ -106,7 +106,7 @@ export function QuestForm({
     startTransition(async () => {
       const body = payload(v);
       const result = questId
-        ? await updateQuestAction(questId, body)
+        ? await updateQuestAction({ id: questId, ...body })
         : await createQuestAction({ kind: v.kind, ...body });
       if (!result.ok) {
         setErrors(result.fieldErrors ?? {});
@@ -121,7 +121,7 @@ export function QuestForm({
   function archive() {
     if (!questId) return;
     startTransition(async () => {
-      const result = await archiveQuestAction(questId);
+      const result = await archiveQuestAction({ id: questId });
       if (!result.ok) return setFormError(result.error);
       router.push("/dashboard");
     });

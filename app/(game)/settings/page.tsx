@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Panel } from "@/components/ui/panel";
 import { cachedPlayerStatus } from "@/lib/player/cache";
 import { getPlayerSettings } from "@/lib/player/queries";
-import { requirePlayer } from "@/lib/player/session";
+import { requirePlayer } from "@/lib/auth/player";
 import { listTokens } from "@/lib/tokens/service";
 import { AccountActions, ClockForm, NotificationsForm, RestForm } from "./settings-client";
 import { TokenList } from "./tokens-client";

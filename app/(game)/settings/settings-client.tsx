@@ -8,14 +8,14 @@ import { focusFirstError } from "@/components/quests/focus-first-error";
 import { Button } from "@/components/ui/button";
 import { SystemStatus, type SystemMessage } from "@/components/ui/system-status";
 import { Field } from "@/components/ui/field";
-import type { FieldErrors } from "@/lib/accounts/schemas";
+import type { FieldErrors } from "@/lib/validation";
 import {
-  addRest,
-  endRest,
-  deleteMyAccount,
-  saveNotificationPrefs,
-  signOutEverywhere,
-  updateSettings,
+  addRestPeriodAction,
+  endRestPeriodAction,
+  deleteAccountAction,
+  setNotificationPrefsAction,
+  signOutEverywhereAction,
+  updatePlayerAction,
 } from "@/lib/player/actions";
 import { NOTIFICATION_TYPES, type NotificationPrefs } from "@/lib/player/schemas";
 
@@ -35,7 +35,7 @@ export function ClockForm(props: {
   function submit(event: React.FormEvent) {
     event.preventDefault();
     startTransition(async () => {
-      const result = await updateSettings({ timeZone, dayStartMinute, leaderboardOptOut: optOut });
+      const result = await updatePlayerAction({ timeZone, dayStartMinute, leaderboardOptOut: optOut });
       setErrors(result.ok ? {} : (result.fieldErrors ?? {}));
       setMessage(result.ok ? { text: "[SYSTEM] Settings saved.", error: false } : { text: result.error, error: true });
     });
@@ -102,7 +102,7 @@ export function RestForm({
   function submit(event: React.FormEvent) {
     event.preventDefault();
     startTransition(async () => {
-      const result = await addRest({ startDay, endDay });
+      const result = await addRestPeriodAction({ startDay, endDay });
       if (!result.ok) {
         setErrors(result.fieldErrors ?? {});
         focusFirstError(restRef.current);
@@ -115,7 +115,7 @@ export function RestForm({
 
   function end(id: string, started: boolean) {
     startTransition(async () => {
-      const result = await endRest(id);
+      const result = await endRestPeriodAction({ id });
       setMessage(
         result.ok
           ? {
@@ -198,7 +198,7 @@ export function NotificationsForm({ prefs }: { prefs: NotificationPrefs }) {
   function submit(event: React.FormEvent) {
     event.preventDefault();
     startTransition(async () => {
-      const result = await saveNotificationPrefs(value);
+      const result = await setNotificationPrefsAction(value);
       setMessage(
         result.ok ? { text: "[SYSTEM] Notifications saved.", error: false } : { text: result.error, error: true },
       );
@@ -239,7 +239,7 @@ export function AccountActions({ hunterName, tokenCount }: { hunterName: string;
 
   function everywhere() {
     startTransition(async () => {
-      const result = await signOutEverywhere({ revokeTokens });
+      const result = await signOutEverywhereAction({ revokeTokens });
       if (!result.ok) return setMessage({ text: result.error, error: true });
       await signOut({ callbackUrl: "/sign-in" });
     });
@@ -248,7 +248,7 @@ export function AccountActions({ hunterName, tokenCount }: { hunterName: string;
   function remove(event: React.FormEvent) {
     event.preventDefault();
     startTransition(async () => {
-      const result = await deleteMyAccount({ confirmName });
+      const result = await deleteAccountAction({ confirmName });
       if (!result.ok) {
         setError(result.fieldErrors?.confirmName ?? result.error);
         focusFirstError(deleteRef.current);

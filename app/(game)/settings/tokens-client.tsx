@@ -3,7 +3,7 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { SystemStatus, type SystemMessage } from "@/components/ui/system-status";
 import type { TokenSummary } from "@/lib/tokens/schemas";
-import { revokeMyToken } from "@/lib/tokens/actions";
+import { revokeTokenAction } from "@/lib/tokens/actions";
 
 const day = (iso: string | null, none: string) => (iso ? iso.slice(0, 10) : none);
 
@@ -15,7 +15,7 @@ export function TokenList({ tokens: initial }: { tokens: TokenSummary[] }) {
 
   function revoke(token: TokenSummary) {
     startTransition(async () => {
-      const result = await revokeMyToken({ id: token.id });
+      const result = await revokeTokenAction({ id: token.id });
       if (!result.ok) return setMessage({ text: result.error, error: true });
       setTokens((list) => list.filter((t) => t.id !== token.id));
       setMessage({ text: `[SYSTEM] Token “${token.name}” revoked.`, error: false });

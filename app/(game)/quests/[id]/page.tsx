@@ -5,7 +5,7 @@ import { CalendarHeatmap } from "@/components/charts/calendar-heatmap";
 import { StrengthLine } from "@/components/charts/strength-line";
 import { Panel } from "@/components/ui/panel";
 import { cachedPlayerStatus } from "@/lib/player/cache";
-import { requirePlayer } from "@/lib/player/session";
+import { requirePlayer } from "@/lib/auth/player";
 import { findQuest, getQuestHeatmap, getStrengthSeries } from "@/lib/quests/queries";
 import type { Schedule } from "@/lib/quests/schemas";
 import { addDays } from "@/lib/time/rules";

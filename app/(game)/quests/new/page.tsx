@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Panel } from "@/components/ui/panel";
 import { cachedPlayerStatus } from "@/lib/player/cache";
-import { requirePlayer } from "@/lib/player/session";
+import { requirePlayer } from "@/lib/auth/player";
 import { blankQuest } from "../form-values";
 import { QuestForm } from "../quest-form";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { authenticate } from "@/lib/api/auth";
+import { authenticate } from "@/lib/auth/player";
 import { publicRoute } from "@/lib/api/handlers";
 import { resetTestClock, setTestClock } from "@/lib/clock";
 import { env } from "@/lib/env";

@@ -1,0 +1,122 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { connection } from "next/server";
+import { authOptions } from "@/lib/auth/options";
+import { isLive, liveSessionSelect } from "@/lib/auth/sessions";
+import { now } from "@/lib/clock";
+import { db } from "@/lib/db";
+import { SETTLEMENT_PEEK, settleChanged, settlePlayer, type SettlementPeek } from "@/lib/days/service";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { afterPlayerWrite, type StatusViewer } from "@/lib/player/cache";
+import { isJsonContentType, isSameOrigin } from "@/lib/security/origin";
+import { hashToken } from "@/lib/secrets";
+
+/**
+ * The one player resolver (browser session or personal access token) and its three adapters: pages redirect
+ * (`requirePlayer`), Server Actions fail (`actionPlayer`), route handlers answer 401 (`authenticate`).
+ */
+export type Caller = {
+  playerId: string;
+  settlement: SettlementPeek;
+  /** The status cache's stamp (lib/player/cache.ts), read in the same query. */
+  cacheStamp: number;
+  /** The personal access token used, for its lastUsedAt once the answer is ready (lib/api/handlers.ts). */
+  token?: { id: string; lastUsedAt: Date | null };
+};
+
+/** A signed-in player whose clock was read and whose ended days were settled (the lazy rollover), with the stamp
+ * their cached status must carry (null: the rollover just wrote, skip the cache this once). */
+export type PlayerContext = StatusViewer;
+
+/** No session at all, or one that has ended (signed out, signed out everywhere, account deleted). */
+type Resolution = Caller | "SIGNED_OUT" | "ENDED";
+
+const CALLER = { id: true, cacheStamp: true, ...SETTLEMENT_PEEK } as const;
+
+/** Where a page sends a session that has ended: it clears the cookie and goes to sign-in. */
+const SESSION_ENDED_PATH = "/settings/session-ended";
+
+/** The browser session's player. One query, which also brings what the lazy rollover needs to know. */
+async function sessionCaller(): Promise<Resolution> {
+  const session = await getServerSession(authOptions());
+  const userId = session?.user?.id;
+  if (!userId) return "SIGNED_OUT";
+  // The session's version and its row ride on the same query: a session that was signed out costs nothing extra.
+  const player = await db.player.findUnique({
+    where: { userId },
+    select: { ...CALLER, user: liveSessionSelect(session, new Date()) },
+  });
+  if (!player || !isLive(player.user, session)) return "ENDED";
+  const { user, id, cacheStamp, ...settlement } = player;
+  void user;
+  return { playerId: id, settlement, cacheStamp };
+}
+
+async function tokenCaller(token: string): Promise<Caller> {
+  const row = await db.apiToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { id: true, revokedAt: true, expiresAt: true, lastUsedAt: true, player: { select: CALLER } },
+  });
+  const at = new Date();
+  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= at)) {
+    throw new AppError("UNAUTHENTICATED", "The token is invalid, expired or revoked");
+  }
+  const { id, cacheStamp, ...settlement } = row.player;
+  return { playerId: id, settlement, cacheStamp, token: { id: row.id, lastUsedAt: row.lastUsedAt } };
+}
+
+/** Reads the player's clock and settles any day that ended: every adapter does this before the work. */
+export async function enterPlayer(caller: Caller): Promise<PlayerContext> {
+  const at = await now(caller.playerId);
+  const settled = await settlePlayer(caller.playerId, at, caller.settlement);
+  if (!settleChanged(settled)) return { playerId: caller.playerId, now: at, cacheStamp: caller.cacheStamp };
+  await afterPlayerWrite(caller.playerId, at);
+  return { playerId: caller.playerId, now: at, cacheStamp: null };
+}
+
+/** Whether a browser session is signed in (sign-in and sign-up pages send such a Hunter on). */
+export async function isSignedIn(): Promise<boolean> {
+  await connection();
+  return typeof (await sessionCaller()) === "object";
+}
+
+/** Page adapter: the signed-in player, or a redirect to sign-in (and back here afterwards). */
+export async function requirePlayer(returnTo: string): Promise<PlayerContext> {
+  // Sessions live in request cookies: pages that ask are rendered per request, never at build time.
+  await connection();
+  const caller = await sessionCaller();
+  if (caller === "SIGNED_OUT") redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (caller === "ENDED") redirect(SESSION_ENDED_PATH);
+  return enterPlayer(caller);
+}
+
+/** Server Action adapter: the signed-in player, or an UNAUTHENTICATED failure. */
+export async function actionPlayer(): Promise<Caller> {
+  const caller = await sessionCaller();
+  if (typeof caller !== "object") throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
+  return caller;
+}
+
+const READS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** Route adapter: a personal access token (Authorization: Bearer) or the browser session, else 401. */
+export async function authenticate(request: Request): Promise<Caller> {
+  const header = request.headers.get("authorization");
+  if (header?.startsWith("Bearer ")) return tokenCaller(header.slice("Bearer ".length).trim());
+  const caller = await sessionCaller();
+  if (typeof caller !== "object") throw new AppError("UNAUTHENTICATED", "Sign in or send a personal access token");
+  // A cookie rides along on any request the browser makes, whoever's page asked: writes must come from ours.
+  if (!READS.has(request.method)) refuseCrossSite(request.headers);
+  return caller;
+}
+
+function refuseCrossSite(headers: Headers): void {
+  if (!isSameOrigin(headers, env().NEXTAUTH_URL)) {
+    throw new AppError("FORBIDDEN", "Cross-site requests are refused: call from the app or send a token");
+  }
+  if (!isJsonContentType(headers)) {
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the request as Content-Type: application/json");
+  }
+}
