@@ -23,6 +23,7 @@ const BOARD_PLAYERS = 100_000;
 const RSS_BOUND_MB = 150;
 const RATIO_TARGET = 1.2;
 const BOARD_P95_MS = 1_000;
+const ROUNDS = 2;
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -100,8 +101,7 @@ function load({ url, method = "GET", headersFor, bodyFor, duration }) {
         resolve({
           requests: result.requests.total,
           rps: result.requests.average,
-          p50: percentile(latencies, 50),
-          p95: percentile(latencies, 95),
+          latencies,
           errors: result.errors + result.non2xx + result.timeouts,
         });
       },
@@ -112,6 +112,8 @@ function load({ url, method = "GET", headersFor, bodyFor, duration }) {
 
 /** The bench: its own database, Redis and servers, all removed afterwards. */
 export async function benchDegraded({ serverUrl, duration = 10 } = {}) {
+  // Each scenario runs `duration` seconds in all, split over the rounds.
+  const perRound = Math.max(2, Math.round(duration / ROUNDS));
   const adminUrl = serverUrl ?? process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
   const database = "thesystem_bench_degraded";
   const dbUrl = new URL(adminUrl);
@@ -340,7 +342,7 @@ export async function benchDegraded({ serverUrl, duration = 10 } = {}) {
                     {
                       url: target.url(server.base).replace(":habit", player.habitId),
                       connections: 1,
-                      duration,
+                      duration: perRound,
                       method: "POST",
                       headers: { ...player.auth, "content-type": "application/json" },
                       requests: [
@@ -362,12 +364,11 @@ export async function benchDegraded({ serverUrl, duration = 10 } = {}) {
             return {
               requests: all.reduce((n, a) => n + a.r.requests.total, 0),
               rps: all.reduce((n, a) => n + a.r.requests.average, 0),
-              p50: percentile(latencies, 50),
-              p95: percentile(latencies, 95),
+              latencies,
               errors: all.reduce((n, a) => n + a.r.errors + a.r.non2xx + a.r.timeouts, 0),
             };
           })
-        : load({ url: target.url(server.base), headersFor: (i) => players[i].auth, duration }));
+        : load({ url: target.url(server.base), headersFor: (i) => players[i].auth, duration: perRound }));
       const after = usage(server.pid);
       const fallbacksAfter = await fallbacks(server.base);
       return {
@@ -375,13 +376,12 @@ export async function benchDegraded({ serverUrl, duration = 10 } = {}) {
         path: target.name,
         mode,
         ...result,
-        cpuMs: ((after.cpu - before.cpu) * 1000) / Math.max(1, result.requests),
+        cpu: after.cpu - before.cpu,
         rssBefore: before.rss / 2 ** 20,
         rssAfter: after.rss / 2 ** 20,
       };
     };
 
-    const results = [];
     const modes = [
       { mode: "healthy", enter: async () => untilHealthy(), leave: async () => {} },
       {
@@ -401,20 +401,46 @@ export async function benchDegraded({ serverUrl, duration = 10 } = {}) {
         },
       },
     ];
-    for (const { mode, enter, leave } of modes) {
-      console.log(`[bench:degraded] ${mode}…`);
-      await enter();
-      try {
-        for (const target of paths) results.push(await measure(app, target, mode));
-        if (mode === "healthy") results.push(await measure(uncached, paths[0], "cache off"));
-      } finally {
-        await leave();
+    // Rounds alternate the modes, so drifting load on a shared machine falls on each alike.
+    const rounds = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const { mode, enter, leave } of modes) {
+        console.log(`[bench:degraded] round ${round + 1}/${ROUNDS}: ${mode}…`);
+        await enter();
+        try {
+          for (const target of paths) rounds.push(await measure(app, target, mode));
+          if (mode === "healthy") rounds.push(await measure(uncached, paths[0], "cache off"));
+        } finally {
+          await leave();
+        }
       }
+    }
+    const results = [];
+    for (const r of rounds) {
+      const merged = results.find((m) => m.path === r.path && m.mode === r.mode);
+      if (!merged) results.push({ ...r, rounds: [r] });
+      else merged.rounds.push(r);
+    }
+    for (const m of results) {
+      const latencies = m.rounds.flatMap((r) => r.latencies).sort((a, b) => a - b);
+      const requests = m.rounds.reduce((n, r) => n + r.requests, 0);
+      const worst = m.rounds.reduce((a, b) => (b.rssAfter - b.rssBefore > a.rssAfter - a.rssBefore ? b : a));
+      Object.assign(m, {
+        requests,
+        rps: m.rounds.reduce((n, r) => n + r.rps, 0) / m.rounds.length,
+        p50: percentile(latencies, 50),
+        p95: percentile(latencies, 95),
+        cpuMs: (m.rounds.reduce((n, r) => n + r.cpu, 0) * 1000) / Math.max(1, requests),
+        errors: m.rounds.reduce((n, r) => n + r.errors, 0),
+        fallbacks: m.rounds.reduce((n, r) => n + r.fallbacks, 0),
+        rssBefore: worst.rssBefore,
+        rssAfter: worst.rssAfter,
+      });
     }
 
     const row = (path, mode) => results.find((r) => r.path === path && r.mode === mode);
     console.log(
-      `\n${CONNECTIONS} connections, ${duration} s per scenario, ${BOARD_PLAYERS.toLocaleString("en")} players on the boards:`,
+      `\n${CONNECTIONS} connections, ${ROUNDS} rounds × ${perRound} s per scenario, ${BOARD_PLAYERS.toLocaleString("en")} players on the boards:`,
     );
     console.table(
       results.map((r) => ({
