@@ -87,17 +87,33 @@ async function weeklyFromDatabase(tx: Tx, limit: number, playerId: string, now: 
     take: limit,
     select: { playerId: true, xp: true },
   });
-  const [place] = await tx.$queryRaw<{ total: number; ahead: number; ranked: boolean }[]>`
+  const [place] = await tx.$queryRaw<{ ahead: number; ranked: boolean }[]>`
     WITH me AS (SELECT "xp" FROM "WeeklyScore" WHERE "week" = ${week} AND "playerId" = ${playerId} AND NOT "hidden")
-    SELECT (SELECT count(*)::int FROM "WeeklyScore" WHERE "week" = ${week} AND NOT "hidden") AS total,
-           (SELECT count(*)::int FROM "WeeklyScore" w, me
+    SELECT (SELECT count(*)::int FROM "WeeklyScore" w, me
              WHERE w."week" = ${week} AND NOT w."hidden" AND (w."xp", w."playerId") > (me."xp", ${playerId})) AS ahead,
            EXISTS (SELECT 1 FROM me) AS ranked`;
+  const position = place?.ranked ? place.ahead + 1 : null;
+  const total = await boardSize(`weekly:${week}`, () => tx.weeklyScore.count({ where: { week, hidden: false } }));
   return {
     top: top.map((w) => ({ member: w.playerId, score: w.xp })),
-    position: place?.ranked ? place.ahead + 1 : null,
-    total: place?.total ?? 0,
+    position,
+    total: Math.max(total, position ?? 0),
   };
+}
+
+const SIZE_TTL_MS = 10_000;
+const sizes = new Map<string, { size: number; at: number }>();
+
+/**
+ * How many Hunters a board holds, counted at most once every 10 s per process: "of N" may lag by a few Hunters
+ * while Redis is away, and each fallback request saves a count over every player.
+ */
+async function boardSize(key: string, count: () => Promise<number>): Promise<number> {
+  const known = sizes.get(key);
+  if (known && Date.now() - known.at < SIZE_TTL_MS) return known.size;
+  const size = await count();
+  sizes.set(key, { size, at: Date.now() });
+  return size;
 }
 
 async function allFromDatabase(tx: Tx, limit: number, playerId: string): Promise<Standing> {
@@ -109,11 +125,12 @@ async function allFromDatabase(tx: Tx, limit: number, playerId: string): Promise
     select: { id: true, xp: true },
   });
   const me = await tx.player.findFirst({ where: { id: playerId, ...visible }, select: { xp: true } });
-  const total = await tx.player.count({ where: visible });
   const ahead = me
     ? await tx.player.count({ where: { ...visible, OR: [{ xp: { gt: me.xp } }, { xp: me.xp, id: { gt: playerId } }] } })
     : null;
-  return { top: top.map((p) => ({ member: p.id, score: p.xp })), position: ahead === null ? null : ahead + 1, total };
+  const position = ahead === null ? null : ahead + 1;
+  const total = await boardSize("all", () => tx.player.count({ where: visible }));
+  return { top: top.map((p) => ({ member: p.id, score: p.xp })), position, total: Math.max(total, position ?? 0) };
 }
 
 /** A board's top entries (hunter name, rank, level, title only) and the caller's own place. */

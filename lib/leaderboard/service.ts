@@ -112,7 +112,9 @@ export function rebuildInBackground(board: Board, now: Date): void {
   void orElse(async () => {
     if (await store.claim(`lb:rebuilding:${key}`, 60)) {
       const count = await fillBoard(store, board, now);
-      console.warn(`[leaderboard] ${key} had lost its data: rebuilt from Postgres (${count} Hunters)`);
+      console.warn(
+        `[leaderboard] ${key} was incomplete (lost, new or never built): rebuilt from Postgres (${count} Hunters)`,
+      );
     }
   }, undefined).finally(() => rebuilding.delete(key));
 }

@@ -46,14 +46,18 @@ export async function startOwnRedis(): Promise<OwnRedis> {
   const port = await freePort();
   let server: ChildProcess | null = null;
   const start = async () => {
-    server = spawn(
+    const child = spawn(
       "redis-server",
       ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
       {
         stdio: "ignore",
       },
     );
-    for (let i = 0; i < 100 && !(await listening(port)); i++) await new Promise((r) => setTimeout(r, 50));
+    let failed: Error | null = null;
+    child.once("error", (error) => (failed = error));
+    server = child;
+    for (let i = 0; i < 100 && !failed && !(await listening(port)); i++) await new Promise((r) => setTimeout(r, 50));
+    if (failed) throw new Error(`redis-server could not start (${String(failed)}): apt-get install redis-server`);
   };
   const stop = async () => {
     const running = server;
