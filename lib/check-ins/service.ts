@@ -23,7 +23,7 @@ import {
   type QuestShape,
 } from "@/lib/quests/rules";
 import { restateStrength } from "@/lib/quests/strength";
-import { dayKey, playerToday, type DayKey } from "@/lib/time/rules";
+import { playerToday, type DayKey, localDay } from "@/lib/time/rules";
 
 /** How far ahead of the server's clock a device's clock may run. */
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -115,7 +115,7 @@ function placeCheckIn(
     throw new AppError("VALIDATION_FAILED", "happenedAt is in the future", { happenedAt: "Must not be in the future" });
   }
   const today = playerToday(player, now);
-  const day = live ? today : dayKey(happenedAt, player.timeZone, player.dayStartMinute);
+  const day = live ? today : localDay(happenedAt, player);
   if (day < quest.createdDay) {
     throw new AppError("VALIDATION_FAILED", "The quest did not exist yet", {
       happenedAt: "Before the quest was created",

@@ -1,10 +1,19 @@
 /**
- * Day outcomes, the player streak, shields and the Penalty Zone (SPEC §6). The rollover settles a player's days
+ * Day outcomes, the player streak, shields and the Penalty Zone (docs/rules.md "Streaks, shields, the Penalty Zone"). The rollover settles a player's days
  * one at a time, in order, with these functions; it persists the returned state.
  */
-import { isCompleteWith, isDueOn, type Target } from "@/lib/quests/rules";
+import type { SpecialEvent } from "@/lib/achievements/rules";
+import {
+  isCompleteWith,
+  isDueOn,
+  strengthSchedule,
+  weekCompletions,
+  type DayTally,
+  type QuestShape,
+  type Target,
+} from "@/lib/quests/rules";
 import type { Schedule } from "@/lib/quests/schemas";
-import { daysBetween, monthKey, weekday } from "@/lib/time/rules";
+import { addDays, dayEndInstant, daysBetween, localDay, monthKey, weekday, type DayClock } from "@/lib/time/rules";
 import type { DayKey } from "@/lib/time/rules";
 
 export const SHIELD_MAX = 2;
@@ -131,7 +140,7 @@ export function isSettleable(input: { dayEnd: Date; now: Date; playerConfirmed: 
 /**
  * Settles consecutive days in order, as one rollover does after an absence. However many of them fail, at most one
  * Penalty Quest opens (for the first unshielded failure), and none while one is already open: an absence costs
- * the streak and one penalty, not a spiral (SPEC §1, §6). Shields are still spent day by day, in order.
+ * the streak and one penalty, not a spiral (docs/rules.md "The System day", "Streaks, shields, the Penalty Zone"). Shields are still spent day by day, in order.
  */
 export function settleDays(
   state: StreakState,
@@ -159,4 +168,45 @@ export function settleDays(
 export function canBackfill(day: DayKey, today: DayKey): boolean {
   const back = daysBetween(day, today);
   return back >= 1 && back <= BACKFILL_MAX_DAYS;
+}
+
+/** The latest day that may be settled now: yesterday once its grace window passed (or the player said so). */
+export function lastSettleableDay(player: DayClock & { confirmedDay: DayKey | null }, now: Date): DayKey {
+  const today = localDay(now, player);
+  const yesterday = addDays(today, -1);
+  const dayEnd = dayEndInstant(yesterday, player.timeZone, player.dayStartMinute);
+  return isSettleable({ dayEnd, now, playerConfirmed: player.confirmedDay === yesterday })
+    ? yesterday
+    : addDays(today, -2);
+}
+
+/** The first day of a player's not yet settled: the day after the last settled one, or their first day. */
+export function firstUnsettledDay(player: DayClock & { lastSettledDay: DayKey | null; createdAt: Date }): DayKey {
+  return player.lastSettledDay ? addDays(player.lastSettledDay, 1) : localDay(player.createdAt, player);
+}
+
+/** Achievements a settled batch of days can unlock, whatever else happened in it. */
+export function specialsOf(settlements: DaySettlement[]): SpecialEvent[] {
+  const specials: SpecialEvent[] = [];
+  if (settlements.some((s) => s.perfectWeek)) specials.push("PERFECT_WEEK");
+  // Iron Will is for a streak a shield saved, not for a shield spent on nothing.
+  if (settlements.some((s) => s.status === "SHIELDED" && s.state.streak > 0)) specials.push("SHIELD_SAVED_STREAK");
+  if (settlements.some((s) => s.status === "REST")) specials.push("REST_TAKEN");
+  return specials;
+}
+
+/**
+ * A DAILY as a day's outcome reads it: its schedule, its completions that day and, for a weekly quota, this
+ * week's completions through that day.
+ */
+export function dailyForDay(quest: QuestShape, day: DayKey, tallyOn: (day: DayKey) => DayTally): DailyForDay {
+  const tally = tallyOn(day);
+  return {
+    schedule: strengthSchedule(quest),
+    timesPerDay: quest.timesPerDay,
+    completionsOnDay: tally.count,
+    completionsInWeekThroughDay: weekCompletions(quest, day, tallyOn),
+    target: quest.target,
+    totalOnDay: tally.total,
+  };
 }

@@ -1,9 +1,16 @@
 import "server-only";
 import { unlockAchievements } from "@/lib/achievements/service";
-import type { SpecialEvent } from "@/lib/achievements/rules";
 import { loadTallies, tallyOf, type Tallies } from "@/lib/quests/tallies";
 import { db, SETTLEMENT_TX_OPTIONS, type Tx } from "@/lib/db";
-import { dayOutcome, isSettleable, settleDays, type DaySettlement } from "@/lib/days/rules";
+import {
+  dailyForDay,
+  dayOutcome,
+  firstUnsettledDay,
+  lastSettleableDay,
+  settleDays,
+  specialsOf,
+  type DaySettlement,
+} from "@/lib/days/rules";
 import type { Prisma, Quest, RestPeriod } from "@/lib/generated/prisma/client";
 import { lockPlayer, post, type PlayerState } from "@/lib/ledger/service";
 import { metrics } from "@/lib/metrics/registry";
@@ -11,36 +18,15 @@ import { expirePenalty, openPenalty } from "@/lib/penalties/service";
 import { awardXp, goldFor, playerStats, rankTrialPassed } from "@/lib/progression/rules";
 import {
   advanceStrength,
+  isActiveOn,
   isCompleteWith,
   isDueOn,
   parseStrengthState,
   questShape,
   strengthCompletions,
   strengthSchedule,
-  type Schedule,
 } from "@/lib/quests/rules";
-import { addDays, dayEndInstant, dayKey, isRestDay, weekStart, type DayKey } from "@/lib/time/rules";
-
-/** The latest day that may be settled now: yesterday once its grace window passed (or the player said so). */
-export function lastSettleableDay(
-  player: Pick<PlayerState, "timeZone" | "dayStartMinute" | "confirmedDay">,
-  now: Date,
-): DayKey {
-  const today = dayKey(now, player.timeZone, player.dayStartMinute);
-  const yesterday = addDays(today, -1);
-  const dayEnd = dayEndInstant(yesterday, player.timeZone, player.dayStartMinute);
-  return isSettleable({ dayEnd, now, playerConfirmed: player.confirmedDay === yesterday })
-    ? yesterday
-    : addDays(today, -2);
-}
-
-function firstUnsettledDay(
-  player: Pick<PlayerState, "lastSettledDay" | "createdAt" | "timeZone" | "dayStartMinute">,
-): DayKey {
-  return player.lastSettledDay
-    ? addDays(player.lastSettledDay, 1)
-    : dayKey(player.createdAt, player.timeZone, player.dayStartMinute);
-}
+import { addDays, isRestDay, weekStart, type DayKey, localDay } from "@/lib/time/rules";
 
 export type SettleResult = {
   settledDays: number;
@@ -93,7 +79,7 @@ function settlementDue(peek: SettlementPeek, now: Date): boolean {
 
 async function settleLocked(tx: Tx, playerId: string, now: Date): Promise<SettleResult> {
   const player = await lockPlayer(tx, playerId);
-  const today = dayKey(now, player.timeZone, player.dayStartMinute);
+  const today = localDay(now, player);
   const penaltyExpired = await expirePenalty(tx, player, today, now);
   const first = firstUnsettledDay(player);
   const last = lastSettleableDay(player, now);
@@ -104,7 +90,7 @@ async function settleLocked(tx: Tx, playerId: string, now: Date): Promise<Settle
   const { quests, rest, tallies } = await loadDays(tx, playerId, first, last);
   const dailies = quests.filter((q) => q.kind === "DAILY");
 
-  const activeOn = activeOnFor(player);
+  const activeOn: ActiveOn = (quest, day) => isActiveOn(quest, day, player);
   const judged = days.map((day) => ({ day, outcome: judge(day, dailies, rest, tallies, activeOn) }));
   const openPenaltyRow = await tx.penalty.findFirst({ where: { playerId, status: "OPEN" }, select: { id: true } });
   const streakBefore = player.streak;
@@ -158,42 +144,13 @@ async function loadDays(tx: Tx, playerId: string, first: DayKey, last: DayKey) {
 
 type ActiveOn = (quest: Quest, day: DayKey) => boolean;
 
-/** A quest counts on the days from its creation up to (not including) the day it was archived. */
-function activeOnFor(player: PlayerState): ActiveOn {
-  return (quest, day) =>
-    quest.createdDay <= day &&
-    (quest.archivedAt === null || dayKey(quest.archivedAt, player.timeZone, player.dayStartMinute) > day);
-}
-
 function judge(day: DayKey, dailies: Quest[], rest: RestPeriod[], tallies: Tallies, activeOn: ActiveOn) {
-  const monday = weekStart(day);
   return dayOutcome({
     day,
     rest: isRestDay(rest, day),
     dailies: dailies
       .filter((quest) => activeOn(quest, day))
-      .map((quest) => {
-        const shape = questShape(quest);
-        let week = 0;
-        for (let d = monday; d <= day; d = addDays(d, 1)) {
-          const tally = tallyOf(tallies, quest.id, d);
-          // A weekly quota with a target counts the days the target was reached.
-          week += shape.target
-            ? isCompleteWith(shape, tally) && tally.count > 0
-              ? quest.timesPerDay
-              : 0
-            : tally.count;
-        }
-        const tally = tallyOf(tallies, quest.id, day);
-        return {
-          schedule: quest.schedule as Schedule,
-          timesPerDay: quest.timesPerDay,
-          completionsOnDay: tally.count,
-          completionsInWeekThroughDay: week,
-          target: shape.target,
-          totalOnDay: tally.total,
-        };
-      }),
+      .map((quest) => dailyForDay(questShape(quest), day, (d) => tallyOf(tallies, quest.id, d))),
   });
 }
 
@@ -217,8 +174,7 @@ async function awardHeldLimits(
   for (const s of settlements) {
     for (const quest of limits) {
       const shape = questShape(quest);
-      const held =
-        isDueOn(quest.schedule as Schedule, s.day) && isCompleteWith(shape, tallyOf(tallies, quest.id, s.day));
+      const held = isDueOn(strengthSchedule(shape), s.day) && isCompleteWith(shape, tallyOf(tallies, quest.id, s.day));
       if (s.status === "REST" || !activeOn(quest, s.day) || !held) continue;
       const xp = awardXp(quest.difficulty, streak);
       const amounts = penaltyId
@@ -282,7 +238,7 @@ export async function confirmYesterday(playerId: string, now: Date): Promise<str
     where: { id: playerId },
     select: { timeZone: true, dayStartMinute: true },
   });
-  const yesterday = addDays(dayKey(now, player.timeZone, player.dayStartMinute), -1);
+  const yesterday = addDays(localDay(now, player), -1);
   await db.player.update({ where: { id: playerId }, data: { confirmedDay: yesterday } });
   return yesterday;
 }
@@ -301,13 +257,4 @@ async function judgeRankTrial(tx: Tx, player: PlayerState, strengths: Map<string
   player.rank = trial.targetRank;
   await tx.player.update({ where: { id: player.id }, data: { rank: trial.targetRank } });
   return trial.targetRank;
-}
-
-function specialsOf(settlements: DaySettlement[]): SpecialEvent[] {
-  const specials: SpecialEvent[] = [];
-  if (settlements.some((s) => s.perfectWeek)) specials.push("PERFECT_WEEK");
-  // Iron Will is for a streak a shield saved, not for a shield spent on nothing.
-  if (settlements.some((s) => s.status === "SHIELDED" && s.state.streak > 0)) specials.push("SHIELD_SAVED_STREAK");
-  if (settlements.some((s) => s.status === "REST")) specials.push("REST_TAKEN");
-  return specials;
 }

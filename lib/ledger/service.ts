@@ -100,18 +100,3 @@ export async function openRankTrialIfDue(tx: Tx, player: PlayerState, now: Date)
     skipDuplicates: true,
   });
 }
-
-/** Ledger sums for a player, to prove the running totals on Player agree with the append-only ledger. */
-export async function ledgerTotals(tx: Tx, playerId: string) {
-  const { _sum } = await tx.ledgerEntry.aggregate({
-    where: { playerId },
-    _sum: { xp: true, gold: true, heldXp: true, heldGold: true, statPoints: true },
-  });
-  return {
-    xp: _sum.xp ?? 0,
-    gold: _sum.gold ?? 0,
-    heldXp: _sum.heldXp ?? 0,
-    heldGold: _sum.heldGold ?? 0,
-    statPoints: _sum.statPoints ?? 0,
-  };
-}

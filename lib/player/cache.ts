@@ -5,7 +5,7 @@ import { syncLeaderboards } from "@/lib/leaderboard/service";
 import { getPlayerStatus, type PlayerStatus } from "@/lib/player/queries";
 import { forgetPlayerLimits } from "@/lib/rate-limit/service";
 import { getStore, onRedisRecovered, orElse } from "@/lib/redis";
-import { dayKey } from "@/lib/time/rules";
+import { localDay } from "@/lib/time/rules";
 
 export const statusKey = (playerId: string) => `status:${playerId}`;
 
@@ -40,9 +40,7 @@ export async function cachedPlayerStatus({ playerId, now, cacheStamp }: StatusVi
     const { stamp, status } = JSON.parse(hit) as Cached;
     // Still valid while its day is open (after moving west, the open day can be ahead of the local date), and only
     // if no write since was left uncleared by an outage.
-    if (stamp === cacheStamp && status.today >= dayKey(now, status.timeZone, status.dayStartMinute)) {
-      return withClock(status, now);
-    }
+    if (stamp === cacheStamp && status.today >= localDay(now, status)) return withClock(status, now);
   }
   const status = await getPlayerStatus(playerId, now);
   const cached: Cached = { stamp: cacheStamp, status };

@@ -14,13 +14,7 @@ import {
 import type { Schedule } from "@/lib/quests/rules";
 import { toQuestDto } from "@/lib/quests/service";
 import { isOpenDailyOn, questToday, type QuestToday } from "@/lib/quests/today";
-import { addDays, dayEndInstant, dayKey, isRestDay, playerToday, weekStart } from "@/lib/time/rules";
-
-export type PlayerCard = { hunterName: string; timeZone: string };
-
-export async function getPlayerCard(userId: string): Promise<PlayerCard | null> {
-  return db.player.findUnique({ where: { userId }, select: { hunterName: true, timeZone: true } });
-}
+import { addDays, dayEndInstant, dayKey, isRestDay, playerToday, weekStart, localDay } from "@/lib/time/rules";
 
 export type TodayQuest = {
   id: string;
@@ -82,7 +76,7 @@ export async function getPlayerStatus(playerId: string, now: Date) {
   });
   const today = playerToday(player, now);
   const yesterday = addDays(today, -1);
-  const firstDay = dayKey(player.createdAt, player.timeZone, player.dayStartMinute);
+  const firstDay = localDay(player.createdAt, player);
   const since = weekStart(today) < yesterday ? weekStart(today) : yesterday;
   const { quests } = player;
   const tallies = await loadTallies(db, { playerId, dayKey: { gte: since, lte: today } });

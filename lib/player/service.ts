@@ -8,7 +8,7 @@ import { lockPlayer } from "@/lib/ledger/service";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { NotificationPrefs, UpdatePlayerInput } from "@/lib/player/schemas";
 import { allocatedPoints, canChangeJob, JOBS, statPointsEarned, type Job, type Stat } from "@/lib/progression/rules";
-import { addDays, dayKey, daysBetween, playerToday } from "@/lib/time/rules";
+import { addDays, daysBetween, playerToday, localDay } from "@/lib/time/rules";
 
 export async function updatePlayer(playerId: string, input: UpdatePlayerInput): Promise<void> {
   if (input.equippedTitle) {
@@ -96,12 +96,10 @@ export async function changeJob(
 ): Promise<{ job: Job; awakened: boolean }> {
   return db.$transaction(async (tx) => {
     const player = await lockPlayer(tx, playerId);
-    const today = dayKey(now, player.timeZone, player.dayStartMinute);
+    const today = localDay(now, player);
     const awakening = player.awakenedAt === null;
     if (!awakening) {
-      const since = player.jobChangedAt
-        ? daysBetween(dayKey(player.jobChangedAt, player.timeZone, player.dayStartMinute), today)
-        : null;
+      const since = player.jobChangedAt ? daysBetween(localDay(player.jobChangedAt, player), today) : null;
       if (!canChangeJob(since)) {
         const next = addDays(today, 30 - (since ?? 0));
         throw new AppError("CONFLICT", `Your job can change again on ${next}`);
@@ -126,7 +124,7 @@ export async function changeJob(
     }
     await unlockAchievements(tx, player, {
       dayKey: today,
-      specials: awakening ? ["AWAKENING_COMPLETED", "QUEST_CREATED"] : ["JOB_CHANGED"],
+      specials: awakening ? ["AWAKENING_COMPLETED"] : ["JOB_CHANGED"],
     });
     return { job, awakened: awakening };
   }, TX_OPTIONS);
@@ -138,7 +136,7 @@ export async function addRestPeriod(playerId: string, range: { startDay: string;
     where: { id: playerId },
     select: { timeZone: true, dayStartMinute: true, lastSettledDay: true },
   });
-  const today = dayKey(now, player.timeZone, player.dayStartMinute);
+  const today = localDay(now, player);
   if (range.endDay < range.startDay)
     throw new AppError("VALIDATION_FAILED", "The rest period ends before it starts", {
       endDay: "Must not be before startDay",

@@ -1,5 +1,5 @@
 /**
- * XP, gold, levels, ranks and stats (SPEC §4, §5). Integer arithmetic throughout: awards are money-like and a
+ * XP, gold, levels, ranks and stats (docs/rules.md "XP, gold, levels, ranks", "Stats"). Integer arithmetic throughout: awards are money-like and a
  * float rounding error at a boundary would award or level up wrongly.
  */
 
@@ -131,12 +131,14 @@ export const BASE_STAT = 10;
 export const JOB_STAT_BONUS = 5;
 export const JOB_CHANGE_COOLDOWN_DAYS = 30;
 
+export const JOB_NAMES = ["TANK", "MAGE", "ASSASSIN"] as const;
+
 export const JOBS = {
   TANK: { name: "Tank", stats: ["STR", "VIT"] },
   MAGE: { name: "Mage", stats: ["INT", "PER"] },
   ASSASSIN: { name: "Assassin", stats: ["AGI", "PER"] },
-} as const satisfies Record<string, { name: string; stats: readonly [Stat, Stat] }>;
-export type Job = keyof typeof JOBS;
+} as const satisfies Record<(typeof JOB_NAMES)[number], { name: string; stats: readonly [Stat, Stat] }>;
+export type Job = (typeof JOB_NAMES)[number];
 
 /** stat = 10 + job bonus + allocated points + round(10 × Σ strength of active quests tagged with it). */
 export function statValue(
@@ -173,7 +175,7 @@ export function allocatedPoints(player: Allocations): Record<Stat, number> {
   };
 }
 
-/** The five stats from the job, allocated points and the strength of the player's active quests (SPEC §5). */
+/** The five stats from the job, allocated points and the strength of the player's active quests (docs/rules.md "Stats"). */
 export function playerStats(
   player: Allocations,
   activeQuests: ReadonlyArray<{ stats: readonly Stat[]; strength: number }>,

@@ -78,6 +78,21 @@ export async function withToday(playerId: string, quests: QuestDto[], now: Date)
   }));
 }
 
+export async function listQuests(playerId: string, options: { includeArchived: boolean }): Promise<QuestDto[]> {
+  const quests = await db.quest.findMany({
+    where: { playerId, ...(options.includeArchived ? {} : { archivedAt: null }) },
+    orderBy: { createdAt: "asc" },
+  });
+  return quests.map(toQuestDto);
+}
+
+/** One of the player's quests; another player's is a 404, never a leak. */
+export async function getQuest(playerId: string, questId: string): Promise<QuestDto> {
+  const quest = await findQuest(playerId, questId);
+  if (!quest) throw new AppError("NOT_FOUND", "Quest not found");
+  return quest;
+}
+
 /** One of the player's quests, or null when it is not theirs (a 404 for the page, never a leak). */
 export async function findQuest(playerId: string, questId: string): Promise<QuestDto | null> {
   const quest = await db.quest.findFirst({ where: { id: questId, playerId } });
