@@ -1,7 +1,7 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { metrics } from "@/lib/metrics/registry";
-import { CircuitBreaker, RedisUnavailableError, type BreakerState } from "@/lib/store/breaker";
+import { CircuitBreaker, type BreakerState } from "@/lib/store/breaker";
 import { GuardedStore } from "@/lib/store/guarded";
 import { MemoryStore } from "@/lib/store/memory";
 import type { Store } from "@/lib/store/types";
@@ -26,7 +26,7 @@ state.recoveries ??= new Map();
 
 const STATE_VALUE: Record<BreakerState, number> = { closed: 0, "half-open": 1, open: 2 };
 
-/** One warning per breaker transition, the state as a gauge, and the recovery work once Redis answers again. */
+/** One warning per breaker transition, and the state as a gauge next to the transitions counter. */
 function onTransition(from: BreakerState, to: BreakerState, cause: string): void {
   metrics().redisBreakerTransitions.inc({ to });
   metrics().redisBreakerState.set(STATE_VALUE[to]);
@@ -85,8 +85,8 @@ const WARN_EVERY_MS = 60_000;
 /** Logs that Redis is failing at most once a minute, so an outage does not flood the logs. */
 export function warnRedisDown(error: unknown, now = Date.now()): void {
   metrics().redisFallbacks.inc();
-  // The breaker said so when it opened.
-  if (error instanceof RedisUnavailableError) return;
+  // The breaker said so when it opened. By name: the breaker on globalThis may come from another module graph.
+  if (error instanceof Error && error.name === "RedisUnavailableError") return;
   const current = connection();
   if (now - current.lastWarning < WARN_EVERY_MS) return;
   current.lastWarning = now;
