@@ -1,5 +1,5 @@
 "use client";
-import { useRef, useState, useTransition } from "react";
+import { startTransition, useActionState, useState, useTransition } from "react";
 import type { SystemMessage } from "@/components/ui/system-status";
 import type { ActionResult } from "@/lib/errors";
 import type { FieldErrors } from "@/lib/validation";
@@ -26,7 +26,8 @@ function focusFirstError(form: HTMLElement | null, framesLeft = 60): void {
  * and focuses the first invalid field; a success clears the errors and shows what `onSuccess` says (if anything).
  */
 export function useForm() {
-  const ref = useRef<HTMLFormElement>(null);
+  // A callback ref (the state setter) rather than a ref object: the form is read only when an action fails.
+  const [element, attach] = useState<HTMLFormElement | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<SystemMessage>(null);
   const [pending, startTransition] = useTransition();
@@ -34,7 +35,7 @@ export function useForm() {
   function fail(fieldErrors: FieldErrors, text: string) {
     setErrors(fieldErrors);
     setMessage(Object.keys(fieldErrors).length > 0 ? null : { text, error: true });
-    focusFirstError(ref.current);
+    focusFirstError(element);
   }
 
   function run<T>(
@@ -59,5 +60,24 @@ export function useForm() {
     });
   }
 
-  return { ref, errors, message, setMessage, pending, run, fail, clearError };
+  return { attach, errors, message, setMessage, pending, run, fail, clearError };
+}
+
+/**
+ * A signed-out form bound to a `formAction` through useActionState (it works before the page has hydrated too):
+ * its field errors, the System's reply when no field is to blame, and a submit handler that keeps what the player
+ * typed when the System refuses it.
+ */
+export function useFormAction(
+  action: (previous: ActionResult<null> | null, form: FormData) => Promise<ActionResult<null>>,
+) {
+  const [state, submit, pending] = useActionState(action, null);
+  const errors: FieldErrors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const failure = state && !state.ok && !state.fieldErrors ? state.error : null;
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    startTransition(() => submit(form));
+  }
+  return { done: state?.ok === true, errors, failure, pending, onSubmit };
 }

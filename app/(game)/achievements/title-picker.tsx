@@ -15,6 +15,7 @@ export function TitlePicker({
 }) {
   const [choice, setChoice] = useState(equipped ?? "");
   const form = useForm();
+  const { attach } = form;
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -28,7 +29,7 @@ export function TitlePicker({
   }
 
   return (
-    <form ref={form.ref} onSubmit={submit} className="flex flex-col gap-3" aria-busy={form.pending}>
+    <form ref={attach} onSubmit={submit} className="flex flex-col gap-3" aria-busy={form.pending}>
       <SelectField
         label="Equipped title"
         name="equippedTitle"

@@ -95,6 +95,7 @@ export function BackfillForm({ days, quests }: { days: string[]; quests: Backfil
   const [questId, setQuestId] = useState("");
   const [amount, setAmount] = useState("");
   const form = useForm();
+  const { attach } = form;
   const { errors, pending } = form;
   const quest = quests.find((q) => q.id === questId);
   // A quest can be recorded only on the days it existed; the rest are not offered.
@@ -113,7 +114,7 @@ export function BackfillForm({ days, quests }: { days: string[]; quests: Backfil
   }
 
   return (
-    <form ref={form.ref} onSubmit={submit} noValidate className="flex flex-col gap-3" aria-busy={pending}>
+    <form ref={attach} onSubmit={submit} noValidate className="flex flex-col gap-3" aria-busy={pending}>
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         <SelectField label="Day" name="day" value={day} onChange={(e) => setDay(e.target.value)} error={errors.day}>
           <option value="">Choose a day</option>

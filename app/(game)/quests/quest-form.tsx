@@ -30,6 +30,7 @@ export function QuestForm({
   const router = useRouter();
   const [v, setV] = useState(initial);
   const form = useForm();
+  const { attach } = form;
   const set: SectionProps["set"] = (key, value) => setV((current) => ({ ...current, [key]: value }));
   const section = { v, set, errors: form.errors };
 
@@ -43,7 +44,7 @@ export function QuestForm({
   }
 
   return (
-    <form ref={form.ref} onSubmit={submit} noValidate className="flex flex-col gap-4" aria-busy={form.pending}>
+    <form ref={attach} onSubmit={submit} noValidate className="flex flex-col gap-4" aria-busy={form.pending}>
       {!questId && <KindSection {...section} />}
       <BasicsSection {...section} />
       {v.kind === "DAILY" && <ScheduleSection {...section} />}

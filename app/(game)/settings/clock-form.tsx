@@ -17,6 +17,7 @@ export function ClockForm(props: {
   const [dayStartMinute, setDayStartMinute] = useState(props.dayStartMinute);
   const [optOut, setOptOut] = useState(props.leaderboardOptOut);
   const form = useForm();
+  const { attach } = form;
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -27,7 +28,7 @@ export function ClockForm(props: {
   }
 
   return (
-    <form ref={form.ref} onSubmit={submit} noValidate className="flex flex-col gap-4" aria-busy={form.pending}>
+    <form ref={attach} onSubmit={submit} noValidate className="flex flex-col gap-4" aria-busy={form.pending}>
       <SelectField
         label="Time zone"
         name="timeZone"

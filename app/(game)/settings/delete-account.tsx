@@ -11,6 +11,7 @@ export function DeleteAccount({ hunterName }: { hunterName: string }) {
   const [confirming, setConfirming] = useState(false);
   const [confirmName, setConfirmName] = useState("");
   const form = useForm();
+  const { attach } = form;
 
   function remove(event: React.FormEvent) {
     event.preventDefault();
@@ -23,7 +24,7 @@ export function DeleteAccount({ hunterName }: { hunterName: string }) {
   return (
     <div className="flex flex-col gap-3 border-t border-blood/40 pt-4">
       {confirming ? (
-        <form ref={form.ref} onSubmit={remove} noValidate className="flex flex-col gap-3" aria-busy={form.pending}>
+        <form ref={attach} onSubmit={remove} noValidate className="flex flex-col gap-3" aria-busy={form.pending}>
           <p className="text-[#ff6680]">
             This deletes your Hunter, quests and history for good. Type <strong>{hunterName}</strong> to confirm.
           </p>

@@ -18,6 +18,7 @@ const NOTIFICATION_LABEL: Record<(typeof NOTIFICATION_TYPES)[number], string> = 
 export function NotificationsForm({ prefs }: { prefs: NotificationPrefs }) {
   const [value, setValue] = useState(prefs);
   const form = useForm();
+  const { attach } = form;
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -28,7 +29,7 @@ export function NotificationsForm({ prefs }: { prefs: NotificationPrefs }) {
   }
 
   return (
-    <form ref={form.ref} onSubmit={submit} className="flex flex-col gap-3" aria-busy={form.pending}>
+    <form ref={attach} onSubmit={submit} className="flex flex-col gap-3" aria-busy={form.pending}>
       <fieldset className="flex flex-col gap-2">
         <legend className="mb-1 text-sm font-medium text-mist">Notify me about</legend>
         {NOTIFICATION_TYPES.map((type) => (

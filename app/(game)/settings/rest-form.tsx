@@ -16,6 +16,7 @@ export function RestForm({
   const [startDay, setStartDay] = useState(today);
   const [endDay, setEndDay] = useState(today);
   const form = useForm();
+  const { attach } = form;
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -62,7 +63,7 @@ export function RestForm({
       ) : (
         <p className="text-sm text-slate-400">No rest planned.</p>
       )}
-      <form ref={form.ref} onSubmit={submit} noValidate className="flex flex-col gap-3" aria-busy={form.pending}>
+      <form ref={attach} onSubmit={submit} noValidate className="flex flex-col gap-3" aria-busy={form.pending}>
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
           <Field
             label="Rest from"

@@ -21,6 +21,7 @@ export function AwakeningForm(props: { hunterName: string; timeZone: string; zon
   const [starters, setStarters] = useState<Starter[]>([]);
   const [reward, setReward] = useState<string | null>(null);
   const form = useForm();
+  const { attach } = form;
   const { errors, pending } = form;
 
   useEffect(() => {
@@ -63,7 +64,7 @@ export function AwakeningForm(props: { hunterName: string; timeZone: string; zon
   }
 
   return (
-    <form ref={form.ref} onSubmit={submit} noValidate className="flex flex-col gap-4" aria-busy={pending}>
+    <form ref={attach} onSubmit={submit} noValidate className="flex flex-col gap-4" aria-busy={pending}>
       <Field
         label="Hunter name"
         name="hunterName"
