@@ -1,5 +1,5 @@
 import "server-only";
-import { authenticate, enterPlayer } from "@/lib/auth/player";
+import { authenticate, enterPlayer, type PlayerContext } from "@/lib/auth/player";
 import { AppError } from "@/lib/errors";
 import { afterPlayerWrite } from "@/lib/player/cache";
 import { noStore, toErrorResponse } from "@/lib/http";
@@ -8,7 +8,7 @@ import { enforceLimit } from "@/lib/rate-limit/service";
 import { markTokenUsed } from "@/lib/tokens/service";
 
 type Context<P> = { params: Promise<P> };
-export type PlayerRequest<P> = { request: Request; playerId: string; params: P; now: Date };
+export type PlayerRequest<P> = PlayerContext & { request: Request; params: P };
 
 /** A public route: errors become the one error shape; answers are counted, timed and logged under a request id
  * (observed) and kept by no cache unless the handler says so. */
@@ -35,8 +35,9 @@ export function playerRoute<P = Record<string, never>>(handler: (input: PlayerRe
   return publicRoute<P>(async (request, params) => {
     const caller = await authenticate(request);
     if (request.method !== "GET") await enforceLimit("apiWrite", caller.playerId);
-    const { playerId, now } = await enterPlayer(caller);
-    const response = await handler({ request, playerId, params, now });
+    const context = await enterPlayer(caller);
+    const { playerId, now } = context;
+    const response = await handler({ request, params, ...context });
     if (request.method !== "GET") await afterPlayerWrite(playerId, now);
     // Bookkeeping, not part of the answer: at most one write a minute per token.
     if (caller.token) await markTokenUsed(caller.token, new Date());

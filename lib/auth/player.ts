@@ -9,7 +9,7 @@ import { db } from "@/lib/db";
 import { SETTLEMENT_PEEK, settleChanged, settlePlayer, type SettlementPeek } from "@/lib/days/service";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { afterPlayerWrite } from "@/lib/player/cache";
+import { afterPlayerWrite, type StatusViewer } from "@/lib/player/cache";
 import { isJsonContentType, isSameOrigin } from "@/lib/security/origin";
 import { hashToken } from "@/lib/secrets";
 
@@ -20,17 +20,20 @@ import { hashToken } from "@/lib/secrets";
 export type Caller = {
   playerId: string;
   settlement: SettlementPeek;
+  /** The status cache's stamp (lib/player/cache.ts), read in the same query. */
+  cacheStamp: number;
   /** The personal access token used, for its lastUsedAt once the answer is ready (lib/api/handlers.ts). */
   token?: { id: string; lastUsedAt: Date | null };
 };
 
-/** A signed-in player whose clock was read and whose ended days were settled (the lazy rollover). */
-export type PlayerContext = { playerId: string; now: Date };
+/** A signed-in player whose clock was read and whose ended days were settled (the lazy rollover), with the stamp
+ * their cached status must carry (null: the rollover just wrote, skip the cache this once). */
+export type PlayerContext = StatusViewer;
 
 /** No session at all, or one that has ended (signed out, signed out everywhere, account deleted). */
 type Resolution = Caller | "SIGNED_OUT" | "ENDED";
 
-const CALLER = { id: true, ...SETTLEMENT_PEEK } as const;
+const CALLER = { id: true, cacheStamp: true, ...SETTLEMENT_PEEK } as const;
 
 /** Where a page sends a session that has ended: it clears the cookie and goes to sign-in. */
 const SESSION_ENDED_PATH = "/settings/session-ended";
@@ -46,9 +49,9 @@ async function sessionCaller(): Promise<Resolution> {
     select: { ...CALLER, user: liveSessionSelect(session, new Date()) },
   });
   if (!player || !isLive(player.user, session)) return "ENDED";
-  const { user, ...settlement } = player;
+  const { user, id, cacheStamp, ...settlement } = player;
   void user;
-  return { playerId: player.id, settlement };
+  return { playerId: id, settlement, cacheStamp };
 }
 
 async function tokenCaller(token: string): Promise<Caller> {
@@ -60,15 +63,17 @@ async function tokenCaller(token: string): Promise<Caller> {
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= at)) {
     throw new AppError("UNAUTHENTICATED", "The token is invalid, expired or revoked");
   }
-  return { playerId: row.player.id, settlement: row.player, token: { id: row.id, lastUsedAt: row.lastUsedAt } };
+  const { id, cacheStamp, ...settlement } = row.player;
+  return { playerId: id, settlement, cacheStamp, token: { id: row.id, lastUsedAt: row.lastUsedAt } };
 }
 
 /** Reads the player's clock and settles any day that ended: every adapter does this before the work. */
 export async function enterPlayer(caller: Caller): Promise<PlayerContext> {
   const at = await now(caller.playerId);
   const settled = await settlePlayer(caller.playerId, at, caller.settlement);
-  if (settleChanged(settled)) await afterPlayerWrite(caller.playerId, at);
-  return { playerId: caller.playerId, now: at };
+  if (!settleChanged(settled)) return { playerId: caller.playerId, now: at, cacheStamp: caller.cacheStamp };
+  await afterPlayerWrite(caller.playerId, at);
+  return { playerId: caller.playerId, now: at, cacheStamp: null };
 }
 
 /** Whether a browser session is signed in (sign-in and sign-up pages send such a Hunter on). */

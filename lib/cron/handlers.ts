@@ -4,6 +4,7 @@ import { publicRoute } from "@/lib/api/handlers";
 import { authoriseCron } from "@/lib/cron/auth";
 import { rolloverAll, type RolloverRun } from "@/lib/cron/rollover";
 import { parseWith, searchParamsOf } from "@/lib/http";
+import { repairRedis, type RepairRun } from "@/lib/player/cache";
 
 /** A scheduled job's route: authorised by authoriseCron, the job's result as JSON, errors in the one shape. */
 export function cronRoute(job: (request: Request) => Promise<unknown>) {
@@ -22,4 +23,9 @@ const rolloverQuery = z.strictObject({
 export function runRollover(request: Request): Promise<RolloverRun> {
   const { cursor, batchSize } = parseWith(rolloverQuery, searchParamsOf(request));
   return rolloverAll({ cursor, batchSize, budgetMs: 45_000 });
+}
+
+/** Redis catch-up for writes it missed while unreachable (a backstop for processes that never saw it return). */
+export function runRedisRepair(): Promise<RepairRun> {
+  return repairRedis(new Date(), 10_000);
 }

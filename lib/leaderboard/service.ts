@@ -1,8 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Board } from "@/lib/leaderboard/schemas";
-import { orElse, getStore } from "@/lib/redis";
-import type { RankedEntry } from "@/lib/store/types";
+import { logger } from "@/lib/log/logger";
+import { getStore, orElse } from "@/lib/redis";
+import type { RankedEntry, Store } from "@/lib/store/types";
 import { isoWeekUtc } from "@/lib/time/rules";
 
 /** Weekly boards reset Monday 00:00 UTC: one key per ISO week. */
@@ -10,63 +11,112 @@ export function boardKey(board: Board, now: Date): string {
   return board === "all" ? "lb:all" : `lb:week:${isoWeekUtc(now)}`;
 }
 
-/** Monday 00:00 UTC of the instant's ISO week. */
-export function weekStartUtc(now: Date): Date {
-  const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-  start.setUTCDate(start.getUTCDate() - ((start.getUTCDay() + 6) % 7));
-  return start;
-}
-
-/** XP credited to each player this ISO week, from the ledger (undos and releases included). */
-export async function weeklyXp(now: Date, playerIds?: string[]): Promise<RankedEntry[]> {
-  const rows = await db.ledgerEntry.groupBy({
-    by: ["playerId"],
-    where: {
-      createdAt: { gte: weekStartUtc(now) },
-      player: { leaderboardOptOut: false },
-      ...(playerIds && { playerId: { in: playerIds } }),
-    },
-    _sum: { xp: true },
-  });
-  return rows.map((row) => ({ member: row.playerId, score: row._sum.xp ?? 0 }));
-}
+/**
+ * A member every complete board holds, put there by the rebuild, below any score a Hunter can have. A board
+ * without it lost its data (Redis restarted empty, evicted the key) or was never built: it is answered from SQL and
+ * rebuilt. It lives in the sorted set itself, so the board and its marker are kept or lost together.
+ */
+export const COMPLETE_MARKER = "#complete";
+const MARKER_SCORE = -1e15;
 
 /**
- * Puts the player's current scores on both boards (or takes them off when they opted out). Scores are absolute
- * values read from the database after the write committed, so a retried or repeated sync never double-counts.
+ * Puts the player's current scores on both boards (or takes them off when they opted out or are gone). Scores are
+ * absolute values read from the database after the write committed, so a retried or repeated sync never
+ * double-counts. "gone" when the player no longer exists; "unreachable" when Redis could not be told (the caller
+ * records that Redis is behind).
  */
-export async function syncLeaderboards(playerId: string, now: Date): Promise<void> {
+export async function syncLeaderboards(playerId: string, now: Date): Promise<"synced" | "gone" | "unreachable"> {
   const store = getStore();
   // The in-process store keeps no boards: they are read from Postgres (lib/leaderboard/queries.ts).
-  if (store.kind !== "upstash") return;
-  const player = await db.player.findUnique({ where: { id: playerId }, select: { xp: true, leaderboardOptOut: true } });
-  await orElse(async () => {
+  if (store.kind !== "upstash") return "synced";
+  const week = isoWeekUtc(now);
+  const player = await db.player.findUnique({
+    where: { id: playerId },
+    select: { xp: true, leaderboardOptOut: true, weeklyScores: { where: { week }, select: { xp: true } } },
+  });
+  return orElse<"synced" | "gone" | "unreachable">(async () => {
     if (!player || player.leaderboardOptOut) {
       await Promise.all([store.zrem(boardKey("all", now), playerId), store.zrem(boardKey("weekly", now), playerId)]);
-      return;
+      return player ? "synced" : "gone";
     }
     // The weekly board holds the players with ledger entries this week, as a rebuild would.
-    const [weekly] = await weeklyXp(now, [playerId]);
+    const [weekly] = player.weeklyScores;
     await Promise.all([
       store.zset(boardKey("all", now), [{ member: playerId, score: player.xp }]),
-      weekly ? store.zset(boardKey("weekly", now), [weekly]) : store.zrem(boardKey("weekly", now), playerId),
+      weekly
+        ? store.zset(boardKey("weekly", now), [{ member: playerId, score: weekly.xp }])
+        : store.zrem(boardKey("weekly", now), playerId),
     ]);
-  }, undefined);
+    return "synced";
+  }, "unreachable");
+}
+
+const BATCH = 1_000;
+
+/** A board's scores from Postgres, a batch at a time (keyset order): memory stays flat whatever the player count. */
+async function* scoreBatches(board: Board, now: Date): AsyncGenerator<RankedEntry[]> {
+  const week = isoWeekUtc(now);
+  for (let after = ""; ;) {
+    const rows =
+      board === "all"
+        ? (
+            await db.player.findMany({
+              where: { leaderboardOptOut: false, id: { gt: after } },
+              orderBy: { id: "asc" },
+              take: BATCH,
+              select: { id: true, xp: true },
+            })
+          ).map((p) => ({ member: p.id, score: p.xp }))
+        : (
+            await db.weeklyScore.findMany({
+              where: { week, hidden: false, playerId: { gt: after } },
+              orderBy: { playerId: "asc" },
+              take: BATCH,
+              select: { playerId: true, xp: true },
+            })
+          ).map((w) => ({ member: w.playerId, score: w.xp }));
+    if (rows.length > 0) yield rows;
+    if (rows.length < BATCH) return;
+    after = rows.at(-1)!.member;
+  }
+}
+
+/** Writes a board from Postgres into Redis, then its completeness marker. Returns the number of Hunters on it. */
+async function fillBoard(store: Store, board: Board, now: Date): Promise<number> {
+  let count = 0;
+  for await (const batch of scoreBatches(board, now)) {
+    await store.zset(boardKey(board, now), batch);
+    count += batch.length;
+  }
+  await store.zset(boardKey(board, now), [{ member: COMPLETE_MARKER, score: MARKER_SCORE }]);
+  return count;
 }
 
 /** Restores both boards from the database (the ledger's totals), e.g. after Redis lost its data. */
 export async function rebuildLeaderboards(now: Date): Promise<{ all: number; weekly: number }> {
   const store = getStore();
-  const all = await db.player.findMany({ where: { leaderboardOptOut: false }, select: { id: true, xp: true } });
-  const weekly = await weeklyXp(now);
   await store.del(boardKey("all", now), boardKey("weekly", now));
-  const BATCH = 1_000;
-  for (let i = 0; i < all.length; i += BATCH) {
-    await store.zset(
-      boardKey("all", now),
-      all.slice(i, i + BATCH).map((p) => ({ member: p.id, score: p.xp })),
-    );
-  }
-  for (let i = 0; i < weekly.length; i += BATCH) await store.zset(boardKey("weekly", now), weekly.slice(i, i + BATCH));
-  return { all: all.length, weekly: weekly.length };
+  return { all: await fillBoard(store, "all", now), weekly: await fillBoard(store, "weekly", now) };
+}
+
+const rebuilding = new Set<string>();
+
+/**
+ * Rebuilds a board found without its marker, in the background: one at a time per process, and one process at a
+ * time (a short Redis claim). Live syncs keep writing meanwhile; scores are absolute, so both orders agree.
+ */
+export function rebuildInBackground(board: Board, now: Date): void {
+  const key = boardKey(board, now);
+  if (rebuilding.has(key)) return;
+  rebuilding.add(key);
+  const store = getStore();
+  void orElse(async () => {
+    if (await store.claim(`lb:rebuilding:${key}`, 60)) {
+      const count = await fillBoard(store, board, now);
+      logger().warn(
+        { board: key, hunters: count },
+        "Leaderboard was incomplete (lost, new or never built): rebuilt from Postgres",
+      );
+    }
+  }, undefined).finally(() => rebuilding.delete(key));
 }

@@ -2,7 +2,7 @@ import "server-only";
 import type { LedgerReason, Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db";
 import { levelForXp, rankTrialOpen, STAT_POINTS_PER_LEVEL } from "@/lib/progression/rules";
-import type { DayKey } from "@/lib/time/rules";
+import { isoWeekUtc, type DayKey } from "@/lib/time/rules";
 
 /** Columns of Player the write services read and keep in step with the ledger. */
 export const PLAYER_STATE = {
@@ -59,17 +59,24 @@ export type Posting = {
 export type PostingResult = { levelBefore: number; levelAfter: number };
 
 /**
- * Appends one ledger entry and moves the player's totals by exactly its amounts in the same transaction.
- * Level follows total XP; each level gained (or given back by an undo) is 3 stat points, recorded on the entry.
+ * Appends one ledger entry and moves the player's totals by exactly its amounts in the same transaction, and the
+ * XP of the entry's ISO week (WeeklyScore: the weekly board, by index). Level follows total XP; each level gained
+ * (or given back by an undo) is 3 stat points, recorded on the entry.
  */
 export async function post(tx: Tx, player: PlayerState, posting: Posting): Promise<PostingResult> {
   const { xp = 0, gold = 0, heldXp = 0, heldGold = 0 } = posting;
   const levelBefore = player.level;
   const levelAfter = levelForXp(player.xp + xp);
   const statPoints = (levelAfter - levelBefore) * STAT_POINTS_PER_LEVEL;
+  const createdAt = new Date();
   await tx.ledgerEntry.create({
-    data: { playerId: player.id, ...posting, xp, gold, heldXp, heldGold, statPoints },
+    data: { playerId: player.id, ...posting, xp, gold, heldXp, heldGold, statPoints, createdAt },
   });
+  // Any entry puts the Hunter on that week's board, as a rebuild from the ledger would; opted out, hidden there.
+  await tx.$executeRaw`
+    INSERT INTO "WeeklyScore" ("playerId", "week", "xp", "hidden")
+    SELECT "id", ${isoWeekUtc(createdAt)}, ${xp}, "leaderboardOptOut" FROM "Player" WHERE "id" = ${player.id}
+    ON CONFLICT ("playerId", "week") DO UPDATE SET "xp" = "WeeklyScore"."xp" + EXCLUDED."xp"`;
   Object.assign(player, {
     xp: player.xp + xp,
     gold: player.gold + gold,

@@ -83,6 +83,17 @@ function createMetrics() {
       (stats) => stats?.max ?? env().DATABASE_POOL_MAX,
       registers,
     ),
+    redisBreakerTransitions: new Counter({
+      name: "redis_breaker_transitions_total",
+      help: "Changes of the Redis circuit breaker's state, by the state entered (open, half-open, closed).",
+      labelNames: ["to"] as const,
+      registers,
+    }),
+    redisBreakerState: new Gauge({
+      name: "redis_breaker_state",
+      help: "The Redis circuit breaker now: 0 closed (Redis used), 1 half-open (probing), 2 open (Redis skipped).",
+      registers,
+    }),
   };
 }
 

@@ -1,11 +1,20 @@
 import "server-only";
+import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { syncLeaderboards } from "@/lib/leaderboard/service";
 import { getPlayerStatus, type PlayerStatus } from "@/lib/player/queries";
-import { getStore, orElse } from "@/lib/redis";
+import { forgetPlayerLimits } from "@/lib/rate-limit/service";
+import { getStore, onRedisRecovered, orElse } from "@/lib/redis";
 import { localDay } from "@/lib/time/rules";
 
-const key = (playerId: string) => `status:${playerId}`;
+export const statusKey = (playerId: string) => `status:${playerId}`;
+
+/** A cached status carries the player's cacheStamp when it was computed; a newer stamp makes it a miss. */
+type Cached = { stamp: number; status: PlayerStatus };
+
+/** Who reads the status: `cacheStamp` comes with the authenticating lookup; null skips the cache (a write, such as
+ * the lazy rollover, just happened in this request and may have moved the stamp). */
+export type StatusViewer = { playerId: string; now: Date; cacheStamp: number | null };
 
 /** Countdowns move with the clock, so they are recomputed on every read rather than cached. */
 function withClock(status: PlayerStatus, now: Date): PlayerStatus {
@@ -20,24 +29,80 @@ function withClock(status: PlayerStatus, now: Date): PlayerStatus {
   };
 }
 
-/** The status window, from the per-player cache when it is still today's, else from Postgres (and cached). */
-export async function cachedPlayerStatus(playerId: string, now: Date): Promise<PlayerStatus> {
+/** The status window, from the per-player cache when it is still today's and current, else from Postgres (and
+ * cached). */
+export async function cachedPlayerStatus({ playerId, now, cacheStamp }: StatusViewer): Promise<PlayerStatus> {
   const ttl = env().STATUS_CACHE_SECONDS;
-  if (ttl === 0) return getPlayerStatus(playerId, now);
+  if (ttl === 0 || cacheStamp === null) return getPlayerStatus(playerId, now);
   const store = getStore();
-  const hit = await orElse(() => store.get(key(playerId)), null);
+  const hit = await orElse(() => store.get(statusKey(playerId)), null);
   if (hit) {
-    const status = JSON.parse(hit) as PlayerStatus;
-    // Still valid while its day is open (after moving west, the open day can be ahead of the local date).
-    if (status.today >= localDay(now, status)) return withClock(status, now);
+    const { stamp, status } = JSON.parse(hit) as Cached;
+    // Still valid while its day is open (after moving west, the open day can be ahead of the local date), and only
+    // if no write since was left uncleared by an outage.
+    if (stamp === cacheStamp && status.today >= localDay(now, status)) return withClock(status, now);
   }
   const status = await getPlayerStatus(playerId, now);
-  await orElse(() => store.set(key(playerId), JSON.stringify(status), ttl), undefined);
+  const cached: Cached = { stamp: cacheStamp, status };
+  await orElse(() => store.set(statusKey(playerId), JSON.stringify(cached), ttl), undefined);
   return status;
 }
 
-/** After a write commits: the cached status is dropped and the leaderboards take the new totals. */
-export async function afterPlayerWrite(playerId: string, now: Date): Promise<void> {
-  await orElse(() => getStore().del(key(playerId)), undefined);
-  await syncLeaderboards(playerId, now);
+/**
+ * After a write commits: the cached status is dropped and the leaderboards take the new totals. When Redis cannot
+ * be told (down, slow, or its breaker open), one statement in Postgres makes up for it: the player's cacheStamp
+ * moves, so the status cached before the write is never served again, and the player is queued for the Redis
+ * repair (repairRedis below) that brings the boards up to date, or forgets a deleted account, once Redis is back.
+ * True when Redis was told.
+ */
+export async function afterPlayerWrite(playerId: string, now: Date): Promise<boolean> {
+  const cleared = await orElse(async () => {
+    await getStore().del(statusKey(playerId));
+    return true;
+  }, false);
+  const synced = cleared ? await syncLeaderboards(playerId, now) : "unreachable";
+  // A deleted account leaves nothing in Redis: its rate-limit counters go too.
+  if (synced === "synced") return true;
+  if (synced === "gone" && (await orElse(() => forgetPlayerLimits(playerId).then(() => true), false))) return true;
+  await markRedisBehind(playerId);
+  return false;
 }
+
+export async function markRedisBehind(playerId: string): Promise<void> {
+  await db.$executeRaw`
+    WITH bumped AS (UPDATE "Player" SET "cacheStamp" = "cacheStamp" + 1 WHERE "id" = ${playerId})
+    INSERT INTO "RedisRepair" ("playerId") VALUES (${playerId}) ON CONFLICT ("playerId") DO NOTHING`;
+}
+
+const REPAIR_BATCH = 100;
+
+export type RepairRun = { repaired: number; remaining: boolean };
+
+/**
+ * Brings Redis up to date for the players whose writes it missed while unreachable (RedisRepair): their cached
+ * status is dropped, their scores put on the boards (or taken off), and a deleted account's keys removed. Rows are
+ * claimed with SKIP LOCKED, so processes draining at once share the work; a player whose repair fails is queued
+ * again and the run stops there. Runs when a process's Redis breaker closes, and on every cron tick.
+ */
+export async function repairRedis(now: Date, budgetMs = 20_000): Promise<RepairRun> {
+  const started = Date.now();
+  let repaired = 0;
+  for (;;) {
+    const claimed = await db.$queryRaw<{ playerId: string }[]>`
+      DELETE FROM "RedisRepair" WHERE "playerId" IN (
+        SELECT "playerId" FROM "RedisRepair" ORDER BY "createdAt" LIMIT ${REPAIR_BATCH} FOR UPDATE SKIP LOCKED
+      ) RETURNING "playerId"`;
+    for (const [i, { playerId }] of claimed.entries()) {
+      if (await afterPlayerWrite(playerId, now)) {
+        repaired += 1;
+        continue;
+      }
+      for (const rest of claimed.slice(i + 1)) await markRedisBehind(rest.playerId);
+      return { repaired, remaining: true };
+    }
+    const remaining = claimed.length === REPAIR_BATCH;
+    if (!remaining || Date.now() - started > budgetMs) return { repaired, remaining };
+  }
+}
+
+onRedisRecovered("redis-repair", () => repairRedis(new Date()));

@@ -25,7 +25,14 @@ export async function updatePlayer(playerId: string, input: UpdatePlayerInput): 
     }
   }
   // Only today's day key moves with a new zone or day start: settled days stay settled (lastSettledDay).
-  await db.player.update({ where: { id: playerId }, data: input });
+  const { leaderboardOptOut: hidden } = input;
+  await db.$transaction([
+    db.player.update({ where: { id: playerId }, data: input }),
+    // The weekly board's scores follow the opt-out in the same transaction (lib/leaderboard/queries.ts).
+    ...(hidden === undefined
+      ? []
+      : [db.weeklyScore.updateMany({ where: { playerId, hidden: !hidden }, data: { hidden } })]),
+  ]);
 }
 
 const COLUMN: Record<Stat, "allocatedStr" | "allocatedAgi" | "allocatedVit" | "allocatedInt" | "allocatedPer"> = {

@@ -13,6 +13,9 @@ export const DEFAULT_LIMITS = {
 
 export type LimitName = keyof typeof DEFAULT_LIMITS;
 
+/** The limits counted per player id: a deleted account's counters are dropped with it. */
+export const PLAYER_LIMITS = ["apiWrite", "leaderboardRead"] as const satisfies readonly LimitName[];
+
 const ruleSchema = z.strictObject({ limit: z.int().min(1), windowSeconds: z.int().min(1).max(86_400) });
 
 export const limitsSchema = z

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { env, onVercel } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { clientAddress, waitText, WHEN_REDIS_IS_DOWN, type LimitName } from "@/lib/rate-limit/rules";
+import { clientAddress, PLAYER_LIMITS, waitText, WHEN_REDIS_IS_DOWN, type LimitName } from "@/lib/rate-limit/rules";
 import { getStore, localStore, warnRedisDown } from "@/lib/redis";
 import type { LimitResult } from "@/lib/store/types";
 
@@ -50,6 +50,12 @@ export async function enforceLimit(name: LimitName, identifier: string): Promise
       rateLimitHeaders(result),
     );
   }
+}
+
+/** Drops a deleted player's counters (throws when Redis cannot be reached). */
+export async function forgetPlayerLimits(playerId: string): Promise<void> {
+  const store = getStore();
+  await Promise.all(PLAYER_LIMITS.map((name) => store.forgetLimit(name, playerId, env().RATE_LIMITS[name])));
 }
 
 /** Sign-in, from the form or for a token: 10 a minute per IP and 5 a minute per email. */

@@ -1,4 +1,4 @@
-import type { LimitResult, LimitRule, RankedEntry, Store } from "@/lib/store/types";
+import type { BoardRead, LimitResult, LimitRule, RankedEntry, Store } from "@/lib/store/types";
 
 /**
  * The in-process store: the embedded default when no Upstash endpoint is configured, and the sign-in limiter's
@@ -58,6 +58,17 @@ export class MemoryStore implements Store {
     return this.ranked(key).slice(0, limit);
   }
 
+  async zread(key: string, member: string, limit: number, marker: string): Promise<BoardRead> {
+    const [top, rank, total] = await Promise.all([this.ztop(key, limit), this.zrevrank(key, member), this.zcard(key)]);
+    return { top, rank, total, marked: this.sets.get(key)?.has(marker) ?? false };
+  }
+
+  async claim(key: string, ttlSeconds: number) {
+    if ((await this.get(key)) !== null) return false;
+    await this.set(key, "1", ttlSeconds);
+    return true;
+  }
+
   /** The same sliding window as @upstash/ratelimit: the previous window counts in proportion to its overlap. */
   async limit(name: string, identifier: string, rule: LimitRule): Promise<LimitResult> {
     const windowMs = rule.windowSeconds * 1000;
@@ -80,5 +91,9 @@ export class MemoryStore implements Store {
       remaining: Math.max(0, rule.limit - used - (success ? 1 : 0)),
       reset: start + windowMs,
     };
+  }
+
+  async forgetLimit(name: string, identifier: string) {
+    this.windows.delete(`${name}:${identifier}`);
   }
 }

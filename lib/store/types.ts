@@ -2,6 +2,8 @@
 export type RankedEntry = { member: string; score: number };
 export type LimitResult = { success: boolean; limit: number; remaining: number; reset: number };
 export type LimitRule = { limit: number; windowSeconds: number };
+/** One read of a board: its top entries, a member's 0-based rank, its size, and whether `marker` is in it. */
+export type BoardRead = { top: RankedEntry[]; rank: number | null; total: number; marked: boolean };
 
 export interface Store {
   readonly kind: "upstash" | "memory";
@@ -16,6 +18,12 @@ export interface Store {
   zrevrank(key: string, member: string): Promise<number | null>;
   zcard(key: string): Promise<number>;
   ztop(key: string, limit: number): Promise<RankedEntry[]>;
+  /** ztop, zrevrank, zcard and whether `marker` is a member, in one round trip. */
+  zread(key: string, member: string, limit: number, marker: string): Promise<BoardRead>;
+  /** SET NX with a TTL: true for the one caller that got the key. */
+  claim(key: string, ttlSeconds: number): Promise<boolean>;
   /** Sliding-window rate limit: one hit for `identifier` under `name`. */
   limit(name: string, identifier: string, rule: LimitRule): Promise<LimitResult>;
+  /** Drops what `limit` keeps for `identifier` (a deleted account's counters). */
+  forgetLimit(name: string, identifier: string, rule: LimitRule): Promise<void>;
 }

@@ -1,6 +1,6 @@
 import { Ratelimit } from "@upstash/ratelimit";
 import { Redis } from "@upstash/redis";
-import type { LimitResult, LimitRule, RankedEntry, Store } from "@/lib/store/types";
+import type { BoardRead, LimitResult, LimitRule, RankedEntry, Store } from "@/lib/store/types";
 
 export class RedisTimeoutError extends Error {
   override name = "RedisTimeoutError";
@@ -71,13 +71,25 @@ export class UpstashStore implements Store {
   }
 
   async ztop(key: string, limit: number) {
-    const flat = await this.redis.zrange<(string | number)[]>(this.key(key), 0, limit - 1, {
-      rev: true,
-      withScores: true,
-    });
-    const entries: RankedEntry[] = [];
-    for (let i = 0; i + 1 < flat.length; i += 2) entries.push({ member: String(flat[i]), score: Number(flat[i + 1]) });
-    return entries;
+    return pairs(
+      await this.redis.zrange<(string | number)[]>(this.key(key), 0, limit - 1, { rev: true, withScores: true }),
+    );
+  }
+
+  async zread(key: string, member: string, limit: number, marker: string): Promise<BoardRead> {
+    const k = this.key(key);
+    const [flat, rank, total, markerScore] = await this.redis
+      .pipeline()
+      .zrange<(string | number)[]>(k, 0, limit - 1, { rev: true, withScores: true })
+      .zrevrank(k, member)
+      .zcard(k)
+      .zscore(k, marker)
+      .exec<[(string | number)[], number | null, number, number | null]>();
+    return { top: pairs(flat), rank, total, marked: markerScore !== null };
+  }
+
+  async claim(key: string, ttlSeconds: number) {
+    return (await this.redis.set(this.key(key), "1", { nx: true, ex: ttlSeconds })) === "OK";
   }
 
   async limit(name: string, identifier: string, rule: LimitRule): Promise<LimitResult> {
@@ -99,4 +111,16 @@ export class UpstashStore implements Store {
     if (reason === "timeout") throw new RedisTimeoutError("Rate limit check timed out");
     return { success, limit, remaining, reset };
   }
+
+  /** @upstash/ratelimit's sliding window keeps `<prefix>:<identifier>:<window number>`, this one and the last. */
+  async forgetLimit(name: string, identifier: string, rule: LimitRule) {
+    const window = Math.floor(Date.now() / (rule.windowSeconds * 1000));
+    await this.del(`rl:${name}:${identifier}:${window}`, `rl:${name}:${identifier}:${window - 1}`);
+  }
+}
+
+function pairs(flat: (string | number)[]): RankedEntry[] {
+  const entries: RankedEntry[] = [];
+  for (let i = 0; i + 1 < flat.length; i += 2) entries.push({ member: String(flat[i]), score: Number(flat[i + 1]) });
+  return entries;
 }

@@ -8,6 +8,7 @@ import { promisify } from "node:util";
 import autocannon from "autocannon";
 import pg from "pg";
 import { sessionCookie } from "../support/browser.mjs";
+import { benchDegraded } from "./degraded.mjs";
 import { startUpstashProxy } from "../support/upstash-proxy.mjs";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -186,3 +187,7 @@ try {
   await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
   await admin.end();
 }
+
+// Redis down and Redis slow (frozen) beside healthy, with 100,000 players: its own database, Redis and servers.
+const degraded = await benchDegraded({ serverUrl, duration: DURATION });
+if (degraded.failures.length > 0) process.exitCode = 1;

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { getLeaderboard } from "@/lib/leaderboard/queries";
-import { boardKey, rebuildLeaderboards, syncLeaderboards, weeklyXp } from "@/lib/leaderboard/service";
+import { boardKey, rebuildLeaderboards, syncLeaderboards } from "@/lib/leaderboard/service";
 import { updatePlayer } from "@/lib/player/service";
 import { deleteAccount } from "@/lib/accounts/service";
 import { getStore } from "@/lib/redis";
@@ -19,9 +19,26 @@ async function award(player: TestPlayer, checkIns: number) {
   await syncLeaderboards(player.playerId, now);
 }
 
+/** Monday 00:00 UTC of this ISO week. */
+function weekStartUtc(at: Date): Date {
+  const start = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
+  start.setUTCDate(start.getUTCDate() - ((start.getUTCDay() + 6) % 7));
+  return start;
+}
+
+/** XP the ledger credited this ISO week, per player: what the weekly board (and WeeklyScore) must show. */
+async function ledgerWeeklyXp(ids: string[]) {
+  const rows = await db.ledgerEntry.groupBy({
+    by: ["playerId"],
+    where: { createdAt: { gte: weekStartUtc(now) }, playerId: { in: ids } },
+    _sum: { xp: true },
+  });
+  return new Map(rows.map((row) => [row.playerId, row._sum.xp ?? 0]));
+}
+
 async function sqlScores(board: "all" | "weekly") {
   const ids = players.map((p) => p.playerId);
-  if (board === "weekly") return new Map((await weeklyXp(now, ids)).map((e) => [e.member, e.score]));
+  if (board === "weekly") return ledgerWeeklyXp(ids);
   const rows = await db.player.findMany({ where: { id: { in: ids } }, select: { id: true, xp: true } });
   return new Map(rows.map((r) => [r.id, r.xp]));
 }

@@ -48,29 +48,43 @@ function parseReply(buffer, offset) {
   throw new Error(`Unexpected RESP type ${type}`);
 }
 
-/** One connection; a request's commands are written in one go and replies come back in order. */
+/** One connection, opened again after Redis went away and came back; a request's commands are written in one go
+ * and replies come back in order. */
 function connectRedis(redisUrl) {
   const { hostname, port } = new URL(redisUrl);
-  const socket = net.connect(Number(port || 6379), hostname);
-  const waiting = [];
-  let buffer = Buffer.alloc(0);
-  socket.on("data", (chunk) => {
-    buffer = Buffer.concat([buffer, chunk]);
-    for (;;) {
-      const parsed = waiting.length > 0 && parseReply(buffer, 0);
-      if (!parsed) break;
-      buffer = buffer.subarray(parsed[1]);
-      waiting.shift()(parsed[0]);
-    }
-  });
-  socket.on("error", (error) => waiting.splice(0).forEach((resolve) => resolve({ error: `ERR ${error.message}` })));
+  let socket = null;
+  let waiting = [];
+  const open = () => {
+    const current = net.connect(Number(port || 6379), hostname);
+    const mine = [];
+    let buffer = Buffer.alloc(0);
+    waiting = mine;
+    current.on("data", (chunk) => {
+      buffer = Buffer.concat([buffer, chunk]);
+      for (;;) {
+        const parsed = mine.length > 0 && parseReply(buffer, 0);
+        if (!parsed) break;
+        buffer = buffer.subarray(parsed[1]);
+        mine.shift()(parsed[0]);
+      }
+    });
+    const fail = (message) => mine.splice(0).forEach((resolve) => resolve({ error: `ERR ${message}` }));
+    current.on("error", (error) => fail(error.message));
+    current.on("close", () => {
+      fail("connection closed");
+      if (socket === current) socket = null;
+    });
+    return current;
+  };
   return {
     send: (commands) => {
-      const replies = commands.map(() => new Promise((resolve) => waiting.push(resolve)));
+      socket ??= open();
+      const queue = waiting;
+      const replies = commands.map(() => new Promise((resolve) => queue.push(resolve)));
       socket.write(Buffer.concat(commands.map(encodeCommand)));
       return Promise.all(replies);
     },
-    close: () => socket.destroy(),
+    close: () => socket?.destroy(),
   };
 }
 

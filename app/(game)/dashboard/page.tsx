@@ -14,8 +14,8 @@ import { QuestList } from "./quest-list";
 export const metadata: Metadata = { title: "Status" };
 
 export default async function DashboardPage() {
-  const { playerId, now } = await requirePlayer("/dashboard");
-  const status = await cachedPlayerStatus(playerId, now);
+  const viewer = await requirePlayer("/dashboard");
+  const status = await cachedPlayerStatus(viewer);
   return (
     // Phones: one column, alerts first. Wide screens: the status window beside today's quests.
     <main className="grid grid-cols-1 gap-6 md:grid-cols-[minmax(0,5fr)_minmax(0,7fr)] md:items-start">

@@ -37,8 +37,9 @@ function penaltyText(p: {
 }
 
 export default async function HistoryPage() {
-  const { playerId, now } = await requirePlayer("/history");
-  const status = await cachedPlayerStatus(playerId, now);
+  const viewer = await requirePlayer("/history");
+  const { playerId } = viewer;
+  const status = await cachedPlayerStatus(viewer);
   const yesterday = status.yesterday.day;
   const from = addDays(status.today, -29) < status.firstDay ? status.firstDay : addDays(status.today, -29);
   const [history, quests] = await Promise.all([

@@ -15,8 +15,9 @@ import { TokenList } from "./token-list";
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
-  const { playerId, now } = await requirePlayer("/settings");
-  const { today } = await cachedPlayerStatus(playerId, now);
+  const viewer = await requirePlayer("/settings");
+  const { playerId } = viewer;
+  const { today } = await cachedPlayerStatus(viewer);
   const [settings, tokens] = await Promise.all([getPlayerSettings(playerId, today), listTokens(playerId, new Date())]);
   const zones = Intl.supportedValuesOf("timeZone");
   if (!zones.includes(settings.timeZone)) zones.unshift(settings.timeZone);

@@ -10,8 +10,8 @@ import { AwakeningForm, type JobOption } from "./awakening-form";
 export const metadata: Metadata = { title: "Awakening" };
 
 export default async function AwakeningPage() {
-  const { playerId, now } = await requirePlayer("/awakening");
-  const status = await cachedPlayerStatus(playerId, now);
+  const viewer = await requirePlayer("/awakening");
+  const status = await cachedPlayerStatus(viewer);
   if (status.awakened) redirect("/dashboard");
   const jobs: JobOption[] = (Object.keys(JOBS) as Job[]).map((job) => ({
     job,

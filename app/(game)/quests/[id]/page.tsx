@@ -30,10 +30,11 @@ function describeSchedule(schedule: Schedule | null): string {
 
 export default async function QuestPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { playerId, now } = await requirePlayer(`/quests/${encodeURIComponent(id)}`);
+  const viewer = await requirePlayer(`/quests/${encodeURIComponent(id)}`);
+  const { playerId } = viewer;
   const quest = await findQuest(playerId, id);
   if (!quest) notFound();
-  const { today } = await cachedPlayerStatus(playerId, now);
+  const { today } = await cachedPlayerStatus(viewer);
   const [heatmap, strength] = await Promise.all([
     getQuestHeatmap(playerId, quest.id, today),
     quest.kind === "DAILY" || quest.kind === "HABIT"

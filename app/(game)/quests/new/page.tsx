@@ -9,8 +9,8 @@ import { QuestForm } from "../quest-form";
 export const metadata: Metadata = { title: "New quest" };
 
 export default async function NewQuestPage() {
-  const { playerId, now } = await requirePlayer("/quests/new");
-  const status = await cachedPlayerStatus(playerId, now);
+  const viewer = await requirePlayer("/quests/new");
+  const status = await cachedPlayerStatus(viewer);
   return (
     <main className="flex flex-col gap-6">
       <Panel title="New quest">

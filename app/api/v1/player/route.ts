@@ -6,7 +6,7 @@ import { getPlayerStatus } from "@/lib/player/queries";
 import { updatePlayerSchema } from "@/lib/player/schemas";
 import { updatePlayer } from "@/lib/player/service";
 
-export const GET = playerRoute(async ({ playerId, now }) => Response.json(await cachedPlayerStatus(playerId, now)));
+export const GET = playerRoute(async (viewer) => Response.json(await cachedPlayerStatus(viewer)));
 
 export const PATCH = playerRoute(async ({ request, playerId, now }) => {
   await updatePlayer(playerId, await readJson(request, updatePlayerSchema));

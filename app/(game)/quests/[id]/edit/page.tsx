@@ -12,11 +12,12 @@ export const metadata: Metadata = { title: "Edit quest" };
 
 export default async function EditQuestPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { playerId, now } = await requirePlayer(`/quests/${encodeURIComponent(id)}/edit`);
+  const viewer = await requirePlayer(`/quests/${encodeURIComponent(id)}/edit`);
+  const { playerId } = viewer;
   const quest = await findQuest(playerId, id);
   // An archived quest still opens here: archiving re-renders this page before the Hunter is taken away.
   if (!quest || quest.kind === "PENALTY") notFound();
-  const status = await cachedPlayerStatus(playerId, now);
+  const status = await cachedPlayerStatus(viewer);
   return (
     <main className="flex flex-col gap-6">
       <Panel title="Edit quest">
