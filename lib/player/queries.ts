@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { loadTallies, tallyOf } from "@/lib/check-ins/queries";
 import { isRestDay, playerToday } from "@/lib/days/rules";
-import { DEFAULT_NOTIFICATION_PREFS, notificationPrefsSchema, type NotificationPrefs } from "@/lib/player/schemas";
+import { notificationPrefsOf } from "@/lib/player/schemas";
 import { allocatedPoints, playerStats, statSources } from "@/lib/player/stats";
 import { levelProgress, RANK_TRIALS, statPointsEarned, type Rank } from "@/lib/progression/rules";
 import type { Schedule } from "@/lib/quests/rules";
@@ -247,11 +247,7 @@ export async function getPlayerSettings(playerId: string, today: string) {
       },
     },
   });
-  const prefs = notificationPrefsSchema.partial().safeParse(player.notificationPrefs ?? {});
-  return {
-    ...player,
-    notificationPrefs: { ...DEFAULT_NOTIFICATION_PREFS, ...(prefs.success ? prefs.data : {}) } as NotificationPrefs,
-  };
+  return { ...player, notificationPrefs: notificationPrefsOf(player.notificationPrefs) };
 }
 
 export type PlayerSettings = Awaited<ReturnType<typeof getPlayerSettings>>;

@@ -11,9 +11,10 @@ import type { NotificationPrefs, UpdatePlayerInput } from "@/lib/player/schemas"
 import { canChangeJob, JOBS, statPointsEarned, type Job, type Stat } from "@/lib/progression/rules";
 import { TX_OPTIONS } from "@/lib/check-ins/service";
 import { playerToday } from "@/lib/days/rules";
+import { rescheduleReminders } from "@/lib/quests/service";
 import { addDays, dayKey, daysBetween } from "@/lib/time/rules";
 
-export async function updatePlayer(playerId: string, input: UpdatePlayerInput): Promise<void> {
+export async function updatePlayer(playerId: string, input: UpdatePlayerInput, now: Date): Promise<void> {
   if (input.equippedTitle) {
     const achievement = ACHIEVEMENTS.find((a) => a.id === input.equippedTitle && a.title);
     const unlocked = achievement
@@ -29,6 +30,7 @@ export async function updatePlayer(playerId: string, input: UpdatePlayerInput): 
   }
   // Only today's day key moves with a new zone or day start: settled days stay settled (lastSettledDay).
   await db.player.update({ where: { id: playerId }, data: input });
+  if (input.timeZone) await rescheduleReminders(playerId, input.timeZone, now);
 }
 
 const COLUMN: Record<Stat, "allocatedStr" | "allocatedAgi" | "allocatedVit" | "allocatedInt" | "allocatedPer"> = {
@@ -197,7 +199,11 @@ export async function confirmYesterday(playerId: string, now: Date): Promise<str
 }
 
 /** A new hunter name (unique regardless of case) and/or time zone, as confirmed at Awakening or in settings. */
-export async function renamePlayer(playerId: string, input: { hunterName?: string; timeZone?: string }): Promise<void> {
+export async function renamePlayer(
+  playerId: string,
+  input: { hunterName?: string; timeZone?: string },
+  now: Date,
+): Promise<void> {
   const data = {
     ...(input.hunterName !== undefined && {
       hunterName: input.hunterName,
@@ -213,6 +219,7 @@ export async function renamePlayer(playerId: string, input: { hunterName?: strin
     }
     throw error;
   }
+  if (input.timeZone) await rescheduleReminders(playerId, input.timeZone, now);
 }
 
 export async function setNotificationPrefs(playerId: string, prefs: NotificationPrefs): Promise<void> {

@@ -18,7 +18,7 @@ export const createQuestAction = playerAction(
 
 export const updateQuestAction = playerAction(
   updateQuestFieldsSchema.extend({ id: idSchema }),
-  async ({ id, ...changes }, { playerId }) => ({ id: (await updateQuest(playerId, id, changes)).id }),
+  async ({ id, ...changes }, { playerId, now }) => ({ id: (await updateQuest(playerId, id, changes, now)).id }),
   { revalidate: (_input, quest) => ["/dashboard", `/quests/${quest.id}`] },
 );
 

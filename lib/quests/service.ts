@@ -5,7 +5,7 @@ import type { Prisma, Quest } from "@/lib/generated/prisma/client";
 import { z } from "zod";
 import { fieldErrorsOf } from "@/lib/validation";
 import { checkTarget, type CreateQuestInput, type Schedule, type UpdateQuestInput } from "@/lib/quests/schemas";
-import { dayKey } from "@/lib/time/rules";
+import { dayKey, nextLocalTime } from "@/lib/time/rules";
 
 export type QuestDto = {
   id: string;
@@ -17,6 +17,9 @@ export type QuestDto = {
   schedule: Schedule | null;
   timesPerDay: number;
   target: { value: number; unit: string; direction: "AT_LEAST" | "AT_MOST" } | null;
+  /** Local "HH:MM" times the quest reminds at, earliest first (docs/rules.md "Reminders"). */
+  reminderTimes: string[];
+  /** The first of reminderTimes, for clients that know one reminder only. */
   reminderTime: string | null;
   positive: boolean;
   dueDay: string | null;
@@ -43,7 +46,8 @@ export function toQuestDto(quest: Quest): QuestDto {
       quest.targetValue !== null && quest.targetUnit !== null
         ? { value: quest.targetValue, unit: quest.targetUnit, direction: quest.targetDirection ?? "AT_LEAST" }
         : null,
-    reminderTime: quest.reminderTime,
+    reminderTimes: quest.reminderTimes,
+    reminderTime: quest.reminderTimes[0] ?? null,
     positive: quest.positive,
     dueDay: quest.dueDay,
     checklist: quest.checklist as QuestDto["checklist"],
@@ -64,16 +68,52 @@ function targetColumns(target: CreateQuestInput["target"]) {
   };
 }
 
+/** The reminder times an input sets, earliest first (reminderTime is the one-time form); undefined: unchanged. */
+function reminderTimesOf(input: Pick<UpdateQuestInput, "reminderTimes" | "reminderTime">): string[] | undefined {
+  if (input.reminderTimes !== undefined) return [...input.reminderTimes].sort();
+  if (input.reminderTime !== undefined) return input.reminderTime === null ? [] : [input.reminderTime];
+  return undefined;
+}
+
+/** When an active quest next reminds its Hunter: the index the notification tick reads. */
+export function nextReminderAt(
+  quest: { reminderTimes: string[]; archived: boolean; kind: Quest["kind"] },
+  timeZone: string,
+  now: Date,
+): Date | null {
+  if (quest.archived || quest.kind === "PENALTY") return null;
+  return nextLocalTime(quest.reminderTimes, timeZone, now);
+}
+
+/** Moves every active reminder of a Hunter to their new time zone (their clock settings changed). */
+export async function rescheduleReminders(playerId: string, timeZone: string, now: Date): Promise<void> {
+  const quests = await db.quest.findMany({
+    where: { playerId, archivedAt: null, NOT: { reminderTimes: { isEmpty: true } } },
+    select: { id: true, kind: true, reminderTimes: true },
+  });
+  await db.$transaction(
+    quests.map((quest) =>
+      db.quest.update({
+        where: { id: quest.id },
+        data: { nextReminderAt: nextReminderAt({ ...quest, archived: false }, timeZone, now) },
+      }),
+    ),
+  );
+}
+
 export async function createQuest(playerId: string, input: CreateQuestInput, now: Date): Promise<QuestDto> {
   const player = await db.player.findUniqueOrThrow({
     where: { id: playerId },
     select: { timeZone: true, dayStartMinute: true },
   });
-  const { target, schedule, checklist, ...fields } = input;
+  const { target, schedule, checklist, reminderTime, reminderTimes, ...fields } = input;
+  const times = reminderTimesOf({ reminderTime, reminderTimes }) ?? [];
   const quest = await db.quest.create({
     data: {
       ...fields,
       ...targetColumns(target),
+      reminderTimes: times,
+      nextReminderAt: nextReminderAt({ kind: input.kind, reminderTimes: times, archived: false }, player.timeZone, now),
       playerId,
       // A DAILY without a schedule is due every day.
       schedule: input.kind === "DAILY" ? (schedule ?? { type: "EVERY_DAY" }) : undefined,
@@ -109,7 +149,12 @@ const KIND_FIELDS: Partial<Record<keyof UpdateQuestInput, Quest["kind"]>> = {
   checklist: "ONE_TIME",
 };
 
-export async function updateQuest(playerId: string, questId: string, input: UpdateQuestInput): Promise<QuestDto> {
+export async function updateQuest(
+  playerId: string,
+  questId: string,
+  input: UpdateQuestInput,
+  now: Date,
+): Promise<QuestDto> {
   const quest = await ownQuest(playerId, questId);
   if (quest.kind === "PENALTY") throw new AppError("CONFLICT", "The System's Survival Quest cannot be edited");
   for (const [field, kind] of Object.entries(KIND_FIELDS)) {
@@ -128,13 +173,20 @@ export async function updateQuest(playerId: string, questId: string, input: Upda
   if (!checked.success) {
     throw new AppError("VALIDATION_FAILED", "The request is invalid", fieldErrorsOf(checked.error));
   }
-  const { target, checklist, schedule, ...fields } = input;
+  const { target, checklist, schedule, reminderTime, reminderTimes, ...fields } = input;
+  const times = reminderTimesOf({ reminderTime, reminderTimes });
   const data: Prisma.QuestUpdateInput = {
     ...fields,
     ...targetColumns(target),
     ...(schedule && { schedule }),
     ...(checklist && { checklist }),
+    ...(times && { reminderTimes: times }),
   };
+  if (times) {
+    const { timeZone } = await db.player.findUniqueOrThrow({ where: { id: playerId }, select: { timeZone: true } });
+    const archived = quest.archivedAt !== null;
+    data.nextReminderAt = nextReminderAt({ kind: quest.kind, reminderTimes: times, archived }, timeZone, now);
+  }
   return toQuestDto(await db.quest.update({ where: { id: quest.id }, data }));
 }
 
@@ -143,7 +195,9 @@ export async function archiveQuest(playerId: string, questId: string, now: Date)
   const quest = await ownQuest(playerId, questId);
   if (quest.kind === "PENALTY") throw new AppError("CONFLICT", "The System's Survival Quest cannot be archived");
   if (quest.archivedAt) return toQuestDto(quest);
-  return toQuestDto(await db.quest.update({ where: { id: quest.id }, data: { archivedAt: now } }));
+  return toQuestDto(
+    await db.quest.update({ where: { id: quest.id }, data: { archivedAt: now, nextReminderAt: null } }),
+  );
 }
 
 /** Ticks or unticks one item of a to-do's checklist. */
