@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { InboxBell } from "@/components/notifications/inbox-bell";
 import { SignOutButton } from "@/components/sign-out-button";
 import { SoundToggle } from "@/components/status/sound-toggle";
 
@@ -25,6 +26,7 @@ export default function GameLayout({ children }: { children: React.ReactNode }) 
           The System
         </Link>
         <span className="flex items-center gap-2">
+          <InboxBell />
           <SoundToggle />
           <SignOutButton />
         </span>

@@ -28,11 +28,14 @@ export type QuestFormValues = {
   targetValue: string;
   targetUnit: string;
   targetDirection: "AT_LEAST" | "AT_MOST";
-  reminderTime: string;
+  /** Three inputs, blank when unused (a quest reminds up to three times a day). */
+  reminderTimes: string[];
   positive: boolean;
   dueDay: string;
   checklist: { text: string; done: boolean }[];
 };
+
+const REMINDER_LABELS = ["Reminder time (optional)", "Second reminder (optional)", "Third reminder (optional)"];
 
 const KIND_LABEL: Record<Kind, string> = { DAILY: "Daily", HABIT: "Habit", ONE_TIME: "One-time" };
 const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
@@ -71,7 +74,7 @@ function payload(v: QuestFormValues) {
       v.hasTarget && v.kind !== "ONE_TIME"
         ? { value: num(v.targetValue), unit: v.targetUnit, direction: v.targetDirection }
         : null,
-    reminderTime: v.reminderTime === "" ? null : v.reminderTime,
+    reminderTimes: v.reminderTimes.filter((time) => time !== ""),
     ...(v.kind === "DAILY" && { schedule: schedule(v) }),
     ...(v.kind === "HABIT" && { positive: v.positive }),
     ...(v.kind === "ONE_TIME" && {
@@ -376,14 +379,26 @@ export function QuestForm({
           />
         </div>
       )}
-      <Field
-        label="Reminder time (optional)"
-        name="reminderTime"
-        type="time"
-        value={v.reminderTime}
-        onChange={(e) => set("reminderTime", e.target.value)}
-        error={errors.reminderTime}
-      />
+      {REMINDER_LABELS.map(
+        (label, i) =>
+          // The next reminder field appears once the one before it holds a time.
+          (i === 0 || v.reminderTimes[i - 1] !== "") && (
+            <Field
+              key={label}
+              label={label}
+              name={`reminderTimes.${i}`}
+              type="time"
+              value={v.reminderTimes[i] ?? ""}
+              onChange={(e) =>
+                set(
+                  "reminderTimes",
+                  v.reminderTimes.map((t, j) => (j === i ? e.target.value : t)),
+                )
+              }
+              error={errors[`reminderTimes.${i}`] ?? (i === 0 ? errors.reminderTimes : undefined)}
+            />
+          ),
+      )}
       <TextAreaField
         label="Notes"
         name="notes"

@@ -5,7 +5,10 @@ import { cachedPlayerStatus } from "@/lib/player/cache";
 import { getPlayerSettings } from "@/lib/player/queries";
 import { requirePlayer } from "@/lib/auth/player";
 import { listTokens } from "@/lib/tokens/service";
-import { AccountActions, ClockForm, NotificationsForm, RestForm } from "./settings-client";
+import { listDevices } from "@/lib/notifications/subscriptions";
+import { NotificationsForm } from "./notifications-form";
+import { PushDevices } from "./push-devices";
+import { AccountActions, ClockForm, RestForm } from "./settings-client";
 import { TokenList } from "./tokens-client";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -13,7 +16,11 @@ export const metadata: Metadata = { title: "Settings" };
 export default async function SettingsPage() {
   const { playerId, now } = await requirePlayer("/settings");
   const { today } = await cachedPlayerStatus(playerId, now);
-  const [settings, tokens] = await Promise.all([getPlayerSettings(playerId, today), listTokens(playerId, new Date())]);
+  const [settings, tokens, devices] = await Promise.all([
+    getPlayerSettings(playerId, today),
+    listTokens(playerId, new Date()),
+    listDevices(playerId),
+  ]);
   const zones = Intl.supportedValuesOf("timeZone");
   if (!zones.includes(settings.timeZone)) zones.unshift(settings.timeZone);
   return (
@@ -30,6 +37,7 @@ export default async function SettingsPage() {
         <RestForm today={today} periods={settings.restPeriods} />
       </Panel>
       <Panel title="Notifications">
+        <PushDevices devices={devices} />
         <NotificationsForm prefs={settings.notificationPrefs} />
       </Panel>
       <Panel title="Your data">

@@ -13,11 +13,9 @@ import {
   addRestPeriodAction,
   endRestPeriodAction,
   deleteAccountAction,
-  setNotificationPrefsAction,
   signOutEverywhereAction,
   updatePlayerAction,
 } from "@/lib/player/actions";
-import { NOTIFICATION_TYPES, type NotificationPrefs } from "@/lib/player/schemas";
 
 export function ClockForm(props: {
   zones: string[];
@@ -179,52 +177,6 @@ export function RestForm({
         </Button>
       </form>
     </div>
-  );
-}
-
-const NOTIFICATION_LABEL: Record<(typeof NOTIFICATION_TYPES)[number], string> = {
-  reminders: "Quest reminders",
-  lastChance: "Last-chance warning at 20:00",
-  penalty: "Penalty Quest opened or closing",
-  levelUp: "Level-ups and rank trials",
-  achievements: "Achievements",
-};
-
-export function NotificationsForm({ prefs }: { prefs: NotificationPrefs }) {
-  const [value, setValue] = useState(prefs);
-  const [message, setMessage] = useState<SystemMessage>(null);
-  const [pending, startTransition] = useTransition();
-
-  function submit(event: React.FormEvent) {
-    event.preventDefault();
-    startTransition(async () => {
-      const result = await setNotificationPrefsAction(value);
-      setMessage(
-        result.ok ? { text: "[SYSTEM] Notifications saved.", error: false } : { text: result.error, error: true },
-      );
-    });
-  }
-
-  return (
-    <form onSubmit={submit} className="flex flex-col gap-3" aria-busy={pending}>
-      <fieldset className="flex flex-col gap-2">
-        <legend className="mb-1 text-sm font-medium text-mist">Notify me about</legend>
-        {NOTIFICATION_TYPES.map((type) => (
-          <Choice
-            key={type}
-            type="checkbox"
-            name={type}
-            label={NOTIFICATION_LABEL[type]}
-            checked={value[type]}
-            onChange={(on) => setValue({ ...value, [type]: on })}
-          />
-        ))}
-      </fieldset>
-      <SystemStatus message={message} />
-      <Button type="submit" disabled={pending}>
-        {pending ? "Saving…" : "Save notifications"}
-      </Button>
-    </form>
   );
 }
 

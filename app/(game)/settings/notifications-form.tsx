@@ -1,0 +1,97 @@
+"use client";
+import { useState, useTransition } from "react";
+import { Choice } from "@/components/quests/form-controls";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { SystemStatus, type SystemMessage } from "@/components/ui/system-status";
+import { setNotificationPrefsAction } from "@/lib/player/actions";
+import { DEFAULT_NOTIFICATION_PREFS, NOTIFICATION_TYPES, type NotificationPrefs } from "@/lib/player/schemas";
+import type { FieldErrors } from "@/lib/validation";
+
+const NOTIFICATION_LABEL: Record<(typeof NOTIFICATION_TYPES)[number], string> = {
+  reminders: "Quest reminders",
+  lastChance: "Last-chance warning at 20:00",
+  penalty: "Penalty Quest opened or closing",
+  levelUp: "Level-ups and Rank Trials (always in the inbox)",
+  achievements: "Achievements (always in the inbox)",
+};
+
+/** Which notifications are pushed, and the quiet hours during which none is (docs/rules.md "Reminders"). */
+export function NotificationsForm({ prefs }: { prefs: NotificationPrefs }) {
+  const [value, setValue] = useState(prefs);
+  const [quiet, setQuiet] = useState(prefs.quietHours ?? DEFAULT_NOTIFICATION_PREFS.quietHours!);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [message, setMessage] = useState<SystemMessage>(null);
+  const [pending, startTransition] = useTransition();
+  const quietOn = value.quietHours !== null;
+
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    startTransition(async () => {
+      const result = await setNotificationPrefsAction({ ...value, quietHours: quietOn ? quiet : null });
+      setErrors(result.ok ? {} : (result.fieldErrors ?? {}));
+      setMessage(
+        result.ok ? { text: "[SYSTEM] Notifications saved.", error: false } : { text: result.error, error: true },
+      );
+    });
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="flex flex-col gap-3" aria-busy={pending}>
+      <fieldset className="flex flex-col gap-2">
+        <legend className="mb-1 text-sm font-medium text-mist">Push to my devices</legend>
+        {NOTIFICATION_TYPES.map((type) => (
+          <Choice
+            key={type}
+            type="checkbox"
+            name={type}
+            label={NOTIFICATION_LABEL[type]}
+            checked={value[type]}
+            onChange={(on) => setValue({ ...value, [type]: on })}
+          />
+        ))}
+      </fieldset>
+      <fieldset className="flex flex-col gap-2">
+        <legend className="mb-1 text-sm font-medium text-mist">Quiet hours</legend>
+        <Choice
+          type="checkbox"
+          name="quietHoursOn"
+          label="Push nothing during quiet hours"
+          checked={quietOn}
+          onChange={(on) => setValue({ ...value, quietHours: on ? quiet : null })}
+        />
+        {quietOn && (
+          <div className="grid grid-cols-2 gap-3">
+            <Field
+              label="From"
+              name="quietHours.start"
+              type="time"
+              value={quiet.start}
+              onChange={(e) => setQuiet({ ...quiet, start: e.target.value })}
+              error={errors["quietHours.start"]}
+            />
+            <Field
+              label="Until"
+              name="quietHours.end"
+              type="time"
+              value={quiet.end}
+              onChange={(e) => setQuiet({ ...quiet, end: e.target.value })}
+              error={errors["quietHours.end"]}
+            />
+          </div>
+        )}
+        <Choice
+          type="checkbox"
+          name="penaltyInQuietHours"
+          label="Penalty Zone warnings may break quiet hours"
+          checked={value.penaltyInQuietHours}
+          onChange={(on) => setValue({ ...value, penaltyInQuietHours: on })}
+        />
+      </fieldset>
+      <SystemStatus message={message} />
+      <Button type="submit" disabled={pending}>
+        {pending ? "Saving…" : "Save notifications"}
+      </Button>
+    </form>
+  );
+}
