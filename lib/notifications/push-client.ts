@@ -15,10 +15,14 @@ export async function vapidPublicKey(): Promise<string | null> {
   return ((await response.json()) as { publicKey: string | null }).publicKey;
 }
 
-/** The service worker's registration, if one runs (only production builds register it). */
+/**
+ * The service worker's registration once it is active. Only production builds register one (lib/offline/sw-client.ts);
+ * elsewhere there is none, and push is unavailable.
+ */
 async function registration(): Promise<ServiceWorkerRegistration | null> {
   if (!("serviceWorker" in navigator) || !("PushManager" in window) || !("Notification" in window)) return null;
-  return (await navigator.serviceWorker.getRegistration("/")) ?? null;
+  if (process.env.NODE_ENV !== "production") return (await navigator.serviceWorker.getRegistration("/")) ?? null;
+  return navigator.serviceWorker.ready;
 }
 
 export async function availability(key: string | null): Promise<PushAvailability> {

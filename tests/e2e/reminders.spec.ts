@@ -1,0 +1,143 @@
+// Reminders end to end in Chromium: the settings switch asks for permission and stores this device's subscription,
+// the tick sends a reminder at the Hunter's 08:00 to a local push service that verifies and decrypts it, CDP hands
+// that payload to the real service worker, the notification it shows is read back, and its "Check in" action
+// records the check-in for the reminder's day. A real subscription needs Google's servers, so pushManager is stubbed
+// to return the local service's endpoint and keys.
+import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import { startPushService, type PushService, type PushSubscriptionJson } from "../support/push-service.mjs";
+import { addDays, client, CRON_SECRET, FROM_THE_APP, getPlayer, issueToken, json, setClock } from "./support/api";
+import { signUp } from "./support/hunter";
+import { E2E_PUSH_PORT } from "./support/push";
+
+let push: PushService;
+test.beforeAll(async () => {
+  push = await startPushService({ port: E2E_PUSH_PORT });
+});
+test.afterAll(async () => push.close());
+
+/** Makes pushManager.subscribe answer with `subscription`, as a browser would after talking to its push service. */
+async function stubPushManager(context: BrowserContext, subscription: PushSubscriptionJson) {
+  await context.addInitScript((sub) => {
+    const bytes = (base64url: string) => {
+      const base64 = base64url.replace(/-/g, "+").replace(/_/g, "/");
+      const padded = base64 + "=".repeat((4 - (base64.length % 4)) % 4);
+      return Uint8Array.from(atob(padded), (c) => c.charCodeAt(0)).buffer;
+    };
+    let current: object | null = null;
+    PushManager.prototype.subscribe = async function (options?: PushSubscriptionOptionsInit) {
+      const key = options?.applicationServerKey;
+      current = {
+        endpoint: sub.endpoint,
+        expirationTime: null,
+        options: { userVisibleOnly: true, applicationServerKey: typeof key === "string" ? bytes(key) : key },
+        getKey: (name: "p256dh" | "auth") => bytes(sub.keys[name]),
+        toJSON: () => sub,
+        unsubscribe: async () => ((current = null), true),
+      };
+      return current as PushSubscription;
+    };
+    PushManager.prototype.getSubscription = async () => current as PushSubscription | null;
+  }, subscription);
+}
+
+async function underServiceWorker(page: Page) {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) await page.reload();
+}
+
+test("a reminder arrives: switch on, tick at 08:00, the service worker shows it and its Check in counts", async ({
+  page,
+  context,
+  request,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  const subscription = push.subscription();
+  await context.grantPermissions(["notifications"], { origin: baseURL });
+  await stubPushManager(context, subscription);
+  const hunter = await signUp(page);
+  const api = client(request, await issueToken(request, hunter.email, hunter.password));
+  const created = await page.request.post("/api/v1/quests", {
+    headers: FROM_THE_APP,
+    data: { kind: "DAILY", title: "Read 10 pages", difficulty: "EASY", stats: ["INT"], reminderTimes: ["08:00"] },
+  });
+  const { quest } = await json<{ quest: { id: string } }>(created, 201);
+
+  await page.goto("/settings");
+  await underServiceWorker(page);
+  const toggle = page.getByRole("switch", { name: "Enable reminders on this device" });
+  await expect(toggle).toBeEnabled();
+  await expect(toggle).toHaveAttribute("aria-checked", "false");
+  await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-checked", "true");
+  await expect(page.getByText("[SYSTEM] Reminders are on for this device.")).toBeVisible();
+  await expect(page.getByRole("list", { name: "Devices with reminders" })).toContainText("this device");
+  const { devices } = await json<{ devices: { endpoint: string }[] }>(await api.get("/api/v1/push/subscriptions"), 200);
+  expect(devices.map((d) => d.endpoint)).toEqual([subscription.endpoint]);
+
+  // Tomorrow at 08:00 on the Hunter's clock (UTC), then the tick.
+  const tomorrow = addDays((await getPlayer(api)).today, 1);
+  await setClock(api, `${tomorrow}T08:00:00Z`);
+  const tick = await request.get("/api/cron/tick", { headers: { Authorization: `Bearer ${CRON_SECRET}` } });
+  const run = await json<{ notifications: { delivery: { sent: number } } }>(tick, 200);
+  expect(run.notifications.delivery.sent).toBeGreaterThanOrEqual(1);
+  const [message] = push.to(subscription.endpoint);
+  expect(push.rejected).toEqual([]);
+  expect(message!.payload).toMatchObject({
+    title: "[SYSTEM] Read 10 pages",
+    url: `/quests/${quest.id}`,
+    checkIn: { questId: quest.id, day: tomorrow },
+  });
+
+  // The decrypted payload, handed to the real service worker as the push service would.
+  const cdp = await context.newCDPSession(page);
+  const registrationId = new Promise<string>((resolve) =>
+    cdp.on("ServiceWorker.workerRegistrationUpdated", ({ registrations }) => {
+      const ours = registrations.find((r) => !r.isDeleted && r.scopeURL.startsWith(baseURL!));
+      if (ours) resolve(ours.registrationId);
+    }),
+  );
+  await cdp.send("ServiceWorker.enable");
+  await cdp.send("ServiceWorker.deliverPushMessage", {
+    origin: new URL(baseURL!).origin,
+    registrationId: await registrationId,
+    data: JSON.stringify(message!.payload),
+  });
+  const shown = () =>
+    page.evaluate(async () =>
+      (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => ({
+        title: n.title,
+        body: n.body,
+        tag: n.tag,
+        icon: n.icon,
+        badge: n.badge,
+        actions: (n as Notification & { actions?: { action: string; title: string }[] }).actions,
+      })),
+    );
+  await expect.poll(shown).toHaveLength(1);
+  const [notification] = await shown();
+  expect(notification).toMatchObject({
+    title: "[SYSTEM] Read 10 pages",
+    body: "Daily quest incomplete. Complete it before the day ends.",
+    tag: `q-${quest.id}`,
+    icon: `${new URL(baseURL!).origin}/icons/icon-192.png`,
+    badge: `${new URL(baseURL!).origin}/icons/badge-96.png`,
+  });
+  expect(notification!.actions).toEqual([{ action: "check-in", title: "Check in", icon: "" }]);
+
+  // "Check in" on it, as the Hunter's tap would dispatch it: the check-in counts for the reminder's day.
+  const [worker] = context.serviceWorkers();
+  await worker!.evaluate(async () => {
+    const [shownNotification] = await (self as unknown as ServiceWorkerGlobalScope).registration.getNotifications();
+    const click = new NotificationEvent("notificationclick", { notification: shownNotification!, action: "check-in" });
+    try {
+      self.dispatchEvent(click);
+    } catch {
+      // A script-made event cannot be extended (waitUntil); the handler's work runs all the same.
+    }
+  });
+  await expect.poll(async () => (await getPlayer(api)).quests.find((q) => q.id === quest.id)?.completionsToday).toBe(1);
+  await expect
+    .poll(async () => (await shown()).map((n) => n.body))
+    .toEqual([`Check-in recorded for ${tomorrow}: +50 XP.`]);
+});
