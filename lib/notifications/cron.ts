@@ -21,6 +21,8 @@ export type NotificationRun = {
   inbox: { added: number; queued: number };
   delivery: DeliveryReport;
   pruned: number;
+  /** Where the time went: deciding what is due, and delivering it. */
+  ms: { plan: number; deliver: number };
 };
 
 export type NotificationOptions = {
@@ -54,12 +56,14 @@ export async function runNotifications(options: NotificationOptions = {}): Promi
   const now = options.now ?? new Date();
   const deadline = Date.now() + (options.budgetMs ?? 20_000);
   const batchSize = options.batchSize ?? 500;
+  const started = Date.now();
   const clocks = await readClocks(now);
   const reminders = await planQuestReminders(clocks, { batchSize, deadline });
   const lastChance = await planLastChance(clocks, { batchSize, deadline });
   const penalties = await planPenaltyWarnings(clocks);
   const added = await materializeInbox({ since: minutesAfter(now, -PUSH_WINDOW_MINUTES) });
   const inbox = { added, queued: await pushInboxEvents(clocks, batchSize) };
+  const planned = Date.now();
   const delivery = await deliverPending({
     now,
     deadline,
@@ -68,5 +72,6 @@ export async function runNotifications(options: NotificationOptions = {}): Promi
     perOrigin: options.perOrigin ?? 8,
     batchSize,
   });
-  return { reminders, lastChance, penalties, inbox, delivery, pruned: await prune(now) };
+  const ms = { plan: planned - started, deliver: Date.now() - planned };
+  return { reminders, lastChance, penalties, inbox, delivery, pruned: await prune(now), ms };
 }

@@ -14,6 +14,29 @@ export function vapidDetails(): Vapid | null {
 
 export type PushTarget = { endpoint: string; p256dh: string; auth: string };
 
+/** VAPID JWTs live 12 hours (push services accept up to 24) and are reused until an hour before they expire. */
+const VAPID_LIFETIME_SECONDS = 12 * 3_600;
+const signed = new Map<string, { authorization: string; until: number }>();
+
+/** The `vapid t=…, k=…` header for a push service: one ES256 signature per service and key, not per push. */
+function vapidAuthorization(endpoint: string, vapid: Vapid): string {
+  const audience = new URL(endpoint).origin;
+  const key = `${audience} ${vapid.publicKey} ${vapid.subject}`;
+  const cached = signed.get(key);
+  if (cached && cached.until > Date.now()) return cached.authorization;
+  const expiration = Math.floor(Date.now() / 1000) + VAPID_LIFETIME_SECONDS;
+  const { Authorization: authorization } = webpush.getVapidHeaders(
+    audience,
+    vapid.subject,
+    vapid.publicKey,
+    vapid.privateKey,
+    "aes128gcm",
+    expiration,
+  ) as { Authorization: string };
+  signed.set(key, { authorization, until: Date.now() + (VAPID_LIFETIME_SECONDS - 3_600) * 1000 });
+  return authorization;
+}
+
 export type PushOutcome =
   /** Accepted by the push service. */
   | { outcome: "sent" }
@@ -33,9 +56,9 @@ function retryAfterMs(header: string | null, now: number): number {
 }
 
 /**
- * One Web Push (RFC 8030): web-push encrypts the payload (aes128gcm) and signs the VAPID JWT; fetch sends it with a
- * timeout and without following redirects, so a slow or hostile push service costs at most `timeoutMs` and never
- * leads the server anywhere else.
+ * One Web Push (RFC 8030): web-push encrypts the payload (aes128gcm) with the VAPID JWT signed for its service;
+ * fetch sends it with a timeout and without following redirects, so a slow or hostile push service costs at most
+ * `timeoutMs` and never leads the server anywhere else.
  */
 export async function sendPush(
   target: PushTarget,
@@ -47,7 +70,7 @@ export async function sendPush(
     { endpoint: target.endpoint, keys: { p256dh: target.p256dh, auth: target.auth } },
     JSON.stringify(payload),
     {
-      vapidDetails: options.vapid,
+      headers: { Authorization: vapidAuthorization(target.endpoint, options.vapid) },
       TTL: options.ttlSeconds,
       topic: options.topic,
       urgency: options.urgency,
