@@ -1,10 +1,9 @@
 import "server-only";
-import { loadTallies, tallyOf } from "@/lib/check-ins/queries";
 import { db } from "@/lib/db";
-import { isRestDay } from "@/lib/days/rules";
+import { loadTallies, tallyOf } from "@/lib/quests/tallies";
 import type { QuestDto } from "@/lib/quests/service";
 import { questToday, type QuestToday } from "@/lib/quests/today";
-import { weekStart, type DayKey } from "@/lib/time/rules";
+import { isRestDay, weekStart, type DayKey } from "@/lib/time/rules";
 
 /** Quests' days as the status window reads them, for many Hunters at once. */
 export type QuestDays = {

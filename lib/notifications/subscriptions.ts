@@ -6,15 +6,8 @@ import { AppError } from "@/lib/errors";
 import { isAllowedEndpoint } from "@/lib/notifications/endpoints";
 import { vapidDetails } from "@/lib/notifications/push";
 import { MAX_DEVICES } from "@/lib/notifications/rules";
+import { DEVICE_FIELDS, toDevice, type Device } from "@/lib/notifications/queries";
 import type { PushSubscriptionInput } from "@/lib/notifications/schemas";
-
-export type Device = { id: string; device: string; endpoint: string; createdAt: string; lastSeenAt: string };
-
-const DEVICE = { id: true, device: true, endpoint: true, createdAt: true, lastSeenAt: true } as const;
-
-function toDevice(row: { id: string; device: string; endpoint: string; createdAt: Date; lastSeenAt: Date }): Device {
-  return { ...row, createdAt: row.createdAt.toISOString(), lastSeenAt: row.lastSeenAt.toISOString() };
-}
 
 /** "Chrome on Android", from the User-Agent the subscription arrived with. */
 export function deviceName(userAgent: string | null): string {
@@ -52,7 +45,7 @@ export async function subscribe(
     where: { endpoint: input.endpoint },
     create: { ...fields, endpoint: input.endpoint, createdAt: now, lastSeenAt: now },
     update: { ...fields, lastSeenAt: now },
-    select: DEVICE,
+    select: DEVICE_FIELDS,
   });
   const stale = await db.pushSubscription.findMany({
     where: { playerId },
@@ -62,15 +55,6 @@ export async function subscribe(
   });
   if (stale.length > 0) await db.pushSubscription.deleteMany({ where: { id: { in: stale.map((s) => s.id) } } });
   return { device: toDevice(row), created: existing === null };
-}
-
-export async function listDevices(playerId: string): Promise<Device[]> {
-  const rows = await db.pushSubscription.findMany({
-    where: { playerId },
-    orderBy: { createdAt: "asc" },
-    select: DEVICE,
-  });
-  return rows.map(toDevice);
 }
 
 /** Forgets one of the Hunter's devices, by its endpoint (this browser) or its id (the settings list). */

@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { DIFFICULTIES, STATS } from "@/lib/progression/rules";
 import { isValidDayKey } from "@/lib/time/rules";
+import { localTimeSchema } from "@/lib/time/schemas";
 import { idSchema } from "@/lib/validation";
 
 /** Bounds of a DAILY schedule: every 2..365 days (every 1 day is EVERY_DAY), 1..6 times a week (7 is every day). */
@@ -42,8 +44,6 @@ export const strengthStateSchema = z.object({
   carried: z.number(),
 });
 
-export const STAT_NAMES = ["STR", "AGI", "VIT", "INT", "PER"] as const;
-export const DIFFICULTY_NAMES = ["EASY", "NORMAL", "HARD"] as const;
 /** PENALTY quests are issued by the System, never created by a player. */
 export const CREATABLE_KINDS = ["DAILY", "HABIT", "ONE_TIME"] as const;
 
@@ -56,9 +56,6 @@ const targetSchema = z.strictObject({
   direction: z.enum(["AT_LEAST", "AT_MOST"]).default("AT_LEAST"),
 });
 
-/** A local wall-clock time, "HH:MM". */
-export const localTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use a local time as HH:MM");
-
 /** A quest reminds at up to this many local times a day (docs/rules.md "Reminders"). */
 export const MAX_REMINDER_TIMES = 3;
 
@@ -67,16 +64,16 @@ const reminderTimesSchema = z
   .max(MAX_REMINDER_TIMES, `A quest has at most ${MAX_REMINDER_TIMES} reminder times`)
   .refine((times) => new Set(times).size === times.length, "Each reminder time may appear once");
 
-const checklistSchema = z
+export const checklistSchema = z
   .array(z.strictObject({ text: z.string().trim().min(1).max(100), done: z.boolean().default(false) }))
   .max(20, "A checklist holds at most 20 items");
 
 const questFields = {
   title: plainText(100, "Title").min(1, "Title is required"),
   notes: plainText(1_000, "Notes"),
-  difficulty: z.enum(DIFFICULTY_NAMES),
+  difficulty: z.enum(DIFFICULTIES),
   stats: z
-    .array(z.enum(STAT_NAMES))
+    .array(z.enum(STATS))
     .min(1, "Tag one or two stats")
     .max(2, "Tag one or two stats")
     .refine((stats) => new Set(stats).size === stats.length, "Each stat may appear once"),
@@ -139,7 +136,7 @@ export const createQuestSchema = z
     difficulty: questFields.difficulty,
     // To-dos feed no stats (docs/rules.md "Stats"), so they need none.
     stats: z
-      .array(z.enum(STAT_NAMES))
+      .array(z.enum(STATS))
       .max(2, "Tag one or two stats")
       .refine((stats) => new Set(stats).size === stats.length, "Each stat may appear once")
       .optional(),

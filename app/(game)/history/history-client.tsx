@@ -6,7 +6,8 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { SystemStatus, type SystemMessage } from "@/components/ui/system-status";
 import type { FieldErrors } from "@/lib/validation";
-import { confirmYesterdayAction, recordPastCheckInAction } from "@/lib/days/actions";
+import { recordPastCheckInAction } from "@/lib/check-ins/actions";
+import { confirmYesterdayAction } from "@/lib/days/actions";
 
 type OpenDaily = { id: string; title: string; done: number; timesPerDay: number; unit: string | null };
 

@@ -8,7 +8,8 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import type { FieldErrors } from "@/lib/validation";
 import { archiveQuestAction, createQuestAction, updateQuestAction } from "@/lib/quests/actions";
-import { CREATABLE_KINDS, DIFFICULTY_NAMES, STAT_NAMES, type Schedule } from "@/lib/quests/schemas";
+import { DIFFICULTIES, STATS } from "@/lib/progression/rules";
+import { CREATABLE_KINDS, type Schedule } from "@/lib/quests/schemas";
 
 type Kind = (typeof CREATABLE_KINDS)[number];
 
@@ -16,7 +17,7 @@ export type QuestFormValues = {
   kind: Kind;
   title: string;
   notes: string;
-  difficulty: (typeof DIFFICULTY_NAMES)[number];
+  difficulty: (typeof DIFFICULTIES)[number];
   stats: string[];
   scheduleType: Schedule["type"];
   weekdays: number[];
@@ -163,7 +164,7 @@ export function QuestForm({
         error={errors.difficulty}
         hint="Easy 50 XP · Normal 100 XP · Hard 150 XP"
       >
-        {DIFFICULTY_NAMES.map((d) => (
+        {DIFFICULTIES.map((d) => (
           <option key={d} value={d}>
             {d[0] + d.slice(1).toLowerCase()}
           </option>
@@ -172,7 +173,7 @@ export function QuestForm({
       {/* To-dos feed no stats (docs/rules.md "Stats"), so the form does not ask. */}
       {v.kind !== "ONE_TIME" && (
         <ChoiceGroup legend="Stats (one or two)" name="stats" error={errors.stats}>
-          {STAT_NAMES.map((stat) => (
+          {STATS.map((stat) => (
             <Choice
               key={stat}
               type="checkbox"

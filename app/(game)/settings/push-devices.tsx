@@ -10,7 +10,7 @@ import {
   vapidPublicKey,
   type PushAvailability,
 } from "@/lib/notifications/push-client";
-import type { Device } from "@/lib/notifications/subscriptions";
+import type { Device } from "@/lib/notifications/queries";
 
 const WHY_NOT: Record<Exclude<PushAvailability, "ready">, string> = {
   unsupported:

@@ -1,7 +1,8 @@
 import { playerRoute } from "@/lib/api/handlers";
 import { readJson } from "@/lib/http";
 import { pushSubscriptionSchema, unsubscribeSchema } from "@/lib/notifications/schemas";
-import { listDevices, subscribe, unsubscribe } from "@/lib/notifications/subscriptions";
+import { listDevices } from "@/lib/notifications/queries";
+import { subscribe, unsubscribe } from "@/lib/notifications/subscriptions";
 
 /** The Hunter's devices that receive reminders. */
 export const GET = playerRoute(async ({ playerId }) => Response.json({ devices: await listDevices(playerId) }));
