@@ -11,7 +11,7 @@ import { db } from "@/lib/db";
 import { runNotifications } from "@/lib/notifications/cron";
 import { MAX_DEVICES } from "@/lib/notifications/rules";
 import { changeJob } from "@/lib/player/service";
-import { makePlayer } from "@/tests/support/factories";
+import { makePlayer, makeQuest } from "@/tests/support/factories";
 import { call, tokenFor } from "@/tests/support/routes";
 
 const LOCAL_PUSH = "http://127.0.0.1:9";
@@ -143,7 +143,8 @@ describe("the inbox", () => {
   it("shows achievements as they unlock, counts the unread and marks them read", async () => {
     const me = await hunter();
     expect(await inbox(me.token)).toEqual({ unread: 0, items: [] });
-    await changeJob(me.playerId, "MAGE", new Date()); // unlocks The Awakened and Quest Giver
+    await changeJob(me.playerId, "MAGE", new Date()); // unlocks The Awakened
+    await makeQuest(me.playerId, {}, new Date()); // the first quest of their own: Quest Giver
     const before = await inbox(me.token);
     expect(before.unread).toBe(2);
     expect(before.items.map((i) => i.title).sort()).toEqual([
@@ -176,6 +177,7 @@ describe("the inbox", () => {
   it("brings the tick's recent events in too, deciding once whether each is pushed", async () => {
     const me = await hunter();
     await changeJob(me.playerId, "ASSASSIN", new Date());
+    await makeQuest(me.playerId, {}, new Date());
     await runNotifications({ timeoutMs: 500 });
     const rows = await db.notification.findMany({ where: { playerId: me.playerId, inbox: true } });
     expect(rows).toHaveLength(2);
