@@ -147,7 +147,7 @@ export async function readInbox(playerId: string): Promise<Inbox> {
 /** Marks some of the Hunter's inbox items, or all of them, read; ids that are not theirs change nothing. */
 export async function markInboxRead(playerId: string, input: MarkReadInput, now: Date): Promise<{ unread: number }> {
   await db.notification.updateMany({
-    where: { playerId, inbox: true, readAt: null, ...("ids" in input && { id: { in: input.ids } }) },
+    where: { playerId, inbox: true, readAt: null, ...(input.ids && { id: { in: input.ids } }) },
     data: { readAt: now },
   });
   return { unread: await db.notification.count({ where: { playerId, inbox: true, readAt: null } }) };

@@ -37,10 +37,9 @@ export type PushSubscriptionInput = z.infer<typeof pushSubscriptionSchema>;
 /** DELETE /api/v1/push/subscriptions: the device's endpoint (what the page knows of its own subscription). */
 export const unsubscribeSchema = z.strictObject({ endpoint: endpointSchema });
 
-/** POST /api/v1/inbox/read: some items, or all of them. */
-export const markReadSchema = z.union([
-  z.strictObject({ all: z.literal(true) }),
-  z.strictObject({ ids: z.array(idSchema).min(1).max(100) }),
-]);
+/** POST /api/v1/inbox/read: some items (`ids`), or all of them (`all: true`), one or the other. */
+export const markReadSchema = z
+  .strictObject({ ids: z.array(idSchema).min(1).max(100).optional(), all: z.literal(true).optional() })
+  .refine((input) => (input.ids === undefined) !== (input.all === undefined), "Send ids, or all: true");
 
 export type MarkReadInput = z.infer<typeof markReadSchema>;

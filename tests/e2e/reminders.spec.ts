@@ -158,3 +158,35 @@ test("a reminder arrives: switch on, tick at 08:00, the service worker shows it 
     .poll(async () => (await shown()).map((n) => n.body))
     .toEqual([`Check-in recorded for ${tomorrow}: +50 XP.`]);
 });
+
+for (const viewport of [
+  { width: 390, height: 844 },
+  { width: 1280, height: 800 },
+]) {
+  test(`settings' reminders and the inbox fit ${viewport.width}×${viewport.height}`, async ({
+    browser,
+    request,
+  }, testInfo) => {
+    const context = await browser.newContext({ viewport });
+    const api = client(request, await signedIn(context, request));
+    await json(await api.post("/api/v1/player/job", { job: "MAGE" }), 200); // The Awakened: one inbox item
+    await json(await api.post("/api/v1/push/subscriptions", push.subscription()), 201);
+    const page = await context.newPage();
+    await page.goto("/settings");
+    await expect(page.getByRole("switch", { name: "Enable reminders on this device" })).toBeVisible();
+    await expect(page.getByRole("list", { name: "Devices with reminders" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Inbox, 1 unread" })).toBeVisible();
+    const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+    await page.getByRole("heading", { name: "Notifications" }).scrollIntoViewIfNeeded();
+    expect(await fits()).toBe(true);
+    await page.screenshot({ path: testInfo.outputPath("settings-notifications.png"), fullPage: true });
+
+    await page.getByRole("link", { name: "Inbox, 1 unread" }).click();
+    await expect(page.getByText("[SYSTEM] Achievement unlocked: The Awakened")).toBeVisible();
+    expect(await fits()).toBe(true);
+    await page.screenshot({ path: testInfo.outputPath("inbox.png") });
+    await page.getByRole("button", { name: "Mark all read" }).click();
+    await expect(page.getByRole("link", { name: "Inbox", exact: true })).toBeVisible();
+    await context.close();
+  });
+}

@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { markInboxReadAction } from "@/lib/notifications/actions";
 import type { Inbox } from "@/lib/notifications/inbox";
 import { INBOX_CHANGED } from "@/lib/notifications/payload";
+import type { MarkReadInput } from "@/lib/notifications/schemas";
 
 const when = (iso: string) =>
   new Date(iso).toLocaleString("en", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
@@ -13,7 +14,7 @@ const when = (iso: string) =>
 export function InboxList({ inbox }: { inbox: Inbox }) {
   const [pending, startTransition] = useTransition();
 
-  function markRead(input: { all: true } | { ids: string[] }) {
+  function markRead(input: MarkReadInput) {
     startTransition(async () => {
       await markInboxReadAction(input);
       // The bell in the header counts again.
