@@ -1,12 +1,11 @@
 "use client";
-import { useState, useTransition } from "react";
-import { Choice } from "@/components/quests/form-controls";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
-import { SystemStatus, type SystemMessage } from "@/components/ui/system-status";
+import { Choice, Field } from "@/components/ui/field";
+import { SystemStatus } from "@/components/ui/system-status";
+import { useForm } from "@/components/ui/use-form";
 import { setNotificationPrefsAction } from "@/lib/player/actions";
 import { DEFAULT_NOTIFICATION_PREFS, NOTIFICATION_TYPES, type NotificationPrefs } from "@/lib/player/schemas";
-import type { FieldErrors } from "@/lib/validation";
 
 const NOTIFICATION_LABEL: Record<(typeof NOTIFICATION_TYPES)[number], string> = {
   reminders: "Quest reminders",
@@ -20,24 +19,20 @@ const NOTIFICATION_LABEL: Record<(typeof NOTIFICATION_TYPES)[number], string> = 
 export function NotificationsForm({ prefs }: { prefs: NotificationPrefs }) {
   const [value, setValue] = useState(prefs);
   const [quiet, setQuiet] = useState(prefs.quietHours ?? DEFAULT_NOTIFICATION_PREFS.quietHours!);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<SystemMessage>(null);
-  const [pending, startTransition] = useTransition();
+  const form = useForm();
+  const { attach } = form;
   const quietOn = value.quietHours !== null;
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
-    startTransition(async () => {
-      const result = await setNotificationPrefsAction({ ...value, quietHours: quietOn ? quiet : null });
-      setErrors(result.ok ? {} : (result.fieldErrors ?? {}));
-      setMessage(
-        result.ok ? { text: "[SYSTEM] Notifications saved.", error: false } : { text: result.error, error: true },
-      );
-    });
+    form.run(
+      () => setNotificationPrefsAction({ ...value, quietHours: quietOn ? quiet : null }),
+      () => ({ text: "[SYSTEM] Notifications saved.", error: false }),
+    );
   }
 
   return (
-    <form onSubmit={submit} noValidate className="flex flex-col gap-3" aria-busy={pending}>
+    <form ref={attach} onSubmit={submit} noValidate className="flex flex-col gap-3" aria-busy={form.pending}>
       <fieldset className="flex flex-col gap-2">
         <legend className="mb-1 text-sm font-medium text-mist">Push to my devices</legend>
         {NOTIFICATION_TYPES.map((type) => (
@@ -68,7 +63,7 @@ export function NotificationsForm({ prefs }: { prefs: NotificationPrefs }) {
               type="time"
               value={quiet.start}
               onChange={(e) => setQuiet({ ...quiet, start: e.target.value })}
-              error={errors["quietHours.start"]}
+              error={form.errors["quietHours.start"]}
             />
             <Field
               label="Until"
@@ -76,7 +71,7 @@ export function NotificationsForm({ prefs }: { prefs: NotificationPrefs }) {
               type="time"
               value={quiet.end}
               onChange={(e) => setQuiet({ ...quiet, end: e.target.value })}
-              error={errors["quietHours.end"]}
+              error={form.errors["quietHours.end"]}
             />
           </div>
         )}
@@ -88,9 +83,9 @@ export function NotificationsForm({ prefs }: { prefs: NotificationPrefs }) {
           onChange={(on) => setValue({ ...value, penaltyInQuietHours: on })}
         />
       </fieldset>
-      <SystemStatus message={message} />
-      <Button type="submit" disabled={pending}>
-        {pending ? "Saving…" : "Save notifications"}
+      <SystemStatus message={form.message} />
+      <Button type="submit" disabled={form.pending}>
+        {form.pending ? "Saving…" : "Save notifications"}
       </Button>
     </form>
   );

@@ -6,10 +6,13 @@ import { getPlayerSettings } from "@/lib/player/queries";
 import { requirePlayer } from "@/lib/auth/player";
 import { listTokens } from "@/lib/tokens/queries";
 import { listDevices } from "@/lib/notifications/queries";
+import { ClockForm } from "./clock-form";
+import { DeleteAccount } from "./delete-account";
 import { NotificationsForm } from "./notifications-form";
 import { PushDevices } from "./push-devices";
-import { AccountActions, ClockForm, RestForm } from "./settings-client";
-import { TokenList } from "./tokens-client";
+import { RestForm } from "./rest-form";
+import { SignOutEverywhere } from "./sign-out-everywhere";
+import { TokenList } from "./token-list";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -66,7 +69,10 @@ export default async function SettingsPage() {
         <TokenList tokens={tokens} />
       </Panel>
       <Panel title="Account">
-        <AccountActions hunterName={settings.hunterName} tokenCount={tokens.length} />
+        <div className="flex flex-col gap-4">
+          <SignOutEverywhere tokenCount={tokens.length} />
+          <DeleteAccount hunterName={settings.hunterName} />
+        </div>
       </Panel>
       <Link href="/dashboard" className="flex min-h-11 items-center text-system underline underline-offset-4">
         Back to status

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Panel } from "@/components/ui/panel";
 import { cachedPlayerStatus } from "@/lib/player/cache";
 import { requirePlayer } from "@/lib/auth/player";
-import { blankQuest } from "../form-values";
+import { blankQuest } from "../quest-values";
 import { QuestForm } from "../quest-form";
 
 export const metadata: Metadata = { title: "New quest" };
