@@ -11,8 +11,8 @@ const NOTIFICATION_LABEL: Record<(typeof NOTIFICATION_TYPES)[number], string> = 
   reminders: "Quest reminders",
   lastChance: "Last-chance warning at 20:00",
   penalty: "Penalty Quest opened or closing",
-  levelUp: "Level-ups and Rank Trials (always in the inbox)",
-  achievements: "Achievements (always in the inbox)",
+  levelUp: "Level-ups and Rank Trials",
+  achievements: "Achievements",
 };
 
 /** Which notifications are pushed, and the quiet hours during which none is (docs/rules.md "Reminders"). */
@@ -45,6 +45,9 @@ export function NotificationsForm({ prefs }: { prefs: NotificationPrefs }) {
             onChange={(on) => setValue({ ...value, [type]: on })}
           />
         ))}
+        <p className="text-xs text-slate-400">
+          Level-ups, Rank Trials and achievements always reach your inbox (the bell); tick them to have them pushed too.
+        </p>
       </fieldset>
       <fieldset className="flex flex-col gap-2">
         <legend className="mb-1 text-sm font-medium text-mist">Quiet hours</legend>
