@@ -51,8 +51,8 @@ export const setChecklistItemAction = playerAction(
 
 export const restoreQuestAction = playerAction(
   z.strictObject({ id: idSchema }),
-  async ({ id }, { playerId }) => {
-    await restoreQuest(playerId, id);
+  async ({ id }, { playerId, now }) => {
+    await restoreQuest(playerId, id, now);
     return null;
   },
   { revalidate: ["/quests", "/dashboard"] },

@@ -211,11 +211,16 @@ export async function archiveQuest(playerId: string, questId: string, now: Date)
 }
 
 /** Brings an archived quest back: it is due again from today (its history never left). */
-export async function restoreQuest(playerId: string, questId: string): Promise<QuestDto> {
+export async function restoreQuest(playerId: string, questId: string, now: Date): Promise<QuestDto> {
   const quest = await ownQuest(playerId, questId);
   if (quest.kind === "PENALTY") throw new AppError("CONFLICT", "The System's Survival Quest cannot be restored");
   if (!quest.archivedAt) return toQuestDto(quest);
-  return toQuestDto(await db.quest.update({ where: { id: quest.id }, data: { archivedAt: null } }));
+  // Its reminders come back with it, from their next time on.
+  const { timeZone } = await db.player.findUniqueOrThrow({ where: { id: playerId }, select: { timeZone: true } });
+  const nextAt = nextReminderAt({ ...quest, archived: false }, timeZone, now);
+  return toQuestDto(
+    await db.quest.update({ where: { id: quest.id }, data: { archivedAt: null, nextReminderAt: nextAt } }),
+  );
 }
 
 /**

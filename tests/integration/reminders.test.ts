@@ -10,6 +10,7 @@ import { runNotifications, type NotificationOptions } from "@/lib/notifications/
 import { subscribe } from "@/lib/notifications/subscriptions";
 import { DEFAULT_NOTIFICATION_PREFS, type NotificationPrefs } from "@/lib/player/schemas";
 import { addRestPeriod, setNotificationPrefs } from "@/lib/player/service";
+import { archiveQuest, restoreQuest } from "@/lib/quests/service";
 import { checkInAt, makePlayer, makeQuest } from "@/tests/support/factories";
 import { startPushService, type PushService } from "@/tests/support/push-service.mjs";
 import { localTimeOn } from "@/lib/time/rules";
@@ -153,6 +154,18 @@ describe("quest reminders", () => {
     }
     expect(push.to(resting.endpoint)).toEqual([]);
     expect(push.to(off.endpoint)).toEqual([]);
+  });
+
+  it("stops with an archived quest and comes back with it restored", async () => {
+    const created = local("2040-03-04", "12:00", "UTC");
+    const me = await hunter({ timeZone: "UTC", created });
+    const quest = await makeQuest(me.playerId, { reminderTimes: ["09:00"] }, created);
+    await archiveQuest(me.playerId, quest.id, created);
+    await tickAt(me.playerId, local("2040-03-05", "09:00", "UTC"));
+    expect(push.to(me.endpoint)).toEqual([]);
+    await restoreQuest(me.playerId, quest.id, local("2040-03-05", "12:00", "UTC"));
+    await tickAt(me.playerId, local("2040-03-06", "09:00", "UTC"));
+    expect(push.to(me.endpoint).map((m) => m.payload.checkIn?.day)).toEqual(["2040-03-06"]);
   });
 
   it("forgets a device its push service says is gone (410)", async () => {
