@@ -19,6 +19,7 @@ const FEATURES = [
   "tokens",
   "player",
   "export",
+  "notifications",
   // The edge: how a request reaches the features.
   "auth",
   "api",

@@ -1,5 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import { CHROMIUM_ARGS, CHROMIUM_PATH, E2E_BASE_URL } from "./tests/support/browser.mjs";
+import { E2E_PUSH_ORIGIN, E2E_VAPID } from "./tests/e2e/support/push";
 
 const baseURL = E2E_BASE_URL;
 const port = Number(new URL(baseURL).port);
@@ -48,6 +49,9 @@ function server(at: number, store: "redis" | "memory") {
       // Match tests/e2e/support/qstash.ts, which signs deliveries the way Upstash QStash does.
       QSTASH_CURRENT_SIGNING_KEY: "sig_e2eCurrentSigningKey0123456789",
       QSTASH_NEXT_SIGNING_KEY: "sig_e2eNextSigningKey0123456789",
+      // Web Push to the local push service tests/e2e/reminders.spec.ts runs (tests/e2e/support/push.ts).
+      ...E2E_VAPID,
+      PUSH_ALLOWED_ORIGINS: E2E_PUSH_ORIGIN,
       // Every test signs up from the same address; the limits themselves are tested with their own settings.
       RATE_LIMITS: JSON.stringify({
         signUpIp: { limit: 10_000, windowSeconds: 60 },

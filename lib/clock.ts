@@ -21,3 +21,13 @@ export async function setTestClock(playerId: string, instant: Date): Promise<voi
 export async function resetTestClock(playerId: string): Promise<void> {
   await db.testClock.deleteMany({ where: { playerId } });
 }
+
+/**
+ * Every shifted player clock, in ms (empty unless TEST_CLOCK=1): a job over many players, such as the notification
+ * tick, judges each one by their own clock as now(playerId) would, with one query.
+ */
+export async function testClockOffsets(): Promise<Map<string, number>> {
+  if (!env().TEST_CLOCK) return new Map();
+  const clocks = await db.testClock.findMany({ select: { playerId: true, offsetMs: true } });
+  return new Map(clocks.map((clock) => [clock.playerId, Number(clock.offsetMs)]));
+}

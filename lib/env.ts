@@ -4,6 +4,59 @@ import { limitsSchema } from "@/lib/rate-limit/rules";
 
 const optional = z.string().optional();
 
+/** A key from `npx web-push generate-vapid-keys`: URL-safe base64 of `bytes` bytes. */
+const vapidKey = (bytes: number, what: string) =>
+  optional.pipe(
+    z
+      .string()
+      .refine((key) => /^[\w-]+=*$/.test(key) && Buffer.from(key, "base64url").length === bytes, {
+        message: `must be the ${what} from \`npx web-push generate-vapid-keys\` (URL-safe base64, ${bytes} bytes)`,
+      })
+      .optional(),
+  );
+
+/** Domains that name no one: example.com and the reserved test, invalid and localhost names. */
+const RESERVED_HOST = /(^|\.)(example\.(com|net|org)|example|test|invalid|localhost|local)$/i;
+
+/**
+ * VAPID_SUBJECT: who push services contact about this sender, a real `mailto:` address or `https:` page. Apple's
+ * service refuses placeholders, so reserved domains are refused here rather than failing every push there.
+ */
+const vapidSubject = optional.pipe(
+  z
+    .string()
+    .refine(
+      (subject) => {
+        if (subject.startsWith("mailto:")) {
+          const address = subject.slice("mailto:".length);
+          return z.email().safeParse(address).success && !RESERVED_HOST.test(address.split("@")[1] ?? "");
+        }
+        if (!URL.canParse(subject)) return false;
+        const url = new URL(subject);
+        return url.protocol === "https:" && url.hostname.includes(".") && !RESERVED_HOST.test(url.hostname);
+      },
+      { message: "must be a real contact: mailto:you@your-domain or https://your-domain/contact" },
+    )
+    .optional(),
+);
+
+/** PUSH_ALLOWED_ORIGINS: a comma list of origins (scheme://host[:port]) allowed as push endpoints too. */
+const pushOrigins = z
+  .string()
+  .default("")
+  .transform((text, ctx) => {
+    const origins = text
+      .split(",")
+      .map((entry) => entry.trim())
+      .filter(Boolean);
+    for (const origin of origins) {
+      const valid =
+        URL.canParse(origin) && new URL(origin).origin === origin && /^https?:$/.test(new URL(origin).protocol);
+      if (!valid) ctx.addIssue({ code: "custom", message: `${origin} is not an origin like https://push.example.org` });
+    }
+    return origins;
+  });
+
 export const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -68,6 +121,12 @@ export const envSchema = z
         .optional(),
     ),
     OTEL_SERVICE_NAME: z.string().default("the-system"),
+    // Web Push (VAPID) for reminders: all three from `npx web-push generate-vapid-keys`, or none (no push).
+    VAPID_PUBLIC_KEY: vapidKey(65, "public key"),
+    VAPID_PRIVATE_KEY: vapidKey(32, "private key"),
+    VAPID_SUBJECT: vapidSubject,
+    // Push endpoints are accepted only at the browsers' push services; these origins are accepted too.
+    PUSH_ALLOWED_ORIGINS: pushOrigins,
     // Seeds the demo Hunter (a published password) even on a database that is not the embedded one.
     SEED_DEMO: z.preprocess((v) => v === "1" || v === "true", z.boolean()),
     // End-to-end tests only: lets PUT /api/v1/test-clock shift a player's clock.
@@ -86,6 +145,16 @@ export const envSchema = z
   .refine((e) => !e.QSTASH_NEXT_SIGNING_KEY || e.QSTASH_CURRENT_SIGNING_KEY, {
     path: ["QSTASH_CURRENT_SIGNING_KEY"],
     message: "must be set together with QSTASH_NEXT_SIGNING_KEY",
+  })
+  // A key pair without a contact (or the other way round) cannot send: name what is missing.
+  .superRefine((e, ctx) => {
+    const names = ["VAPID_PUBLIC_KEY", "VAPID_PRIVATE_KEY", "VAPID_SUBJECT"] as const;
+    if (names.every((name) => e[name] === undefined)) return;
+    for (const name of names) {
+      if (e[name] === undefined) {
+        ctx.addIssue({ code: "custom", path: [name], message: "must be set with the other VAPID_* variables" });
+      }
+    }
   });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { DesktopNav } from "@/components/nav/desktop-nav";
 import { TabBar } from "@/components/nav/tab-bar";
+import { InboxBell } from "@/components/notifications/inbox-bell";
 import { SignOutButton } from "@/components/sign-out-button";
 import { SoundToggle } from "@/components/status/sound-toggle";
 
@@ -19,6 +20,7 @@ export default function GameLayout({ children }: { children: React.ReactNode }) 
         </Link>
         <DesktopNav />
         <span className="flex items-center gap-2">
+          <InboxBell />
           <SoundToggle />
           <span className="hidden md:inline">
             <SignOutButton />

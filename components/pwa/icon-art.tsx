@@ -1,15 +1,25 @@
 /**
  * The System's mark for PNG icons rendered by next/og: the dark void, a cyan bracket frame and an "S".
- * `safeZone` shrinks the art into the inner 80% circle that maskable icons promise to keep visible.
+ * `safeZone` shrinks the art into the inner 80% circle that maskable icons promise to keep visible. `badge` draws it
+ * white on transparent: Android shows a notification's badge as a silhouette, by its alpha alone.
  */
-export function IconArt({ size, safeZone = false }: { size: number; safeZone?: boolean }) {
+export function IconArt({
+  size,
+  safeZone = false,
+  badge = false,
+}: {
+  size: number;
+  safeZone?: boolean;
+  badge?: boolean;
+}) {
   const inset = Math.round(size * (safeZone ? 0.2 : 0.12));
   const arm = Math.round(size * (safeZone ? 0.2 : 0.26));
   const stroke = Math.max(2, Math.round(size * 0.045));
   const corner = (position: Record<string, number>, edges: Record<string, string>) => (
     <div style={{ position: "absolute", width: arm, height: arm, ...position, ...edges }} />
   );
-  const line = `${stroke}px solid #00d9ff`;
+  const ink = badge ? "#ffffff" : "#00d9ff";
+  const line = `${stroke}px solid ${ink}`;
   return (
     <div
       style={{
@@ -19,7 +29,7 @@ export function IconArt({ size, safeZone = false }: { size: number; safeZone?: b
         alignItems: "center",
         justifyContent: "center",
         position: "relative",
-        background: "#020617",
+        background: badge ? "transparent" : "#020617",
       }}
     >
       {corner({ top: inset, left: inset }, { borderTop: line, borderLeft: line })}
@@ -27,7 +37,7 @@ export function IconArt({ size, safeZone = false }: { size: number; safeZone?: b
       <div
         style={{
           display: "flex",
-          color: "#00d9ff",
+          color: ink,
           fontSize: Math.round(size * (safeZone ? 0.38 : 0.5)),
           fontWeight: 700,
           lineHeight: 1,

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { signUpSchema } from "@/lib/accounts/schemas";
 import { checkInSchema } from "@/lib/check-ins/schemas";
 import { allocateStatsSchema, jobChangeSchema, restPeriodSchema, updatePlayerSchema } from "@/lib/player/schemas";
+import { markReadSchema, pushSubscriptionSchema, unsubscribeSchema } from "@/lib/notifications/schemas";
 import { checklistItemSchema, createQuestSchema, questOrderSchema, updateQuestSchema } from "@/lib/quests/schemas";
 import { createTokenSchema } from "@/lib/tokens/schemas";
 
@@ -82,6 +83,33 @@ const PATHS: Record<string, Record<string, Operation>> = {
   "/api/v1/check-ins/{id}": { delete: { summary: "Undo a check-in of an unsettled day", status: 200 } },
   "/api/v1/history": {
     get: { summary: "Check-ins and settlement outcome per day", query: ["from", "to"], status: 200 },
+  },
+  "/api/v1/push/key": {
+    get: {
+      summary: "The VAPID public key to subscribe with (null: this server sends no push)",
+      status: 200,
+      auth: false,
+    },
+  },
+  "/api/v1/push/subscriptions": {
+    get: { summary: "The caller's devices that receive reminders", status: 200 },
+    post: {
+      summary: "Store this browser's PushSubscription.toJSON() (201; 200 when it was known and is refreshed)",
+      body: pushSubscriptionSchema,
+      status: 201,
+    },
+    delete: {
+      summary: "Forget this browser's subscription, named by its endpoint",
+      body: unsubscribeSchema,
+      status: 204,
+    },
+  },
+  "/api/v1/push/subscriptions/{id}": { delete: { summary: "Forget one of the caller's devices", status: 204 } },
+  "/api/v1/inbox": {
+    get: { summary: "Level-ups, Rank Trials and achievements, newest first, and the unread count", status: 200 },
+  },
+  "/api/v1/inbox/read": {
+    post: { summary: "Mark inbox items read: some ids, or all", body: markReadSchema, status: 200 },
   },
   "/api/v1/export": {
     get: {

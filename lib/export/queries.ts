@@ -26,6 +26,13 @@ export async function exportPlayer(playerId: string, now: Date) {
       rankTrials: { orderBy: { openedAt: "asc" } },
       achievements: { orderBy: { unlockedAt: "asc" } },
       apiTokens: { omit: { tokenHash: true }, orderBy: { createdAt: "asc" } },
+      // Devices by name and dates: their endpoints and keys are capabilities of the browser, not data about the Hunter.
+      pushSubscriptions: { select: { device: true, createdAt: true, lastSeenAt: true }, orderBy: { createdAt: "asc" } },
+      notifications: {
+        where: { inbox: true },
+        select: { type: true, subject: true, at: true, readAt: true },
+        orderBy: { at: "asc" },
+      },
     },
   });
   if (!player) throw new AppError("NOT_FOUND", "Player not found");
@@ -40,6 +47,8 @@ export async function exportPlayer(playerId: string, now: Date) {
     rankTrials,
     achievements,
     apiTokens,
+    pushSubscriptions,
+    notifications,
     ...hunter
   } = player;
   return {
@@ -57,6 +66,8 @@ export async function exportPlayer(playerId: string, now: Date) {
     rankTrials,
     achievements,
     apiTokens,
+    devices: pushSubscriptions,
+    inbox: notifications,
   };
 }
 

@@ -54,6 +54,12 @@ function createMetrics() {
       help: "Penalty Zones opened by the rollover.",
       registers,
     }),
+    pushDeliveries: new Counter({
+      name: "push_deliveries_total",
+      help: "Web Push attempts, by result: sent, gone (404/410, device forgotten), retry (429/5xx/timeout), failed.",
+      labelNames: ["result"] as const,
+      registers,
+    }),
     redisFallbacks: new Counter({
       name: "redis_fallbacks_total",
       help: "Redis calls that failed or timed out and were served by the fallback.",

@@ -35,7 +35,8 @@ function database(): Promise<IDBPDatabase<OfflineDb>> {
 const channel = typeof BroadcastChannel === "undefined" ? null : new BroadcastChannel(CHANGED);
 
 function changed(): void {
-  window.dispatchEvent(new Event(CHANGED));
+  // The service worker queues check-ins too (a reminder's "Check in" offline); it has no window, pages hear it below.
+  if (typeof window !== "undefined") window.dispatchEvent(new Event(CHANGED));
   channel?.postMessage(null);
 }
 

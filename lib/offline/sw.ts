@@ -4,6 +4,7 @@
 // - Pages are network-first: every page seen online is kept, so the dashboard opens offline with its last
 //   known state. Check-ins made offline live in IndexedDB (lib/offline/queue.ts), not here.
 // - API calls are never cached: the System's figures come from the server or not at all.
+// - Pushes become notifications (lib/notifications/sw-push.ts).
 import {
   CacheFirst,
   ExpirationPlugin,
@@ -14,6 +15,7 @@ import {
   type RuntimeCaching,
   type SerwistPlugin,
 } from "serwist";
+import { registerPushHandlers } from "@/lib/notifications/sw-push";
 import { PAGES_CACHE, REFRESH_PAGE, type RefreshPageMessage } from "@/lib/offline/sw-protocol";
 
 declare const self: ServiceWorkerGlobalScope & { __SW_MANIFEST: (PrecacheEntry | string)[] | undefined };
@@ -107,5 +109,8 @@ self.addEventListener("message", (event) => {
     event.waitUntil(refreshPage(data.path, data.ifMissing === true).catch(() => undefined));
   }
 });
+
+// Reminders and other pushes: notifications, the "Check in" action, taps (lib/notifications/sw-push.ts).
+registerPushHandlers(self);
 
 serwist.addEventListeners();

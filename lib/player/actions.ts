@@ -31,7 +31,7 @@ import { idSchema } from "@/lib/validation";
 
 /** Awakening: name and zone confirmed, then the Job Change that creates the starter dailies and "The Awakened". */
 export const awakenAction = playerAction(awakeningSchema, async (input, { playerId, now }) => {
-  await renamePlayer(playerId, { hunterName: input.hunterName, timeZone: input.timeZone });
+  await renamePlayer(playerId, { hunterName: input.hunterName, timeZone: input.timeZone }, now);
   // Stats are the job's own; the Hunter only edits the titles and difficulties.
   const starters = starterDailies(input.job).map((quest, i) => ({ ...quest, ...input.starters[i] }));
   await changeJob(playerId, input.job, now, starters);
@@ -44,8 +44,8 @@ export const awakenAction = playerAction(awakeningSchema, async (input, { player
 /** Time zone, day start, leaderboard opt-out or equipped title: any subset. */
 export const updatePlayerAction = playerAction(
   updatePlayerSchema,
-  async (input, { playerId }) => {
-    await updatePlayer(playerId, input);
+  async (input, { playerId, now }) => {
+    await updatePlayer(playerId, input, now);
     return null;
   },
   { revalidate: ["/settings", "/achievements", "/leaderboard"] },

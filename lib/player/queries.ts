@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { loadTallies, tallyOf } from "@/lib/quests/tallies";
-import { DEFAULT_NOTIFICATION_PREFS, notificationPrefsSchema, type NotificationPrefs } from "@/lib/player/schemas";
+import { notificationPrefsOf } from "@/lib/player/schemas";
 import {
   allocatedPoints,
   levelProgress,
@@ -248,11 +248,7 @@ export async function getPlayerSettings(playerId: string, today: string) {
       },
     },
   });
-  const prefs = notificationPrefsSchema.partial().safeParse(player.notificationPrefs ?? {});
-  return {
-    ...player,
-    notificationPrefs: { ...DEFAULT_NOTIFICATION_PREFS, ...(prefs.success ? prefs.data : {}) } as NotificationPrefs,
-  };
+  return { ...player, notificationPrefs: notificationPrefsOf(player.notificationPrefs) };
 }
 
 export type PlayerSettings = Awaited<ReturnType<typeof getPlayerSettings>>;

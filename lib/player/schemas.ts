@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { hunterNameSchema, timeZoneSchema } from "@/lib/accounts/schemas";
 import { DIFFICULTIES, JOB_NAMES, STATS } from "@/lib/progression/rules";
+import { localTimeSchema } from "@/lib/time/schemas";
 
 export const updatePlayerSchema = z
   .strictObject({
@@ -40,15 +41,32 @@ export const awakeningSchema = z.strictObject({
   starters: z.array(starterEditSchema).length(3),
 });
 
-/** Types of notification a Hunter can switch off (docs/rules.md "Notifications"); all on by default. */
+/**
+ * Types of notification a Hunter can switch (docs/rules.md "Reminders"): reminders, the last-chance warning and
+ * Penalty Zone warnings are pushed unless switched off; level-ups, Rank Trials and achievements always reach the
+ * in-app inbox and are pushed only when switched on.
+ */
 export const NOTIFICATION_TYPES = ["reminders", "lastChance", "penalty", "levelUp", "achievements"] as const;
 
-export const notificationPrefsSchema = z.strictObject(
-  Object.fromEntries(NOTIFICATION_TYPES.map((type) => [type, z.boolean()])) as Record<
-    (typeof NOTIFICATION_TYPES)[number],
+export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
+
+/** A local range during which nothing is pushed; it may run past midnight (22:00–07:00). */
+export const quietHoursSchema = z
+  .strictObject({ start: localTimeSchema, end: localTimeSchema })
+  .refine((quiet) => quiet.start !== quiet.end, { path: ["end"], message: "Quiet hours must end at another time" });
+
+export type QuietHours = z.infer<typeof quietHoursSchema>;
+
+export const notificationPrefsSchema = z.strictObject({
+  ...(Object.fromEntries(NOTIFICATION_TYPES.map((type) => [type, z.boolean()])) as Record<
+    NotificationType,
     z.ZodBoolean
-  >,
-);
+  >),
+  /** null: no quiet hours. */
+  quietHours: quietHoursSchema.nullable(),
+  /** Penalty Zone warnings still arrive during quiet hours. */
+  penaltyInQuietHours: z.boolean(),
+});
 
 export type NotificationPrefs = z.infer<typeof notificationPrefsSchema>;
 
@@ -56,9 +74,17 @@ export const DEFAULT_NOTIFICATION_PREFS: NotificationPrefs = {
   reminders: true,
   lastChance: true,
   penalty: true,
-  levelUp: true,
-  achievements: true,
+  levelUp: false,
+  achievements: false,
+  quietHours: { start: "22:00", end: "07:00" },
+  penaltyInQuietHours: true,
 };
+
+/** A Hunter's stored preferences (Player.notificationPrefs, JSON), with the defaults for what is not stored. */
+export function notificationPrefsOf(stored: unknown): NotificationPrefs {
+  const prefs = notificationPrefsSchema.partial().safeParse(stored ?? {});
+  return { ...DEFAULT_NOTIFICATION_PREFS, ...(prefs.success ? prefs.data : {}) };
+}
 
 /** Delete account: the Hunter types their name to confirm. */
 export const deleteAccountSchema = z.strictObject({ confirmName: z.string().max(100) });

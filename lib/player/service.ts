@@ -8,9 +8,10 @@ import { lockPlayer } from "@/lib/ledger/service";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { NotificationPrefs, UpdatePlayerInput } from "@/lib/player/schemas";
 import { allocatedPoints, canChangeJob, JOBS, statPointsEarned, type Job, type Stat } from "@/lib/progression/rules";
+import { rescheduleReminders } from "@/lib/quests/service";
 import { addDays, daysBetween, playerToday, localDay } from "@/lib/time/rules";
 
-export async function updatePlayer(playerId: string, input: UpdatePlayerInput): Promise<void> {
+export async function updatePlayer(playerId: string, input: UpdatePlayerInput, now: Date): Promise<void> {
   if (input.equippedTitle) {
     const achievement = ACHIEVEMENTS.find((a) => a.id === input.equippedTitle && a.title);
     const unlocked = achievement
@@ -33,6 +34,7 @@ export async function updatePlayer(playerId: string, input: UpdatePlayerInput): 
       ? []
       : [db.weeklyScore.updateMany({ where: { playerId, hidden: !hidden }, data: { hidden } })]),
   ]);
+  if (input.timeZone) await rescheduleReminders(playerId, input.timeZone, now);
 }
 
 const COLUMN: Record<Stat, "allocatedStr" | "allocatedAgi" | "allocatedVit" | "allocatedInt" | "allocatedPer"> = {
@@ -188,7 +190,11 @@ export async function endRestPeriod(playerId: string, restPeriodId: string, now:
 }
 
 /** A new hunter name (unique regardless of case) and/or time zone, as confirmed at Awakening or in settings. */
-export async function renamePlayer(playerId: string, input: { hunterName?: string; timeZone?: string }): Promise<void> {
+export async function renamePlayer(
+  playerId: string,
+  input: { hunterName?: string; timeZone?: string },
+  now: Date,
+): Promise<void> {
   const data = {
     ...(input.hunterName !== undefined && {
       hunterName: input.hunterName,
@@ -204,6 +210,7 @@ export async function renamePlayer(playerId: string, input: { hunterName?: strin
     }
     throw error;
   }
+  if (input.timeZone) await rescheduleReminders(playerId, input.timeZone, now);
 }
 
 export async function setNotificationPrefs(playerId: string, prefs: NotificationPrefs): Promise<void> {

@@ -26,7 +26,7 @@ export const createQuestAction = playerAction(
 
 export const updateQuestAction = playerAction(
   updateQuestFieldsSchema.extend({ id: idSchema }),
-  async ({ id, ...changes }, { playerId }) => ({ id: (await updateQuest(playerId, id, changes)).id }),
+  async ({ id, ...changes }, { playerId, now }) => ({ id: (await updateQuest(playerId, id, changes, now)).id }),
   { revalidate: (_input, quest) => ["/dashboard", `/quests/${quest.id}`] },
 );
 
@@ -51,8 +51,8 @@ export const setChecklistItemAction = playerAction(
 
 export const restoreQuestAction = playerAction(
   z.strictObject({ id: idSchema }),
-  async ({ id }, { playerId }) => {
-    await restoreQuest(playerId, id);
+  async ({ id }, { playerId, now }) => {
+    await restoreQuest(playerId, id, now);
     return null;
   },
   { revalidate: ["/quests", "/dashboard"] },

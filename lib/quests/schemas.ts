@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DIFFICULTIES, STATS } from "@/lib/progression/rules";
 import { isValidDayKey } from "@/lib/time/rules";
+import { localTimeSchema } from "@/lib/time/schemas";
 import { idSchema } from "@/lib/validation";
 
 /** Bounds of a DAILY schedule: every 2..365 days (every 1 day is EVERY_DAY), 1..6 times a week (7 is every day). */
@@ -55,6 +56,14 @@ const targetSchema = z.strictObject({
   direction: z.enum(["AT_LEAST", "AT_MOST"]).default("AT_LEAST"),
 });
 
+/** A quest reminds at up to this many local times a day (docs/rules.md "Reminders"). */
+export const MAX_REMINDER_TIMES = 3;
+
+const reminderTimesSchema = z
+  .array(localTimeSchema)
+  .max(MAX_REMINDER_TIMES, `A quest has at most ${MAX_REMINDER_TIMES} reminder times`)
+  .refine((times) => new Set(times).size === times.length, "Each reminder time may appear once");
+
 export const checklistSchema = z
   .array(z.strictObject({ text: z.string().trim().min(1).max(100), done: z.boolean().default(false) }))
   .max(20, "A checklist holds at most 20 items");
@@ -71,10 +80,9 @@ const questFields = {
   schedule: scheduleSchema,
   timesPerDay: z.int().min(1).max(20),
   target: targetSchema.nullable(),
-  reminderTime: z
-    .string()
-    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use a local time as HH:MM")
-    .nullable(),
+  reminderTimes: reminderTimesSchema,
+  /** The one-time form of reminderTimes, kept for older clients: a time sets the list to it, null empties it. */
+  reminderTime: localTimeSchema.nullable(),
   positive: z.boolean(),
   dueDay: z.string().refine(isValidDayKey, "Use a date as YYYY-MM-DD").nullable(),
   checklist: checklistSchema,
@@ -87,6 +95,12 @@ const KIND_ONLY: Record<string, (typeof CREATABLE_KINDS)[number]> = {
   dueDay: "ONE_TIME",
   checklist: "ONE_TIME",
 };
+
+function checkReminderFields(input: Record<string, unknown>, ctx: z.RefinementCtx) {
+  if (input.reminderTimes !== undefined && input.reminderTime !== undefined) {
+    ctx.addIssue({ code: "custom", path: ["reminderTime"], message: "Send reminderTimes or reminderTime, not both" });
+  }
+}
 
 function checkKindFields(kind: string, input: Record<string, unknown>, ctx: z.RefinementCtx) {
   for (const [field, owner] of Object.entries(KIND_ONLY)) {
@@ -129,6 +143,7 @@ export const createQuestSchema = z
     schedule: questFields.schedule.optional(),
     timesPerDay: questFields.timesPerDay.default(1),
     target: questFields.target.optional(),
+    reminderTimes: questFields.reminderTimes.optional(),
     reminderTime: questFields.reminderTime.optional(),
     positive: questFields.positive.optional(),
     dueDay: questFields.dueDay.optional(),
@@ -139,6 +154,7 @@ export const createQuestSchema = z
       ctx.addIssue({ code: "custom", path: ["stats"], message: "Tag one or two stats" });
     }
     checkKindFields(input.kind, input, ctx);
+    checkReminderFields(input, ctx);
   })
   .transform((input) => ({ ...input, stats: input.stats ?? [] }));
 
@@ -154,6 +170,7 @@ export const updateQuestFieldsSchema = z
     schedule: questFields.schedule,
     timesPerDay: questFields.timesPerDay,
     target: questFields.target,
+    reminderTimes: questFields.reminderTimes,
     reminderTime: questFields.reminderTime,
     positive: questFields.positive,
     dueDay: questFields.dueDay,
@@ -162,10 +179,9 @@ export const updateQuestFieldsSchema = z
   .partial();
 
 /** Any subset of the editable fields (PATCH /api/v1/quests/{id}). */
-export const updateQuestSchema = updateQuestFieldsSchema.refine(
-  (input) => Object.keys(input).length > 0,
-  "Send at least one field to change",
-);
+export const updateQuestSchema = updateQuestFieldsSchema
+  .refine((input) => Object.keys(input).length > 0, "Send at least one field to change")
+  .superRefine((input, ctx) => checkReminderFields(input, ctx));
 
 export type UpdateQuestInput = z.infer<typeof updateQuestSchema>;
 

@@ -13,7 +13,7 @@ import {
   type Schedule,
   type UpdateQuestInput,
 } from "@/lib/quests/schemas";
-import { localDay } from "@/lib/time/rules";
+import { localDay, nextLocalTime } from "@/lib/time/rules";
 
 export type QuestDto = {
   id: string;
@@ -25,6 +25,9 @@ export type QuestDto = {
   schedule: Schedule | null;
   timesPerDay: number;
   target: { value: number; unit: string; direction: "AT_LEAST" | "AT_MOST" } | null;
+  /** Local "HH:MM" times the quest reminds at, earliest first (docs/rules.md "Reminders"). */
+  reminderTimes: string[];
+  /** The first of reminderTimes, for clients that know one reminder only. */
   reminderTime: string | null;
   positive: boolean;
   dueDay: string | null;
@@ -51,7 +54,8 @@ export function toQuestDto(quest: Quest): QuestDto {
       quest.targetValue !== null && quest.targetUnit !== null
         ? { value: quest.targetValue, unit: quest.targetUnit, direction: quest.targetDirection ?? "AT_LEAST" }
         : null,
-    reminderTime: quest.reminderTime,
+    reminderTimes: quest.reminderTimes,
+    reminderTime: quest.reminderTimes[0] ?? null,
     positive: quest.positive,
     dueDay: quest.dueDay,
     checklist: quest.checklist === null ? null : checklistSchema.parse(quest.checklist),
@@ -72,6 +76,39 @@ function targetColumns(target: CreateQuestInput["target"]) {
   };
 }
 
+/** The reminder times an input sets, earliest first (reminderTime is the one-time form); undefined: unchanged. */
+function reminderTimesOf(input: Pick<UpdateQuestInput, "reminderTimes" | "reminderTime">): string[] | undefined {
+  if (input.reminderTimes !== undefined) return [...input.reminderTimes].sort();
+  if (input.reminderTime !== undefined) return input.reminderTime === null ? [] : [input.reminderTime];
+  return undefined;
+}
+
+/** When an active quest next reminds its Hunter: the index the notification tick reads. */
+export function nextReminderAt(
+  quest: { reminderTimes: string[]; archived: boolean; kind: Quest["kind"] },
+  timeZone: string,
+  now: Date,
+): Date | null {
+  if (quest.archived || quest.kind === "PENALTY") return null;
+  return nextLocalTime(quest.reminderTimes, timeZone, now);
+}
+
+/** Moves every active reminder of a Hunter to their new time zone (their clock settings changed). */
+export async function rescheduleReminders(playerId: string, timeZone: string, now: Date): Promise<void> {
+  const quests = await db.quest.findMany({
+    where: { playerId, archivedAt: null, NOT: { reminderTimes: { isEmpty: true } } },
+    select: { id: true, kind: true, reminderTimes: true },
+  });
+  await db.$transaction(
+    quests.map((quest) =>
+      db.quest.update({
+        where: { id: quest.id },
+        data: { nextReminderAt: nextReminderAt({ ...quest, archived: false }, timeZone, now) },
+      }),
+    ),
+  );
+}
+
 /**
  * A quest of the Hunter's own. The first one an awakened Hunter makes unlocks "Quest Giver" (the Awakening's
  * starter dailies are the System's); whether it is still locked rides on the player read, so a Hunter who has it
@@ -88,11 +125,14 @@ export async function createQuest(playerId: string, input: CreateQuestInput, now
       achievements: { where: { achievementId: { in: unlockedBy } }, select: { achievementId: true } },
     },
   });
-  const { target, schedule, checklist, ...fields } = input;
+  const { target, schedule, checklist, reminderTime, reminderTimes, ...fields } = input;
+  const times = reminderTimesOf({ reminderTime, reminderTimes }) ?? [];
   const quest = await db.quest.create({
     data: {
       ...fields,
       ...targetColumns(target),
+      reminderTimes: times,
+      nextReminderAt: nextReminderAt({ kind: input.kind, reminderTimes: times, archived: false }, player.timeZone, now),
       playerId,
       // A DAILY without a schedule is due every day.
       schedule: input.kind === "DAILY" ? (schedule ?? { type: "EVERY_DAY" }) : undefined,
@@ -119,7 +159,12 @@ const KIND_FIELDS: Partial<Record<keyof UpdateQuestInput, Quest["kind"]>> = {
   checklist: "ONE_TIME",
 };
 
-export async function updateQuest(playerId: string, questId: string, input: UpdateQuestInput): Promise<QuestDto> {
+export async function updateQuest(
+  playerId: string,
+  questId: string,
+  input: UpdateQuestInput,
+  now: Date,
+): Promise<QuestDto> {
   const quest = await ownQuest(playerId, questId);
   if (quest.kind === "PENALTY") throw new AppError("CONFLICT", "The System's Survival Quest cannot be edited");
   for (const [field, kind] of Object.entries(KIND_FIELDS)) {
@@ -138,13 +183,20 @@ export async function updateQuest(playerId: string, questId: string, input: Upda
   if (!checked.success) {
     throw new AppError("VALIDATION_FAILED", "The request is invalid", fieldErrorsOf(checked.error));
   }
-  const { target, checklist, schedule, ...fields } = input;
+  const { target, checklist, schedule, reminderTime, reminderTimes, ...fields } = input;
+  const times = reminderTimesOf({ reminderTime, reminderTimes });
   const data: Prisma.QuestUpdateInput = {
     ...fields,
     ...targetColumns(target),
     ...(schedule && { schedule }),
     ...(checklist && { checklist }),
+    ...(times && { reminderTimes: times }),
   };
+  if (times) {
+    const { timeZone } = await db.player.findUniqueOrThrow({ where: { id: playerId }, select: { timeZone: true } });
+    const archived = quest.archivedAt !== null;
+    data.nextReminderAt = nextReminderAt({ kind: quest.kind, reminderTimes: times, archived }, timeZone, now);
+  }
   return toQuestDto(await db.quest.update({ where: { id: quest.id }, data }));
 }
 
@@ -153,15 +205,22 @@ export async function archiveQuest(playerId: string, questId: string, now: Date)
   const quest = await ownQuest(playerId, questId);
   if (quest.kind === "PENALTY") throw new AppError("CONFLICT", "The System's Survival Quest cannot be archived");
   if (quest.archivedAt) return toQuestDto(quest);
-  return toQuestDto(await db.quest.update({ where: { id: quest.id }, data: { archivedAt: now } }));
+  return toQuestDto(
+    await db.quest.update({ where: { id: quest.id }, data: { archivedAt: now, nextReminderAt: null } }),
+  );
 }
 
 /** Brings an archived quest back: it is due again from today (its history never left). */
-export async function restoreQuest(playerId: string, questId: string): Promise<QuestDto> {
+export async function restoreQuest(playerId: string, questId: string, now: Date): Promise<QuestDto> {
   const quest = await ownQuest(playerId, questId);
   if (quest.kind === "PENALTY") throw new AppError("CONFLICT", "The System's Survival Quest cannot be restored");
   if (!quest.archivedAt) return toQuestDto(quest);
-  return toQuestDto(await db.quest.update({ where: { id: quest.id }, data: { archivedAt: null } }));
+  // Its reminders come back with it, from their next time on.
+  const { timeZone } = await db.player.findUniqueOrThrow({ where: { id: playerId }, select: { timeZone: true } });
+  const nextAt = nextReminderAt({ ...quest, archived: false }, timeZone, now);
+  return toQuestDto(
+    await db.quest.update({ where: { id: quest.id }, data: { archivedAt: null, nextReminderAt: nextAt } }),
+  );
 }
 
 /**

@@ -78,6 +78,65 @@ export function localMinuteOfDay(instant: Date, timeZone: string): number {
   return localTime(instantMs(instant), timeZone).minuteOfDay;
 }
 
+/** A local wall-clock time "HH:MM" (00:00–23:59) as a minute of the day. */
+export function parseLocalTime(time: string): number {
+  const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(time);
+  if (!match) throw new RangeError(`Invalid local time: ${time}`);
+  return Number(match[1]) * 60 + Number(match[2]);
+}
+
+/** A minute of the day as "HH:MM". */
+export function formatLocalTime(minuteOfDay: number): string {
+  const minute = ((minuteOfDay % 1440) + 1440) % 1440;
+  return `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
+}
+
+/**
+ * The instant a wall clock in `timeZone` shows `time` on local date `day`. When a DST change repeats that time, the
+ * first of the two; when it skips it (spring forward), the instant as far past the gap as the time was into it
+ * (02:30 in a skipped 02:00–03:00 is 03:30). The offsets a day before and after cover any transition that day.
+ */
+export function localTimeOn(day: DayKey, time: string, timeZone: string): Date {
+  const minute = parseLocalTime(time);
+  const wall = parseDayKey(day) + minute * MINUTE_MS;
+  const offsetAt = (ms: number) => {
+    const local = localTime(ms, timeZone);
+    return parseDayKey(local.date) + local.minuteOfDay * MINUTE_MS - (ms - (ms % MINUTE_MS));
+  };
+  const candidates = [wall - offsetAt(wall - DAY_MS), wall - offsetAt(wall + DAY_MS)];
+  const shown = candidates.filter((ms) => {
+    const local = localTime(ms, timeZone);
+    return local.date === day && local.minuteOfDay === minute;
+  });
+  return new Date(shown.length > 0 ? Math.min(...shown) : Math.max(...candidates));
+}
+
+/** The instants `times` fall on around an instant: its local date and the dates either side. */
+function localTimesAround(times: readonly string[], timeZone: string, instant: Date) {
+  const today = localTime(instantMs(instant), timeZone).date;
+  return [-1, 0, 1].flatMap((n) => times.map((time) => ({ time, at: localTimeOn(addDays(today, n), time, timeZone) })));
+}
+
+/** The first instant after `after` at which the wall clock in `timeZone` shows one of `times`; null for none. */
+export function nextLocalTime(times: readonly string[], timeZone: string, after: Date): Date | null {
+  const later = localTimesAround(times, timeZone, after).filter(({ at }) => at.getTime() > after.getTime());
+  if (later.length === 0) return null;
+  return new Date(Math.min(...later.map(({ at }) => at.getTime())));
+}
+
+/** The latest of `times` the wall clock in `timeZone` showed at or before `instant`, and when; null for none. */
+export function lastLocalTime(
+  times: readonly string[],
+  timeZone: string,
+  instant: Date,
+): { time: string; at: Date } | null {
+  const past = localTimesAround(times, timeZone, instant).filter(({ at }) => at.getTime() <= instant.getTime());
+  return past.reduce<{ time: string; at: Date } | null>(
+    (latest, entry) => (latest === null || entry.at.getTime() > latest.at.getTime() ? entry : latest),
+    null,
+  );
+}
+
 function isFirstInstantOf(day: DayKey, ms: number, timeZone: string): boolean {
   return localTime(ms, timeZone).date === day && localTime(ms - 1, timeZone).date < day;
 }

@@ -11,3 +11,6 @@ export const dayRangeSchema = z
     path: ["to"],
     message: `Ask for at most ${MAX_RANGE_DAYS} days at a time`,
   });
+
+/** A local wall-clock time, "HH:MM" (reminder times, quiet hours). */
+export const localTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use a local time as HH:MM");

@@ -188,6 +188,12 @@ try {
   await admin.end();
 }
 
+// The notification tick with 10,000 Hunters of whom 1,000 are due (its own database and push service).
+execFileSync(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "tests/bench/reminders.ts"], {
+  cwd: root,
+  stdio: "inherit",
+});
+
 // Redis down and Redis slow (frozen) beside healthy, with 100,000 players: its own database, Redis and servers.
 const degraded = await benchDegraded({ serverUrl, duration: DURATION });
 if (degraded.failures.length > 0) process.exitCode = 1;

@@ -56,6 +56,13 @@ const ROUTES: { method: string; path: string; status: number; required?: string[
   { method: "get", path: "/api/v1/export", status: 200, query: ["format"] },
   { method: "delete", path: "/api/v1/player", status: 204 },
   { method: "get", path: "/api/v1/leaderboard", status: 200, query: ["board", "limit"] },
+  { method: "get", path: "/api/v1/push/key", status: 200 },
+  { method: "get", path: "/api/v1/push/subscriptions", status: 200 },
+  { method: "post", path: "/api/v1/push/subscriptions", status: 201, required: ["endpoint", "keys"] },
+  { method: "delete", path: "/api/v1/push/subscriptions", status: 204, required: ["endpoint"] },
+  { method: "delete", path: "/api/v1/push/subscriptions/{id}", status: 204 },
+  { method: "get", path: "/api/v1/inbox", status: 200 },
+  { method: "post", path: "/api/v1/inbox/read", status: 200, required: [] },
 ];
 
 /** What app/api/v1 actually serves: "get /api/v1/quests/{id}" for each exported handler of each route.ts. */

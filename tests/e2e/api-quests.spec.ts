@@ -50,6 +50,7 @@ test.describe("POST /api/v1/quests", () => {
       timesPerDay: 2,
       target: { value: 5, unit: "km", direction: "AT_LEAST" },
       reminderTime: "06:30",
+      reminderTimes: ["06:30"],
     });
     const habit = await createQuest(api, { kind: "HABIT", positive: false });
     expect(habit.positive).toBe(false);
@@ -157,7 +158,8 @@ test.describe("PATCH /api/v1/quests/{id}", () => {
       200,
     );
     // Its day moves with it: a weekly quota now shows the week's progress.
-    expect(updated).toEqual({ ...quest, ...changes, weekProgress: { done: 0, required: 3 } });
+    // reminderTime is the one-time form of reminderTimes: the list follows it.
+    expect(updated).toEqual({ ...quest, ...changes, reminderTimes: ["21:00"], weekProgress: { done: 0, required: 3 } });
     expect(await json(await api.get(`/api/v1/quests/${quest.id}`), 200)).toEqual({ quest: updated });
   });
 

@@ -188,12 +188,15 @@ test("Settings: clock, rest, notifications and export", async ({ page }) => {
   await expect(page.getByText("[SYSTEM] Rest cancelled.")).toBeVisible();
   await expect(page.getByText("No rest planned.")).toBeVisible();
 
-  await page.getByLabel("Achievements", { exact: true }).uncheck();
+  // Achievements reach the inbox anyway; pushing them too is off until the Hunter ticks it.
+  await expect(page.getByLabel("Achievements", { exact: true })).not.toBeChecked();
+  await page.getByLabel("Achievements", { exact: true }).check();
+  await page.getByLabel("Quest reminders").uncheck();
   await page.getByRole("button", { name: "Save notifications" }).click();
   await expect(page.getByText("[SYSTEM] Notifications saved.")).toBeVisible();
   await page.reload();
-  await expect(page.getByLabel("Achievements", { exact: true })).not.toBeChecked();
-  await expect(page.getByLabel("Quest reminders")).toBeChecked();
+  await expect(page.getByLabel("Achievements", { exact: true })).toBeChecked();
+  await expect(page.getByLabel("Quest reminders")).not.toBeChecked();
 
   const json = await page.request.get("/api/v1/export");
   expect(json.status()).toBe(200);

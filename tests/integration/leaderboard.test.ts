@@ -113,7 +113,7 @@ describe("leaderboards", () => {
     const store = getStore();
     expect(await store.zrevrank(boardKey("all", now), optOut.playerId)).not.toBeNull();
 
-    await updatePlayer(optOut.playerId, { leaderboardOptOut: true });
+    await updatePlayer(optOut.playerId, { leaderboardOptOut: true }, now);
     await syncLeaderboards(optOut.playerId, now);
     expect(await store.zrevrank(boardKey("all", now), optOut.playerId)).toBeNull();
     expect(await store.zrevrank(boardKey("weekly", now), optOut.playerId)).toBeNull();

@@ -99,14 +99,14 @@ describe("titles", () => {
     await changeJob(playerId, "ASSASSIN", EPOCH); // unlocks The Awakened (a title)
 
     for (const locked of ["survivor", "quest-giver", "no-such-achievement"]) {
-      const error = await expectAppError(updatePlayer(playerId, { equippedTitle: locked }), "VALIDATION_FAILED");
+      const error = await expectAppError(updatePlayer(playerId, { equippedTitle: locked }, EPOCH), "VALIDATION_FAILED");
       expect(error.fieldErrors?.equippedTitle).toBeTypeOf("string");
     }
     expect((await getPlayerStatus(playerId, EPOCH)).equippedTitle).toBeNull();
 
-    await updatePlayer(playerId, { equippedTitle: "the-awakened" });
+    await updatePlayer(playerId, { equippedTitle: "the-awakened" }, EPOCH);
     expect((await getPlayerStatus(playerId, EPOCH)).equippedTitle).toBe("the-awakened");
-    await updatePlayer(playerId, { equippedTitle: null });
+    await updatePlayer(playerId, { equippedTitle: null }, EPOCH);
     expect((await getPlayerStatus(playerId, EPOCH)).equippedTitle).toBeNull();
   });
 });
@@ -122,7 +122,7 @@ describe("changing time zone", () => {
     expect(settled.map((s) => s.dayKey)).toEqual(["2040-03-05", "2040-03-06"]);
 
     // East to UTC+14: it is already Wednesday evening there, and Tuesday stays settled.
-    await updatePlayer(playerId, { timeZone: "Pacific/Kiritimati" });
+    await updatePlayer(playerId, { timeZone: "Pacific/Kiritimati" }, utc("2040-03-07", "04:00"));
     expect((await getPlayerStatus(playerId, utc("2040-03-07", "04:00"))).today).toBe("2040-03-07");
     expect(await settlePlayer(playerId, utc("2040-03-07", "04:00"))).toMatchObject({ settledDays: 0 });
     await checkInAt(playerId, quest.id, utc("2040-03-07", "05:00"));
@@ -132,7 +132,7 @@ describe("changing time zone", () => {
 
     // West to UTC−8: it is Wednesday morning again there, a day already settled, so the open day is Thursday
     // and a check-in now counts for it.
-    await updatePlayer(playerId, { timeZone: "America/Los_Angeles" });
+    await updatePlayer(playerId, { timeZone: "America/Los_Angeles" }, utc("2040-03-07", "13:00"));
     expect((await getPlayerStatus(playerId, utc("2040-03-07", "13:00"))).today).toBe("2040-03-08");
     expect(await settlePlayer(playerId, utc("2040-03-07", "13:00"))).toMatchObject({ settledDays: 0 });
     const west = await checkInAt(playerId, quest.id, utc("2040-03-07", "13:00"));

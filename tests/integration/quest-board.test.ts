@@ -43,9 +43,9 @@ describe("restoring a quest", () => {
     expect(await listQuests(playerId, { includeArchived: false })).toEqual([]);
     expect((await getQuestBoard(playerId, EPOCH)).map((q) => [q.title, q.archived])).toEqual([["Stretch", true]]);
 
-    expect((await restoreQuest(playerId, quest.id)).archived).toBe(false);
+    expect((await restoreQuest(playerId, quest.id, EPOCH)).archived).toBe(false);
     expect(titles(await listQuests(playerId, { includeArchived: false }))).toEqual(["Stretch"]);
-    await expectAppError(restoreQuest((await makePlayer()).playerId, quest.id), "NOT_FOUND");
+    await expectAppError(restoreQuest((await makePlayer()).playerId, quest.id, EPOCH), "NOT_FOUND");
   });
 });
 

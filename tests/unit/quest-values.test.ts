@@ -16,7 +16,7 @@ describe("the quest form's payload", () => {
       stats: ["AGI"],
       timesPerDay: 1,
       target: null,
-      reminderTime: null,
+      reminderTimes: [],
       schedule: { type: "WEEKDAYS", days: [1, 3, 5] },
     });
     expect(createQuestSchema.safeParse({ kind: "DAILY", ...payload }).success).toBe(true);
@@ -69,6 +69,7 @@ describe("the quest form's payload", () => {
       schedule: { type: "EVERY_N_DAYS", n: 3, anchor: "2026-11-30" },
       timesPerDay: 1,
       target: { value: 10_000, unit: "steps", direction: "AT_LEAST" },
+      reminderTimes: ["07:30", "19:00"],
       reminderTime: "07:30",
       positive: true,
       dueDay: null,
@@ -82,7 +83,7 @@ describe("the quest form's payload", () => {
       stats: ["AGI", "VIT"],
       timesPerDay: 1,
       target: { value: 10_000, unit: "steps", direction: "AT_LEAST" },
-      reminderTime: "07:30",
+      reminderTimes: ["07:30", "19:00"],
       schedule: { type: "EVERY_N_DAYS", n: 3, anchor: "2026-11-30" },
     });
   });

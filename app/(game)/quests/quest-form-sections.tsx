@@ -296,17 +296,31 @@ export function TargetSection({ v, set, errors }: SectionProps) {
   );
 }
 
+const REMINDER_LABELS = ["Reminder time (optional)", "Second reminder (optional)", "Third reminder (optional)"];
+
 export function NotesSection({ v, set, errors }: SectionProps) {
   return (
     <>
-      <Field
-        label="Reminder time (optional)"
-        name="reminderTime"
-        type="time"
-        value={v.reminderTime}
-        onChange={(e) => set("reminderTime", e.target.value)}
-        error={errors.reminderTime}
-      />
+      {REMINDER_LABELS.map(
+        (label, i) =>
+          // The next reminder field appears once the one before it holds a time.
+          (i === 0 || v.reminderTimes[i - 1] !== "") && (
+            <Field
+              key={label}
+              label={label}
+              name={`reminderTimes.${i}`}
+              type="time"
+              value={v.reminderTimes[i] ?? ""}
+              onChange={(e) =>
+                set(
+                  "reminderTimes",
+                  v.reminderTimes.map((t, j) => (j === i ? e.target.value : t)),
+                )
+              }
+              error={errors[`reminderTimes.${i}`] ?? (i === 0 ? errors.reminderTimes : undefined)}
+            />
+          ),
+      )}
       <TextAreaField
         label="Notes"
         name="notes"

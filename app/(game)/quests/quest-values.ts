@@ -21,7 +21,8 @@ export type QuestFormValues = {
   targetValue: string;
   targetUnit: string;
   targetDirection: "AT_LEAST" | "AT_MOST";
-  reminderTime: string;
+  /** Three inputs, blank when unused (a quest reminds up to three times a day). */
+  reminderTimes: string[];
   positive: boolean;
   dueDay: string;
   checklist: { text: string; done: boolean }[];
@@ -44,7 +45,7 @@ export function blankQuest(today: string): QuestFormValues {
     targetValue: "",
     targetUnit: "",
     targetDirection: "AT_LEAST",
-    reminderTime: "",
+    reminderTimes: ["", "", ""],
     positive: true,
     dueDay: "",
     checklist: [],
@@ -71,7 +72,7 @@ export function questValues(quest: QuestDto, today: string): QuestFormValues {
     targetValue: quest.target ? String(quest.target.value) : "",
     targetUnit: quest.target?.unit ?? "",
     targetDirection: quest.target?.direction ?? "AT_LEAST",
-    reminderTime: quest.reminderTime ?? "",
+    reminderTimes: [0, 1, 2].map((i) => quest.reminderTimes[i] ?? ""),
     positive: quest.positive,
     dueDay: quest.dueDay ?? "",
     checklist: quest.checklist ?? [],
@@ -110,7 +111,7 @@ export function questPayload(v: QuestFormValues) {
       v.hasTarget && v.kind !== "ONE_TIME"
         ? { value: num(v.targetValue), unit: v.targetUnit, direction: v.targetDirection }
         : null,
-    reminderTime: v.reminderTime === "" ? null : v.reminderTime,
+    reminderTimes: v.reminderTimes.filter((time) => time !== ""),
     ...(v.kind === "DAILY" && { schedule: schedule(v) }),
     ...(v.kind === "HABIT" && { positive: v.positive }),
     ...(v.kind === "ONE_TIME" && {

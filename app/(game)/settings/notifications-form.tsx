@@ -1,37 +1,40 @@
 "use client";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Choice } from "@/components/ui/field";
+import { Choice, Field } from "@/components/ui/field";
 import { SystemStatus } from "@/components/ui/system-status";
 import { useForm } from "@/components/ui/use-form";
 import { setNotificationPrefsAction } from "@/lib/player/actions";
-import { NOTIFICATION_TYPES, type NotificationPrefs } from "@/lib/player/schemas";
+import { DEFAULT_NOTIFICATION_PREFS, NOTIFICATION_TYPES, type NotificationPrefs } from "@/lib/player/schemas";
 
 const NOTIFICATION_LABEL: Record<(typeof NOTIFICATION_TYPES)[number], string> = {
   reminders: "Quest reminders",
   lastChance: "Last-chance warning at 20:00",
   penalty: "Penalty Quest opened or closing",
-  levelUp: "Level-ups and rank trials",
+  levelUp: "Level-ups and Rank Trials",
   achievements: "Achievements",
 };
 
+/** Which notifications are pushed, and the quiet hours during which none is (docs/rules.md "Reminders"). */
 export function NotificationsForm({ prefs }: { prefs: NotificationPrefs }) {
   const [value, setValue] = useState(prefs);
+  const [quiet, setQuiet] = useState(prefs.quietHours ?? DEFAULT_NOTIFICATION_PREFS.quietHours!);
   const form = useForm();
   const { attach } = form;
+  const quietOn = value.quietHours !== null;
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
     form.run(
-      () => setNotificationPrefsAction(value),
+      () => setNotificationPrefsAction({ ...value, quietHours: quietOn ? quiet : null }),
       () => ({ text: "[SYSTEM] Notifications saved.", error: false }),
     );
   }
 
   return (
-    <form ref={attach} onSubmit={submit} className="flex flex-col gap-3" aria-busy={form.pending}>
+    <form ref={attach} onSubmit={submit} noValidate className="flex flex-col gap-3" aria-busy={form.pending}>
       <fieldset className="flex flex-col gap-2">
-        <legend className="mb-1 text-sm font-medium text-mist">Notify me about</legend>
+        <legend className="mb-1 text-sm font-medium text-mist">Push to my devices</legend>
         {NOTIFICATION_TYPES.map((type) => (
           <Choice
             key={type}
@@ -42,6 +45,46 @@ export function NotificationsForm({ prefs }: { prefs: NotificationPrefs }) {
             onChange={(on) => setValue({ ...value, [type]: on })}
           />
         ))}
+        <p className="text-xs text-slate-400">
+          Level-ups, Rank Trials and achievements always reach your inbox (the bell); tick them to have them pushed too.
+        </p>
+      </fieldset>
+      <fieldset className="flex flex-col gap-2">
+        <legend className="mb-1 text-sm font-medium text-mist">Quiet hours</legend>
+        <Choice
+          type="checkbox"
+          name="quietHoursOn"
+          label="Push nothing during quiet hours"
+          checked={quietOn}
+          onChange={(on) => setValue({ ...value, quietHours: on ? quiet : null })}
+        />
+        {quietOn && (
+          <div className="grid grid-cols-2 gap-3">
+            <Field
+              label="From"
+              name="quietHours.start"
+              type="time"
+              value={quiet.start}
+              onChange={(e) => setQuiet({ ...quiet, start: e.target.value })}
+              error={form.errors["quietHours.start"]}
+            />
+            <Field
+              label="Until"
+              name="quietHours.end"
+              type="time"
+              value={quiet.end}
+              onChange={(e) => setQuiet({ ...quiet, end: e.target.value })}
+              error={form.errors["quietHours.end"]}
+            />
+          </div>
+        )}
+        <Choice
+          type="checkbox"
+          name="penaltyInQuietHours"
+          label="Penalty Zone warnings may break quiet hours"
+          checked={value.penaltyInQuietHours}
+          onChange={(on) => setValue({ ...value, penaltyInQuietHours: on })}
+        />
       </fieldset>
       <SystemStatus message={form.message} />
       <Button type="submit" disabled={form.pending}>

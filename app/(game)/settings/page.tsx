@@ -5,9 +5,11 @@ import { cachedPlayerStatus } from "@/lib/player/cache";
 import { getPlayerSettings } from "@/lib/player/queries";
 import { requirePlayer } from "@/lib/auth/player";
 import { listTokens } from "@/lib/tokens/queries";
+import { listDevices } from "@/lib/notifications/queries";
 import { ClockForm } from "./clock-form";
 import { DeleteAccount } from "./delete-account";
 import { NotificationsForm } from "./notifications-form";
+import { PushDevices } from "./push-devices";
 import { RestForm } from "./rest-form";
 import { SignOutEverywhere } from "./sign-out-everywhere";
 import { TokenList } from "./token-list";
@@ -18,7 +20,11 @@ export default async function SettingsPage() {
   const viewer = await requirePlayer("/settings");
   const { playerId } = viewer;
   const { today } = await cachedPlayerStatus(viewer);
-  const [settings, tokens] = await Promise.all([getPlayerSettings(playerId, today), listTokens(playerId, new Date())]);
+  const [settings, tokens, devices] = await Promise.all([
+    getPlayerSettings(playerId, today),
+    listTokens(playerId, new Date()),
+    listDevices(playerId),
+  ]);
   const zones = Intl.supportedValuesOf("timeZone");
   if (!zones.includes(settings.timeZone)) zones.unshift(settings.timeZone);
   return (
@@ -35,6 +41,7 @@ export default async function SettingsPage() {
         <RestForm today={today} periods={settings.restPeriods} />
       </Panel>
       <Panel title="Notifications">
+        <PushDevices devices={devices} />
         <NotificationsForm prefs={settings.notificationPrefs} />
       </Panel>
       <Panel title="Your data">

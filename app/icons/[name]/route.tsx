@@ -1,11 +1,12 @@
 import { ImageResponse } from "next/og";
 import { IconArt } from "@/components/pwa/icon-art";
 
-/** The manifest's PNG icons, rendered once at build time. */
+/** The manifest's PNG icons and the notifications' badge, rendered once at build time. */
 const ICONS = {
-  "icon-192.png": { size: 192, safeZone: false },
-  "icon-512.png": { size: 512, safeZone: false },
-  "maskable-512.png": { size: 512, safeZone: true },
+  "icon-192.png": { size: 192, safeZone: false, badge: false },
+  "icon-512.png": { size: 512, safeZone: false, badge: false },
+  "maskable-512.png": { size: 512, safeZone: true, badge: false },
+  "badge-96.png": { size: 96, safeZone: false, badge: true },
 } as const;
 
 type IconName = keyof typeof ICONS;
@@ -21,7 +22,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ nam
   const { name } = await params;
   const icon = ICONS[name as IconName];
   if (!icon) return new Response("Not found", { status: 404 });
-  return new ImageResponse(<IconArt size={icon.size} safeZone={icon.safeZone} />, {
+  return new ImageResponse(<IconArt size={icon.size} safeZone={icon.safeZone} badge={icon.badge} />, {
     width: icon.size,
     height: icon.size,
   });

@@ -55,7 +55,14 @@ export default async function QuestPage({ params }: { params: Promise<{ id: stri
           ] as [string, string],
         ]
       : []),
-    ...(quest.reminderTime ? [["Reminder", quest.reminderTime] as [string, string]] : []),
+    ...(quest.reminderTimes.length > 0
+      ? [
+          [quest.reminderTimes.length > 1 ? "Reminders" : "Reminder", quest.reminderTimes.join(", ")] as [
+            string,
+            string,
+          ],
+        ]
+      : []),
     ...(quest.kind === "HABIT" ? [["Habit", quest.positive ? "Good" : "Bad"] as [string, string]] : []),
     ...(quest.dueDay ? [["Due", quest.dueDay] as [string, string]] : []),
   ];

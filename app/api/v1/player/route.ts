@@ -9,7 +9,7 @@ import { updatePlayer } from "@/lib/player/service";
 export const GET = playerRoute(async (viewer) => Response.json(await cachedPlayerStatus(viewer)));
 
 export const PATCH = playerRoute(async ({ request, playerId, now }) => {
-  await updatePlayer(playerId, await readJson(request, updatePlayerSchema));
+  await updatePlayer(playerId, await readJson(request, updatePlayerSchema), now);
   return Response.json(await getPlayerStatus(playerId, now));
 });
 

@@ -17,7 +17,7 @@ export const GET = playerRoute<Params>(async ({ playerId, params, now }) =>
 
 export const PATCH = playerRoute<Params>(async ({ request, playerId, params, now }) => {
   const input = await readJson(request, updateQuestSchema);
-  return reply(playerId, await updateQuest(playerId, params.id, input), now);
+  return reply(playerId, await updateQuest(playerId, params.id, input, now), now);
 });
 
 /** Archives: the quest's history stays. */

@@ -4,6 +4,6 @@ import { restoreQuest } from "@/lib/quests/service";
 
 /** Brings an archived quest back (archiving is DELETE /api/v1/quests/{id}). */
 export const POST = playerRoute<{ id: string }>(async ({ playerId, params, now }) => {
-  const [quest] = await withToday(playerId, [await restoreQuest(playerId, params.id)], now);
+  const [quest] = await withToday(playerId, [await restoreQuest(playerId, params.id, now)], now);
   return Response.json({ quest });
 });

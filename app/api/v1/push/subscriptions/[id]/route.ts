@@ -1,0 +1,8 @@
+import { playerRoute } from "@/lib/api/handlers";
+import { unsubscribe } from "@/lib/notifications/subscriptions";
+
+/** Forgets one of the Hunter's devices (the settings list), by id. */
+export const DELETE = playerRoute<{ id: string }>(async ({ playerId, params }) => {
+  await unsubscribe(playerId, { id: params.id });
+  return new Response(null, { status: 204 });
+});
