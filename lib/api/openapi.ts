@@ -2,6 +2,7 @@ import { z } from "zod";
 import { signUpSchema } from "@/lib/accounts/schemas";
 import { checkInSchema } from "@/lib/check-ins/schemas";
 import { allocateStatsSchema, jobChangeSchema, restPeriodSchema, updatePlayerSchema } from "@/lib/player/schemas";
+import { draftRequestSchema } from "@/lib/insights/schemas";
 import { checklistItemSchema, createQuestSchema, updateQuestSchema } from "@/lib/quests/schemas";
 import { createTokenSchema } from "@/lib/tokens/schemas";
 
@@ -57,6 +58,13 @@ const PATHS: Record<string, Record<string, Operation>> = {
     get: { summary: "List quests", query: ["archived"], status: 200 },
     post: { summary: "Create a quest", body: createQuestSchema, status: 201 },
   },
+  "/api/v1/quests/draft": {
+    post: {
+      summary: "Read a sentence into a quest draft ({ draft, complete, missing, source }); saves nothing",
+      body: draftRequestSchema,
+      status: 200,
+    },
+  },
   "/api/v1/quests/{id}": {
     get: { summary: "A quest", status: 200 },
     patch: { summary: "Edit a quest", body: updateQuestSchema, status: 200 },
@@ -78,6 +86,20 @@ const PATHS: Record<string, Record<string, Operation>> = {
   "/api/v1/check-ins/{id}": { delete: { summary: "Undo a check-in of an unsettled day", status: 200 } },
   "/api/v1/history": {
     get: { summary: "Check-ins and settlement outcome per day", query: ["from", "to"], status: 200 },
+  },
+  "/api/v1/insights/report": {
+    get: {
+      summary:
+        "The weekly System Report { week, facts, text, recommendations, source } (default: the last completed week)",
+      query: ["week"],
+      status: 200,
+    },
+  },
+  "/api/v1/insights/at-risk": {
+    get: { summary: "Today's open dailies with their risk of being missed (0..1) and reasons", status: 200 },
+  },
+  "/api/v1/insights/suggestions": {
+    get: { summary: "Suggested quest drafts, easier variants and flavour renames", status: 200 },
   },
   "/api/v1/export": {
     get: {

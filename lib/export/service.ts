@@ -26,6 +26,7 @@ export async function exportPlayer(playerId: string, now: Date) {
       rankTrials: { orderBy: { openedAt: "asc" } },
       achievements: { orderBy: { unlockedAt: "asc" } },
       apiTokens: { omit: { tokenHash: true }, orderBy: { createdAt: "asc" } },
+      reports: { orderBy: { week: "asc" } },
     },
   });
   if (!player) throw new AppError("NOT_FOUND", "Player not found");
@@ -40,6 +41,7 @@ export async function exportPlayer(playerId: string, now: Date) {
     rankTrials,
     achievements,
     apiTokens,
+    reports,
     ...hunter
   } = player;
   return {
@@ -57,6 +59,7 @@ export async function exportPlayer(playerId: string, now: Date) {
     rankTrials,
     achievements,
     apiTokens,
+    systemReports: reports,
   };
 }
 

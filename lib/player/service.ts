@@ -28,7 +28,8 @@ export async function updatePlayer(playerId: string, input: UpdatePlayerInput): 
     }
   }
   // Only today's day key moves with a new zone or day start: settled days stay settled (lastSettledDay).
-  await db.player.update({ where: { id: playerId }, data: input });
+  // Opting in to AI asks the next tick for a weekly report.
+  await db.player.update({ where: { id: playerId }, data: { ...input, ...(input.aiOptIn && { nextReportAt: null }) } });
 }
 
 const COLUMN: Record<Stat, "allocatedStr" | "allocatedAgi" | "allocatedVit" | "allocatedInt" | "allocatedPer"> = {

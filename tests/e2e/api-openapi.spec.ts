@@ -54,6 +54,10 @@ const ROUTES: { method: string; path: string; status: number; required?: string[
   { method: "get", path: "/api/v1/export", status: 200, query: ["format"] },
   { method: "delete", path: "/api/v1/player", status: 204 },
   { method: "get", path: "/api/v1/leaderboard", status: 200, query: ["board", "limit"] },
+  { method: "post", path: "/api/v1/quests/draft", status: 200, required: ["text"] },
+  { method: "get", path: "/api/v1/insights/report", status: 200, query: ["week"] },
+  { method: "get", path: "/api/v1/insights/at-risk", status: 200 },
+  { method: "get", path: "/api/v1/insights/suggestions", status: 200 },
 ];
 
 /** What app/api/v1 actually serves: "get /api/v1/quests/{id}" for each exported handler of each route.ts. */

@@ -1,4 +1,4 @@
-import { cronRoute, runRollover } from "@/lib/cron/handlers";
+import { cronRoute, runRollover, runWeeklyReports } from "@/lib/cron/handlers";
 
 export const maxDuration = 60;
 
@@ -7,7 +7,10 @@ export const maxDuration = 60;
  * Pro), an Upstash QStash schedule with POST (any interval, any plan). Each job is idempotent, so overlapping
  * ticks are harmless.
  */
-const tick = cronRoute(async (request) => ({ rollover: await runRollover(request) }));
+const tick = cronRoute(async (request) => {
+  const startedAt = Date.now();
+  return { rollover: await runRollover(request), reports: await runWeeklyReports(startedAt) };
+});
 
 export const GET = tick;
 export const POST = tick;
