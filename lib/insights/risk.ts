@@ -159,17 +159,16 @@ export function dailyRisk(input: RiskInput): DailyRisk {
     reason: strength < 0.3 && overall.length > 0 ? { code: "WEAK", strength: percent(strength) } : null,
   });
 
-  // 4. Days since the last check-in (counted from the quest's first day when it is newer than that).
-  const days = new Set(input.checkIns.map((c) => c.day));
+  // 4. Silence: due occurrences gone by since the last check-in (a weekly daily is not silent between its days).
   let last: DayKey | null = null;
-  for (const day of days) if (day <= today && (last === null || day > last)) last = day;
+  for (const { day } of input.checkIns) if (day <= today && (last === null || day > last)) last = day;
+  const missedSince = overall.filter((d) => last === null || d.day > last).length;
   const since = daysBetween(last ?? firstDay, today);
-  const silence = clamp01((since - 1) / 6);
   parts.push({
-    weight: RISK_WEIGHTS.silence * silence,
+    weight: RISK_WEIGHTS.silence * clamp01(missedSince / 3),
     // A quest older than the window with no check-in in it has been silent for at least the whole window.
     reason:
-      since >= 3 && (last !== null || quest.createdDay <= windowStart)
+      missedSince >= 2 && (last !== null || quest.createdDay <= windowStart)
         ? { code: "NO_RECENT_CHECK_IN", days: since }
         : null,
   });

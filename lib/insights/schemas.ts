@@ -50,12 +50,16 @@ export const modelDraftSchema = z.object({
     .object({
       type: z.enum(["EVERY_DAY", "WEEKDAYS", "EVERY_N_DAYS", "TIMES_PER_WEEK"]),
       weekdays: z.array(z.enum(WEEKDAY_WORDS)),
-      n: z.int().nullable(),
+      n: z.int().min(1).max(365).nullable(),
     })
     .nullable(),
-  timesPerDay: z.int().nullable(),
+  timesPerDay: z.int().min(1).max(20).nullable(),
   target: z
-    .object({ value: z.number(), unit: z.string().max(20), direction: z.enum(["AT_LEAST", "AT_MOST"]) })
+    .object({
+      value: z.number().min(0).max(1_000_000_000),
+      unit: z.string().max(20),
+      direction: z.enum(["AT_LEAST", "AT_MOST"]),
+    })
     .nullable(),
   reminderTime: z
     .string()
@@ -63,7 +67,7 @@ export const modelDraftSchema = z.object({
     .nullable(),
   positive: z.boolean().nullable(),
   dueWeekday: z.enum(WEEKDAY_WORDS).nullable(),
-  dueInDays: z.int().nullable(),
+  dueInDays: z.int().min(0).max(366).nullable(),
 });
 
 export type ModelDraft = z.infer<typeof modelDraftSchema>;

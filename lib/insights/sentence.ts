@@ -86,7 +86,10 @@ export function sentenceNumbers(text: string): Set<number> {
     const value = toNumber(token);
     if (Number.isFinite(value)) numbers.add(value);
   }
-  for (const [, hour] of lower.matchAll(/\b(\d{1,2})(?::\d{2})?\s*(?:pm|p\.m\.)/g)) numbers.add(Number(hour) + 12);
+  for (const [, hour, minute, meridiem] of lower.matchAll(/\b(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)/g)) {
+    numbers.add(Number(hour)).add(Number(minute ?? 0));
+    if (meridiem!.startsWith("p")) numbers.add(Number(hour) + 12);
+  }
   if (/\bnoon\b/.test(lower)) numbers.add(12);
   return numbers;
 }

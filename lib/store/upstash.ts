@@ -50,7 +50,11 @@ export class UpstashStore implements Store {
 
   async incr(key: string, ttlSeconds: number) {
     // One round trip: the count and its lifetime together.
-    const [count] = await this.redis.multi().incr(this.key(key)).expire(this.key(key), ttlSeconds).exec<[number, 0 | 1]>();
+    const [count] = await this.redis
+      .multi()
+      .incr(this.key(key))
+      .expire(this.key(key), ttlSeconds)
+      .exec<[number, 0 | 1]>();
     return count;
   }
 
