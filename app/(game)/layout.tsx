@@ -6,6 +6,7 @@ const NAV = [
   { href: "/dashboard", label: "Status" },
   { href: "/quests/new", label: "New quest" },
   { href: "/history", label: "History" },
+  { href: "/report", label: "Report" },
   { href: "/achievements", label: "Achievements" },
   { href: "/leaderboard", label: "Leaderboard" },
   { href: "/settings", label: "Settings" },

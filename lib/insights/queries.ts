@@ -3,17 +3,16 @@ import { db } from "@/lib/db";
 import type { Source } from "@/lib/insights/budget";
 import { PROMPT_VERSION } from "@/lib/insights/prompts";
 import { dailyRisk, LIKELY_TO_SLIP, RISK_WINDOW_DAYS, type DailyRisk, type RiskReason } from "@/lib/insights/risk";
-import { suggestions, type Suggestion } from "@/lib/insights/suggestions";
+import { suggestions, type Recommendation, type Suggestion } from "@/lib/insights/suggestions";
 import { reasonText, slipMarker, suggestionText } from "@/lib/insights/voice";
 import { playerStats } from "@/lib/player/stats";
 import { questToday } from "@/lib/quests/today";
-import { loadTallies, tallyOf } from "@/lib/check-ins/queries";
 import { isRestDay, playerToday } from "@/lib/days/rules";
-import type { DayOutcomeName, InsightCheckIn, InsightQuest, Tally } from "@/lib/insights/rules";
+import type { DayOutcomeName, InsightCheckIn, InsightQuest, Tally, WeekInput } from "@/lib/insights/rules";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { EMPTY_TALLY, addToTally, type DayTally } from "@/lib/quests/rules";
 import type { Schedule } from "@/lib/quests/schemas";
-import { addDays, dayKey, dayStartInstant, type DayKey } from "@/lib/time/rules";
+import { addDays, dayKey, dayStartInstant, isoWeekOf, type DayKey } from "@/lib/time/rules";
 
 const QUEST_COLUMNS = {
   id: true,
@@ -98,35 +97,78 @@ const PLAYER_BUILD = {
   allocatedPer: true,
 } satisfies Prisma.PlayerSelect;
 
+/** Every zone's today is within a day of UTC's: the recent window starts safely before the Monday four weeks back. */
+function recentSince(now: Date): DayKey {
+  return addDays(dayKey(now, "UTC", 0), -(RISK_WINDOW_DAYS + 9));
+}
+
+const CHECK_IN_COLUMNS = { questId: true, dayKey: true, happenedAt: true, value: true, source: true } as const;
+
+/** What both loaders read of the player: clock, build, opt-in, rest and the check-ins from `since` on. */
+function playerSelect(since: DayKey, quests: Prisma.QuestWhereInput) {
+  return {
+    ...PLAYER_BUILD,
+    timeZone: true,
+    dayStartMinute: true,
+    lastSettledDay: true,
+    createdAt: true,
+    aiOptIn: true,
+    restPeriods: { where: { endDay: { gte: since } }, select: { startDay: true, endDay: true } },
+    quests: {
+      where: { kind: { not: "PENALTY" }, ...quests },
+      orderBy: { createdAt: "asc" },
+      select: {
+        ...QUEST_COLUMNS,
+        checkIns: { where: { dayKey: { gte: since }, undo: null }, select: CHECK_IN_COLUMNS },
+      },
+    },
+  } as const satisfies Prisma.PlayerSelect;
+}
+
+type PlayerRow = Prisma.PlayerGetPayload<{ select: ReturnType<typeof playerSelect> }>;
+
+/** The recent log from a loaded player: today, the active quests, check-ins with their minutes, rest days. */
+function recentLog(
+  player: PlayerRow,
+  now: Date,
+  since: DayKey,
+  extra: {
+    tally?: Tally;
+    restSettlements: readonly DayKey[];
+    renames: { renames: unknown; promptVersion: number } | null;
+  },
+) {
+  const today = playerToday(player, now);
+  const active = player.quests.filter((q) => q.archivedAt === null);
+  const rows = active.flatMap((q) => q.checkIns).filter((c) => c.dayKey >= since);
+  const restDays = new Set(extra.restSettlements.filter((day) => day >= since));
+  for (let day = since; day <= today; day = addDays(day, 1)) if (isRestDay(player.restPeriods, day)) restDays.add(day);
+  const dayStart = dayStartInstant(today, player.timeZone, player.dayStartMinute).getTime();
+  return {
+    player,
+    today,
+    nowMinute: Math.max(0, Math.floor((now.getTime() - dayStart) / 60_000)),
+    quests: active.map((q) => toInsightQuest(q, player)),
+    tally: extra.tally ?? tallyFrom(rows),
+    checkIns: timedCheckIns(rows, player),
+    restDays: restDays as ReadonlySet<DayKey>,
+    latestRenames: extra.renames,
+  };
+}
+
+export type RecentLog = ReturnType<typeof recentLog>;
+
 /**
  * The last few weeks of a Hunter's log, enough for today's at-risk dailies and the suggestions: one joined query
  * whatever the size of the history.
  */
-export async function loadRecent(playerId: string, now: Date) {
-  // Every zone's today is within a day of UTC's; the window reaches back past the Monday four weeks before it.
-  const since = addDays(dayKey(now, "UTC", 0), -(RISK_WINDOW_DAYS + 9));
+export async function loadRecent(playerId: string, now: Date): Promise<RecentLog> {
+  const since = recentSince(now);
   const player = await db.player.findUniqueOrThrow({
     where: { id: playerId },
     select: {
-      ...PLAYER_BUILD,
-      timeZone: true,
-      dayStartMinute: true,
-      lastSettledDay: true,
-      createdAt: true,
-      aiOptIn: true,
-      restPeriods: { where: { endDay: { gte: since } }, select: { startDay: true, endDay: true } },
+      ...playerSelect(since, { archivedAt: null }),
       settlements: { where: { dayKey: { gte: since }, outcome: "REST" }, select: { dayKey: true } },
-      quests: {
-        where: { archivedAt: null, kind: { not: "PENALTY" } },
-        orderBy: { createdAt: "asc" },
-        select: {
-          ...QUEST_COLUMNS,
-          checkIns: {
-            where: { dayKey: { gte: since }, undo: null },
-            select: { questId: true, dayKey: true, happenedAt: true, value: true, source: true },
-          },
-        },
-      },
       // The flavour names the model gave in the latest report it wrote.
       reports: {
         where: { source: "openai" },
@@ -136,94 +178,103 @@ export async function loadRecent(playerId: string, now: Date) {
       },
     },
   });
-  const today = playerToday(player, now);
-  const rows = player.quests.flatMap((q) => q.checkIns);
-  const restDays = new Set(player.settlements.map((s) => s.dayKey));
-  for (let day = since; day <= today; day = addDays(day, 1)) if (isRestDay(player.restPeriods, day)) restDays.add(day);
-  return {
-    player,
-    today,
-    nowMinute: Math.max(
-      0,
-      Math.floor((now.getTime() - dayStartInstant(today, player.timeZone, player.dayStartMinute).getTime()) / 60_000),
-    ),
-    quests: player.quests.map((q) => toInsightQuest(q, player)),
-    tally: tallyFrom(rows),
-    checkIns: timedCheckIns(rows, player),
-    restDays: restDays as ReadonlySet<DayKey>,
-    latestRenames: player.reports[0] ?? null,
-  };
+  return recentLog(player, now, since, {
+    restSettlements: player.settlements.map((s) => s.dayKey),
+    renames: player.reports[0] ?? null,
+  });
 }
 
-export type RecentLog = Awaited<ReturnType<typeof loadRecent>>;
+/**
+ * The whole log's counted check-ins per (quest, day), for strength recomputed from each quest's first day. Raw SQL:
+ * on a year of history Prisma's groupBy costs about twice as long (npm run bench).
+ */
+async function historyTallies(playerId: string): Promise<Map<string, DayTally>> {
+  const rows = await db.$queryRaw<{ questId: string; dayKey: string; count: number; total: number | null }[]>`
+    SELECT c."questId", c."dayKey", count(*)::int AS count, sum(c."value")::float8 AS total
+    FROM "CheckIn" c LEFT JOIN "CheckInUndo" u ON u."checkInId" = c."id"
+    WHERE c."playerId" = ${playerId} AND u."checkInId" IS NULL
+    GROUP BY c."questId", c."dayKey"`;
+  return new Map(rows.map((r) => [`${r.questId}|${r.dayKey}`, { count: r.count, total: r.total ?? 0 }]));
+}
 
 /**
- * Everything one ISO week's facts are computed from: the player's quests (archived ones too) with the week's
- * check-ins, the settlements and Survival Quests of the week, the days that froze strength, the week's ledger sums
- * and the whole log's daily tallies (strength is recomputed from the first day). Three queries.
+ * Everything a weekly report needs, in three queries run together whatever the size of the history: the player
+ * with all their quests and the check-ins, settlements, Survival Quests and stored reports from the earlier of the
+ * recent window and `from` (the asked week's Monday), the whole log's daily tallies (strength is recomputed from each
+ * quest's first day) and the ledger's daily sums since then. The recent log (suggestions) comes from the same rows.
  */
-export async function loadWeek(playerId: string, week: string, monday: DayKey) {
-  const sunday = addDays(monday, 6);
+export async function loadReportLog(playerId: string, now: Date, from?: DayKey) {
+  const recent = recentSince(now);
+  const since = from && from < recent ? from : recent;
   const [player, tallies, ledger] = await Promise.all([
     db.player.findUniqueOrThrow({
       where: { id: playerId },
       select: {
-        ...PLAYER_BUILD,
-        timeZone: true,
-        dayStartMinute: true,
-        lastSettledDay: true,
+        ...playerSelect(since, {}),
         settlements: {
-          where: { OR: [{ dayKey: { gte: monday, lte: sunday } }, { outcome: { in: ["REST", "SHIELDED"] } }] },
+          where: { OR: [{ dayKey: { gte: since } }, { outcome: { in: ["REST", "SHIELDED"] } }] },
           select: { dayKey: true, outcome: true, streakAfter: true },
         },
-        penalties: { where: { openedDay: { gte: monday, lte: sunday } }, select: { status: true } },
-        quests: {
-          where: { createdDay: { lte: sunday } },
-          orderBy: { createdAt: "asc" },
-          select: {
-            ...QUEST_COLUMNS,
-            checkIns: {
-              where: { dayKey: { gte: monday, lte: sunday }, undo: null },
-              select: { questId: true, dayKey: true, happenedAt: true, value: true, source: true },
-            },
-          },
-        },
-        reports: { where: { week } },
+        penalties: { where: { openedDay: { gte: since } }, select: { openedDay: true, status: true } },
+        reports: { where: { week: { gte: isoWeekOf(since) } }, orderBy: { week: "desc" } },
         achievements: { where: { achievementId: "know-thyself" }, select: { achievementId: true } },
       },
     }),
-    loadTallies(db, { playerId, dayKey: { lte: sunday } }),
-    db.ledgerEntry.aggregate({
-      where: { playerId, dayKey: { gte: monday, lte: sunday }, reason: { not: "SHOP" } },
+    historyTallies(playerId),
+    db.ledgerEntry.groupBy({
+      by: ["dayKey"],
+      where: { playerId, dayKey: { gte: since }, reason: { not: "SHOP" } },
       _sum: { xp: true, gold: true },
     }),
   ]);
-  const inWeek = player.settlements.filter((s) => s.dayKey >= monday && s.dayKey <= sunday);
-  return {
+  const tally: Tally = (questId, day) => tallies.get(`${questId}|${day}`) ?? EMPTY_TALLY;
+  const latestModelReport = player.reports.find((r) => r.source === "openai") ?? null;
+  const log = recentLog(player, now, recent, {
+    tally,
+    restSettlements: player.settlements.filter((s) => s.outcome === "REST").map((s) => s.dayKey),
+    renames: latestModelReport,
+  });
+  const checkIns = timedCheckIns(
+    player.quests.flatMap((q) => q.checkIns),
     player,
-    quests: player.quests.map((q) => toInsightQuest(q, player)),
-    tally: ((questId, day) => tallyOf(tallies, questId, day)) as Tally,
-    checkIns: timedCheckIns(
-      player.quests.flatMap((q) => q.checkIns),
+  );
+
+  /** The rules' input for one week of the loaded span. */
+  function weekInput(week: string, monday: DayKey): WeekInput {
+    const sunday = addDays(monday, 6);
+    const inWeek = (day: DayKey) => day >= monday && day <= sunday;
+    const ledgerDays = ledger.filter((l) => inWeek(l.dayKey));
+    return {
+      week,
+      monday,
+      today: log.today,
+      lastSettledDay: player.lastSettledDay,
+      dayStartMinute: player.dayStartMinute,
       player,
-    ),
-    frozenDays: new Set(
-      player.settlements.filter((s) => s.outcome === "REST" || s.outcome === "SHIELDED").map((s) => s.dayKey),
-    ) as ReadonlySet<DayKey>,
-    settlements: inWeek.map((s) => ({
-      day: s.dayKey,
-      outcome: s.outcome as DayOutcomeName,
-      streakAfter: s.streakAfter,
-    })),
-    ledger: { xp: ledger._sum.xp ?? 0, gold: ledger._sum.gold ?? 0 },
-    penalties: player.penalties,
-    stored: player.reports[0] ?? null,
+      quests: player.quests.filter((q) => q.createdDay <= sunday).map((q) => toInsightQuest(q, player)),
+      tally,
+      checkIns: checkIns.filter((c) => inWeek(c.day)),
+      frozenDays: new Set(
+        player.settlements.filter((s) => s.outcome === "REST" || s.outcome === "SHIELDED").map((s) => s.dayKey),
+      ),
+      settlements: player.settlements
+        .filter((s) => inWeek(s.dayKey))
+        .map((s) => ({ day: s.dayKey, outcome: s.outcome as DayOutcomeName, streakAfter: s.streakAfter })),
+      ledger: {
+        xp: ledgerDays.reduce((sum, l) => sum + (l._sum.xp ?? 0), 0),
+        gold: ledgerDays.reduce((sum, l) => sum + (l._sum.gold ?? 0), 0),
+      },
+      penalties: player.penalties.filter((p) => inWeek(p.openedDay)),
+    };
+  }
+
+  return {
+    log,
+    weekInput,
+    storedReport: (week: string) => player.reports.find((r) => r.week === week) ?? null,
     reportRead: player.achievements.length > 0,
   };
 }
-
-/** A suggestion with the words that go with it (the model's, or the built-in voice's). */
-export type Recommendation = Suggestion & { text: string };
 
 function currentStats(log: RecentLog) {
   return playerStats(
@@ -262,22 +313,24 @@ function modelRenames(log: RecentLog): Recommendation[] {
   });
 }
 
-/** GET /api/v1/insights/suggestions and the status window: drafts, easier variants and renames. */
-export async function getSuggestions(playerId: string, now: Date) {
-  const log = await loadRecent(playerId, now);
+function suggestionsOf(log: RecentLog) {
   const builtin = recommendationsOf(log);
   const renames = modelRenames(log);
   if (renames.length === 0) return { suggestions: builtin, source: "builtin" as Source };
   return { suggestions: [...builtin.filter((s) => s.kind !== "RENAME"), ...renames], source: "openai" as Source };
 }
 
+/** GET /api/v1/insights/suggestions: drafts, easier variants and renames. */
+export async function getSuggestions(playerId: string, now: Date) {
+  return suggestionsOf(await loadRecent(playerId, now));
+}
+
 export type RiskView = DailyRisk & { reasons: (RiskReason & { text: string })[]; marker: string | null };
 
-/** GET /api/v1/insights/at-risk and the dashboard: today's open dailies, riskiest first. */
-export async function getAtRisk(playerId: string, now: Date) {
-  const log = await loadRecent(playerId, now);
+/** Today's open dailies with their risk, riskiest first. */
+function riskViews(log: RecentLog): RiskView[] {
   const resting = log.restDays.has(log.today);
-  const dailies: RiskView[] = log.quests
+  return log.quests
     .filter((quest) => {
       if (quest.kind !== "DAILY" || quest.createdDay > log.today || quest.target?.direction === "AT_MOST") return false;
       const state = questToday({ ...quest, dueDay: null, checklist: null, completedAt: null }, log.today, {
@@ -304,5 +357,21 @@ export async function getAtRisk(playerId: string, now: Date) {
       };
     })
     .sort((a, b) => b.risk - a.risk);
-  return { day: log.today, dailies, source: "builtin" as Source };
+}
+
+/** GET /api/v1/insights/at-risk: today's open dailies, riskiest first. */
+export async function getAtRisk(playerId: string, now: Date) {
+  const log = await loadRecent(playerId, now);
+  return { day: log.today, dailies: riskViews(log), source: "builtin" as Source };
+}
+
+/**
+ * What the dashboard shows of the System's insights, from one read of the log: the "likely to slip" marker of each
+ * open daily that earns one, and the suggestions for the status window.
+ */
+export async function getTodayInsights(playerId: string, now: Date) {
+  const log = await loadRecent(playerId, now);
+  const markers: Record<string, string> = {};
+  for (const risk of riskViews(log)) if (risk.marker) markers[risk.questId] = risk.marker;
+  return { markers, ...suggestionsOf(log) };
 }

@@ -6,12 +6,13 @@
 import { playerStats } from "@/lib/player/stats";
 import { STATS, type Job, type Stat } from "@/lib/progression/rules";
 import {
+  advanceStrength,
+  INITIAL_STRENGTH,
   isCompleteWith,
   isDueOn,
   questShape,
   strengthCompletions,
   strengthSchedule,
-  strengthSeries,
   type DayTally,
 } from "@/lib/quests/rules";
 import type { Schedule } from "@/lib/quests/schemas";
@@ -107,22 +108,28 @@ function completionsOn(quest: InsightQuest, day: DayKey, tally: Tally, settled: 
 }
 
 /**
- * A quest's strength after each day from its first through `last` (settled days only), frozen on shielded and rest
- * days, recomputed from the log as the rollover computes it.
+ * A quest's strength after each of the `wanted` days, recomputed from its first day as the rollover computes it
+ * (frozen on shielded and rest days). `days` are consecutive and run from before the quest's first day through the
+ * last wanted one: one list for every quest, so day arithmetic is done once.
  */
-export function strengthThrough(
+export function strengthOn(
   quest: InsightQuest,
-  last: DayKey,
+  days: readonly DayKey[],
   tally: Tally,
   frozenDays: ReadonlySet<DayKey>,
+  wanted: readonly DayKey[],
 ): Map<DayKey, number> {
   const shape = questShape(questColumns(quest));
-  const days = [];
-  for (let day = quest.createdDay; day <= last; day = addDays(day, 1)) {
-    days.push({ day, completions: strengthCompletions(shape, tally(quest.id, day), day), frozen: frozenDays.has(day) });
+  const schedule = strengthSchedule(shape);
+  const result = new Map<DayKey, number>();
+  let state = INITIAL_STRENGTH;
+  for (const day of days) {
+    if (day < quest.createdDay) continue;
+    const completions = strengthCompletions(shape, tally(quest.id, day), day);
+    state = advanceStrength(schedule, quest.timesPerDay, state, { completions, frozen: frozenDays.has(day) });
+    if (wanted.includes(day)) result.set(day, state.score);
   }
-  const scores = strengthSeries(strengthSchedule(shape), days, quest.timesPerDay);
-  return new Map(days.map((d, i) => [d.day, scores[i] ?? 0]));
+  return result;
 }
 
 export const WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
@@ -235,6 +242,10 @@ export function weekFacts(input: WeekInput): WeekFacts {
   const summary = (d: DayFacts | null) => d && { weekday: d.weekday, done: d.done, due: d.due };
 
   const strengthEnd = settledThrough < sunday ? settledThrough : sunday;
+  const strengthStart = addDays(input.monday, -1);
+  const firstDay = quests.reduce<DayKey>((first, q) => (q.createdDay < first ? q.createdDay : first), strengthEnd);
+  const strengthDays: DayKey[] = [];
+  for (let day = firstDay; day <= strengthEnd; day = addDays(day, 1)) strengthDays.push(day);
   const strengthAt = new Map<string, number>();
   const questFacts: QuestFacts[] = quests
     .filter((q) => q.createdDay <= lastShown && (q.archivedDay === null || q.archivedDay > input.monday))
@@ -256,9 +267,9 @@ export function weekFacts(input: WeekInput): WeekFacts {
       let strength: number | null = null;
       let strengthChange: number | null = null;
       if ((quest.kind === "DAILY" || quest.kind === "HABIT") && strengthEnd >= quest.createdDay) {
-        const series = strengthThrough(quest, strengthEnd, input.tally, input.frozenDays);
+        const series = strengthOn(quest, strengthDays, input.tally, input.frozenDays, [strengthStart, strengthEnd]);
         const end = series.get(strengthEnd) ?? 0;
-        const start = series.get(addDays(input.monday, -1)) ?? 0;
+        const start = series.get(strengthStart) ?? 0;
         strength = percent(end);
         strengthChange = percent(end) - percent(start);
         strengthAt.set(quest.id, end);

@@ -8,7 +8,8 @@ import { logFallback, spendBudget, type Source } from "@/lib/insights/budget";
 import { numbersOf, strayNumbers } from "@/lib/insights/numbers";
 import { askModel, modelConfigured } from "@/lib/insights/openai";
 import { PROMPT_VERSION, REPORT_INSTRUCTIONS } from "@/lib/insights/prompts";
-import { loadRecent, loadWeek, recommendationsOf, type Recommendation, type RecentLog } from "@/lib/insights/queries";
+import { loadReportLog, recommendationsOf, type RecentLog } from "@/lib/insights/queries";
+import type { Recommendation } from "@/lib/insights/suggestions";
 import { weekFacts, type WeekFacts } from "@/lib/insights/rules";
 import { reportWordsSchema, type ReportWords } from "@/lib/insights/schemas";
 import { builtinReport } from "@/lib/insights/voice";
@@ -52,24 +53,11 @@ function resolveWeek(log: RecentLog, requested: string | undefined) {
   return { week, monday, weeks };
 }
 
-async function computeWeek(playerId: string, log: RecentLog, week: string, monday: DayKey) {
-  const data = await loadWeek(playerId, week, monday);
-  const facts = weekFacts({
-    week,
-    monday,
-    today: log.today,
-    lastSettledDay: data.player.lastSettledDay,
-    dayStartMinute: data.player.dayStartMinute,
-    player: data.player,
-    quests: data.quests,
-    tally: data.tally,
-    checkIns: data.checkIns,
-    frozenDays: data.frozenDays,
-    settlements: data.settlements,
-    ledger: data.ledger,
-    penalties: data.penalties,
-  });
-  return { data, facts, hash: factsHash(facts) };
+type ReportLog = Awaited<ReturnType<typeof loadReportLog>>;
+
+function computeWeek(data: ReportLog, week: string, monday: DayKey) {
+  const facts = weekFacts(data.weekInput(week, monday));
+  return { facts, hash: factsHash(facts), stored: data.storedReport(week) };
 }
 
 /** A recommendation's words from a stored report, while the recommendation itself is unchanged. */
@@ -89,11 +77,11 @@ function withStoredText(live: Recommendation[], stored: unknown): Recommendation
  * "Know Thyself".
  */
 export async function getReport(playerId: string, now: Date, requested?: string): Promise<ReportView> {
-  const log = await loadRecent(playerId, now);
+  const data = await loadReportLog(playerId, now, requested ? (isoWeekMonday(requested) ?? undefined) : undefined);
+  const { log } = data;
   const { week, monday, weeks } = resolveWeek(log, requested);
-  const { data, facts, hash } = await computeWeek(playerId, log, week, monday);
+  const { facts, hash, stored } = computeWeek(data, week, monday);
   const recommendations = recommendationsOf(log);
-  const stored = data.stored;
   const view: ReportView =
     stored && stored.factsHash === hash && stored.promptVersion === PROMPT_VERSION
       ? {
@@ -158,7 +146,8 @@ export type PreparedReport = "openai" | "builtin" | "unchanged" | "none";
  * already stored for the same facts and prompt is left as it is: no request.
  */
 export async function prepareReport(playerId: string, now: Date): Promise<PreparedReport> {
-  const log = await loadRecent(playerId, now);
+  const data = await loadReportLog(playerId, now);
+  const { log } = data;
   const thisWeek = weekStart(log.today);
   const nextReportAt = dayStartInstant(addDays(thisWeek, 7), log.player.timeZone, log.player.dayStartMinute);
   const firstWeek = weekStart(dayKey(log.player.createdAt, log.player.timeZone, log.player.dayStartMinute));
@@ -166,12 +155,11 @@ export async function prepareReport(playerId: string, now: Date): Promise<Prepar
   let result: PreparedReport = "none";
   if (log.player.aiOptIn && monday >= firstWeek) {
     const week = isoWeekOf(monday);
-    const { data, facts, hash } = await computeWeek(playerId, log, week, monday);
-    if (data.stored && data.stored.factsHash === hash && data.stored.promptVersion === PROMPT_VERSION) {
+    const { facts, hash, stored } = computeWeek(data, week, monday);
+    if (stored && stored.factsHash === hash && stored.promptVersion === PROMPT_VERSION) {
       result = "unchanged";
     } else {
-      const recommendations = recommendationsOf(log);
-      const written = await writeReport(playerId, log.today, facts, recommendations);
+      const written = await writeReport(playerId, log.today, facts, recommendationsOf(log));
       const row = {
         factsHash: hash,
         promptVersion: PROMPT_VERSION,

@@ -53,6 +53,9 @@ export type Suggestion =
     }
   | { id: string; kind: "RENAME"; questId: string; title: string; change: { title: string } };
 
+/** A suggestion with the words that go with it (the model's, or the built-in voice's). */
+export type Recommendation = Suggestion & { text: string };
+
 export type SuggestionInput = {
   today: DayKey;
   /** The Hunter's active quests. */

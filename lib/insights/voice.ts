@@ -112,11 +112,14 @@ export function builtinReport(facts: WeekFacts): { headline: string; paragraphs:
     : `[SYSTEM] Week ${weekNumber} so far: ${plural(totals.completions, "quest")} completed.`;
   const paragraphs: string[] = [];
 
-  const gained = (n: number, unit: string) => (n >= 0 ? `gained ${number(n)} ${unit}` : `lost ${number(-n)} ${unit}`);
+  const moved =
+    totals.xp >= 0 && totals.gold >= 0
+      ? `gained ${number(totals.xp)} XP and ${number(totals.gold)} gold`
+      : `${totals.xp >= 0 ? "gained" : "lost"} ${number(Math.abs(totals.xp))} XP and ${totals.gold >= 0 ? "gained" : "lost"} ${number(Math.abs(totals.gold))} gold`;
   paragraphs.push(
     totals.completions === 0 && totals.xp === 0
       ? "The System recorded no completed quest this week."
-      : `You completed ${plural(totals.completions, "quest")}, ${gained(totals.xp, "XP")} and ${gained(totals.gold, "gold")}.` +
+      : `You completed ${plural(totals.completions, "quest")} and ${moved}.` +
           (totals.slips > 0 ? ` You slipped ${plural(totals.slips, "time")} on habits you are breaking.` : ""),
   );
 
@@ -143,8 +146,10 @@ export function builtinReport(facts: WeekFacts): { headline: string; paragraphs:
   if (facts.streak.atEnd !== null) streak.push(`Your streak stood at ${plural(facts.streak.atEnd, "day")}.`);
   if (facts.streak.shielded > 0) streak.push(`${plural(facts.streak.shielded, "shield")} absorbed a failed day.`);
   if (facts.penaltyZone.visits > 0) {
+    const { visits, cleared, failed } = facts.penaltyZone;
+    const outcomes = [cleared > 0 && `survived ${cleared}`, failed > 0 && `failed ${failed}`].filter(Boolean);
     streak.push(
-      `The Penalty Zone opened ${plural(facts.penaltyZone.visits, "time")}: survived ${facts.penaltyZone.cleared}, failed ${facts.penaltyZone.failed}.`,
+      `The Penalty Zone opened ${plural(visits, "time")}${outcomes.length ? `: you ${outcomes.join(" and ")}` : ""}.`,
     );
   }
   if (streak.length > 0) paragraphs.push(streak.join(" "));

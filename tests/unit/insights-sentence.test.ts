@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   draftStatus,
@@ -200,6 +201,32 @@ describe("quest from a sentence: more phrasings", () => {
 
   it("reads only the first 300 characters", () => {
     expect(read(`${"a".repeat(400)} every day`).schedule).toBeUndefined();
+  });
+});
+
+describe("any sentence", () => {
+  const words = fc.constantFrom(
+    ...["read", "run", "no", "every", "other", "day", "days", "daily", "at", "7am", "10:30pm", "by", "friday", "on"],
+    ...["mondays", "and", "twice", "a", "week", "3", "times", "20", "pages", "10k", "steps", "at most", "tomorrow"],
+    ...["dec", "24", "2027-02-30", "weekdays", "weekends", "quick", "hard", "whenever", "after", "before", "noon"],
+  );
+  const sentences = fc.oneof(
+    fc.string({ maxLength: 120 }),
+    fc.array(words, { maxLength: 14 }).map((w) => w.join(" ")),
+  );
+
+  it("reads without throwing into a draft whose every field createQuestSchema accepts", () => {
+    fc.assert(
+      fc.property(sentences, (text) => {
+        const draft = read(text);
+        const complete = { kind: "DAILY", title: "x", difficulty: "NORMAL", stats: ["STR"], ...draft } as QuestDraft;
+        if (complete.kind === "ONE_TIME") delete complete.stats;
+        const result = createQuestSchema.safeParse(complete);
+        expect(result.success, JSON.stringify({ text, draft, issues: result.error?.issues })).toBe(true);
+        expect(draftStatus(draft).complete).toBe(createQuestSchema.safeParse(draft).success);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

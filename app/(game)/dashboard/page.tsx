@@ -9,13 +9,15 @@ import { JOBS } from "@/lib/progression/rules";
 import { cachedPlayerStatus } from "@/lib/player/cache";
 import { requirePlayer } from "@/lib/auth/player";
 import { PenaltyResult } from "@/components/status/penalty-result";
+import { getTodayInsights } from "@/lib/insights/queries";
 import { QuestList } from "./quest-list";
+import { SystemSuggests } from "./system-suggests";
 
 export const metadata: Metadata = { title: "Status" };
 
 export default async function DashboardPage() {
   const { playerId, now } = await requirePlayer("/dashboard");
-  const status = await cachedPlayerStatus(playerId, now);
+  const [status, insights] = await Promise.all([cachedPlayerStatus(playerId, now), getTodayInsights(playerId, now)]);
   return (
     <main className="flex flex-col gap-6">
       {status.penaltyZone && (
@@ -45,6 +47,7 @@ export default async function DashboardPage() {
         shields={status.shields}
         secondsUntilReset={status.secondsUntilReset}
       />
+      <SystemSuggests items={insights.suggestions} />
       {status.rest && (
         <p role="note" className="border border-system/60 bg-system/5 p-3 text-center text-slate-100">
           <strong className="font-display tracking-widest text-system uppercase">Safe Zone</strong> until{" "}
@@ -79,7 +82,7 @@ export default async function DashboardPage() {
         </p>
       )}
       <Panel title="Today's quests">
-        <QuestList quests={status.quests} />
+        <QuestList quests={status.quests} slipMarkers={insights.markers} />
       </Panel>
     </main>
   );

@@ -7,6 +7,8 @@ import { requirePlayer } from "@/lib/auth/player";
 import { listTokens } from "@/lib/tokens/service";
 import { AccountActions, ClockForm, NotificationsForm, RestForm } from "./settings-client";
 import { TokenList } from "./tokens-client";
+import { VoiceSection } from "./voice-section";
+import { modelConfigured } from "@/lib/insights/openai";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -31,6 +33,9 @@ export default async function SettingsPage() {
       </Panel>
       <Panel title="Notifications">
         <NotificationsForm prefs={settings.notificationPrefs} />
+      </Panel>
+      <Panel title="The System's voice">
+        <VoiceSection aiOptIn={settings.aiOptIn} available={modelConfigured()} />
       </Panel>
       <Panel title="Your data">
         <ul className="flex flex-col gap-2">
