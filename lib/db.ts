@@ -1,6 +1,6 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 
 export function createPrismaClient(connectionString: string, max: number) {
@@ -12,6 +12,14 @@ export function createPrismaClient(connectionString: string, max: number) {
 }
 
 type Client = ReturnType<typeof createPrismaClient>;
+
+/** A transaction's client: services pass it down so every write of one action commits together. */
+export type Tx = Prisma.TransactionClient;
+
+/** A player's writes queue on their row lock (lib/ledger/service.ts lockPlayer): give them time rather than fail. */
+export const TX_OPTIONS = { maxWait: 15_000, timeout: 15_000 } as const;
+/** Settling a long absence day by day may take longer than one check-in. */
+export const SETTLEMENT_TX_OPTIONS = { maxWait: 15_000, timeout: 60_000 } as const;
 
 // One client per process; dev hot reloads would otherwise open a new pool on every edit.
 const globalForPrisma = globalThis as unknown as { prisma?: Client };

@@ -12,3 +12,8 @@ export function hasBearer(request: Request, secret: string | undefined): boolean
   if (!secret) return false;
   return timingSafeEqual(digest(request.headers.get("authorization") ?? ""), digest(`Bearer ${secret}`));
 }
+
+/** What is stored of a bearer secret (personal access tokens, reset links): its SHA-256, never the secret itself. */
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}

@@ -1,4 +1,4 @@
-import { dayKey, type DayKey } from "@/lib/time/rules";
+import { type DayKey, localDay } from "@/lib/time/rules";
 
 type CheckInRow = {
   questId: string;
@@ -21,7 +21,7 @@ export type HistoryLine = {
 function labelOf(row: CheckInRow, day: DayKey, clock: { timeZone: string; dayStartMinute: number }) {
   if (row.source === "BACKFILL") return "backfill";
   // Recorded after its day ended ("record yesterday", or an offline check-in synced the next day).
-  if (dayKey(new Date(row.recordedAt), clock.timeZone, clock.dayStartMinute) > day) return "recorded later";
+  if (localDay(new Date(row.recordedAt), clock) > day) return "recorded later";
   return row.source === "OFFLINE" ? "offline" : null;
 }
 

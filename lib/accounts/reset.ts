@@ -9,7 +9,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { sendMail } from "@/lib/mail/service";
 import { anonymise, enforceLimit } from "@/lib/rate-limit/service";
-import { hashToken } from "@/lib/tokens/service";
+import { hashToken } from "@/lib/secrets";
 
 /** How long a reset link works. */
 export const RESET_LINK_MINUTES = 30;

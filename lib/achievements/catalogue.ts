@@ -1,5 +1,5 @@
 /**
- * The achievement catalogue (SPEC §7). Ids are stored with unlocks: add entries freely, never rename or reuse an id.
+ * The achievement catalogue (docs/rules.md "Achievements"). Ids are stored with unlocks: add entries freely, never rename or reuse an id.
  */
 import type { Achievement, Rarity } from "@/lib/achievements/rules";
 

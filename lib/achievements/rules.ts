@@ -1,5 +1,5 @@
 /**
- * Achievement rules (SPEC §7). Unlocks are judged from counters the caller keeps as events happen (streak, level,
+ * Achievement rules (docs/rules.md "Achievements"). Unlocks are judged from counters the caller keeps as events happen (streak, level,
  * check-in count, ...), never by scanning history, so checking after every check-in stays cheap.
  */
 import { localMinuteOfDay } from "@/lib/time/rules";
@@ -80,13 +80,6 @@ export function newlyUnlocked(
 ): Achievement[] {
   return catalogue.filter(
     (achievement) => !alreadyUnlocked.has(achievement.id) && isEarned(achievement.trigger, snapshot),
-  );
-}
-
-/** The titles a Hunter may equip: those granted by their unlocked achievements. */
-export function unlockedTitles(catalogue: readonly Achievement[], unlocked: ReadonlySet<string>): string[] {
-  return catalogue.flatMap((achievement) =>
-    achievement.title && unlocked.has(achievement.id) ? [achievement.title] : [],
   );
 }
 

@@ -1,7 +1,8 @@
 import "server-only";
 import { ACHIEVEMENTS } from "@/lib/achievements/catalogue";
 import { newlyUnlocked, type SpecialEvent } from "@/lib/achievements/rules";
-import { post, type PlayerState, type Tx } from "@/lib/ledger/service";
+import { db, TX_OPTIONS, type Tx } from "@/lib/db";
+import { lockPlayer, post, type PlayerState } from "@/lib/ledger/service";
 import type { DayKey } from "@/lib/time/rules";
 
 export type Unlocked = { id: string; name: string; rarity: string; title: string | null };
@@ -45,4 +46,17 @@ export async function unlockAchievements(
       await post(tx, player, { reason: "ACHIEVEMENT", dayKey: context.dayKey, xp, gold, detail: achievement.id });
   }
   return earned.map(({ id, name, rarity, title }) => ({ id, name, rarity, title: title ?? null }));
+}
+
+/** The achievements a special event unlocks (the catalogue's SPECIAL triggers). */
+export function achievementsUnlockedBy(event: SpecialEvent): string[] {
+  return ACHIEVEMENTS.flatMap((a) => (a.trigger.kind === "SPECIAL" && a.trigger.event === event ? [a.id] : []));
+}
+
+/** A special moment outside a check-in or a rollover (a quest of one's own made): unlocks what it earns. */
+export async function recordSpecialEvent(playerId: string, event: SpecialEvent, day: DayKey): Promise<Unlocked[]> {
+  return db.$transaction(async (tx) => {
+    const player = await lockPlayer(tx, playerId);
+    return unlockAchievements(tx, player, { dayKey: day, specials: [event] });
+  }, TX_OPTIONS);
 }

@@ -6,11 +6,12 @@ import { authOptions } from "@/lib/auth/options";
 import { isLive, liveSessionSelect } from "@/lib/auth/sessions";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
-import { SETTLEMENT_PEEK, settlePlayer, type SettlementPeek } from "@/lib/days/service";
+import { SETTLEMENT_PEEK, settleChanged, settlePlayer, type SettlementPeek } from "@/lib/days/service";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { afterPlayerWrite } from "@/lib/player/cache";
 import { isJsonContentType, isSameOrigin } from "@/lib/security/origin";
-import { hashToken } from "@/lib/tokens/service";
+import { hashToken } from "@/lib/secrets";
 
 /**
  * The one player resolver (browser session or personal access token) and its three adapters: pages redirect
@@ -65,7 +66,8 @@ async function tokenCaller(token: string): Promise<Caller> {
 /** Reads the player's clock and settles any day that ended: every adapter does this before the work. */
 export async function enterPlayer(caller: Caller): Promise<PlayerContext> {
   const at = await now(caller.playerId);
-  await settlePlayer(caller.playerId, at, caller.settlement);
+  const settled = await settlePlayer(caller.playerId, at, caller.settlement);
+  if (settleChanged(settled)) await afterPlayerWrite(caller.playerId, at);
   return { playerId: caller.playerId, now: at };
 }
 

@@ -2,15 +2,13 @@ import "server-only";
 import { unlockAchievements, type Unlocked } from "@/lib/achievements/service";
 import { isEarlyCheckIn } from "@/lib/achievements/rules";
 import type { CheckInInput } from "@/lib/check-ins/schemas";
-import { db } from "@/lib/db";
-import { canBackfill, playerToday } from "@/lib/days/rules";
-import { restateStrength } from "@/lib/days/service";
+import { db, TX_OPTIONS, type Tx } from "@/lib/db";
+import { canBackfill } from "@/lib/days/rules";
 import { AppError } from "@/lib/errors";
 import { Prisma, type CheckInSource, type Quest } from "@/lib/generated/prisma/client";
-import { lockPlayer, post, type PlayerState, type Tx } from "@/lib/ledger/service";
+import { lockPlayer, openRankTrialIfDue, post, type PlayerState } from "@/lib/ledger/service";
 import { metrics } from "@/lib/metrics/registry";
 import { awardXp, badHabitPenaltyXp, clampBadHabitLoss, goldFor } from "@/lib/progression/rules";
-import { openRankTrialIfDue } from "@/lib/progression/service";
 import { countsTowardPenalty } from "@/lib/penalties/rules";
 import { closePenaltyCleared } from "@/lib/penalties/service";
 import {
@@ -24,10 +22,9 @@ import {
   type DayTally,
   type QuestShape,
 } from "@/lib/quests/rules";
-import { dayKey, type DayKey } from "@/lib/time/rules";
+import { restateStrength } from "@/lib/quests/strength";
+import { playerToday, type DayKey, localDay } from "@/lib/time/rules";
 
-/** Serialised check-ins for one player queue on its row lock; give them time rather than fail. */
-export const TX_OPTIONS = { maxWait: 15_000, timeout: 15_000 } as const;
 /** How far ahead of the server's clock a device's clock may run. */
 const CLOCK_SKEW_MS = 5 * 60_000;
 
@@ -118,7 +115,7 @@ function placeCheckIn(
     throw new AppError("VALIDATION_FAILED", "happenedAt is in the future", { happenedAt: "Must not be in the future" });
   }
   const today = playerToday(player, now);
-  const day = live ? today : dayKey(happenedAt, player.timeZone, player.dayStartMinute);
+  const day = live ? today : localDay(happenedAt, player);
   if (day < quest.createdDay) {
     throw new AppError("VALIDATION_FAILED", "The quest did not exist yet", {
       happenedAt: "Before the quest was created",

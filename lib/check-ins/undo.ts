@@ -1,10 +1,10 @@
 import "server-only";
-import { awardCheckIn, PENALTY_PROGRESS, TX_OPTIONS } from "@/lib/check-ins/service";
+import { awardCheckIn, PENALTY_PROGRESS } from "@/lib/check-ins/service";
 import { isEarlyCheckIn } from "@/lib/achievements/rules";
-import { db } from "@/lib/db";
+import { db, TX_OPTIONS, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { CheckIn, LedgerEntry, Quest } from "@/lib/generated/prisma/client";
-import { lockPlayer, post, type PlayerState, type Tx } from "@/lib/ledger/service";
+import { lockPlayer, post, type PlayerState } from "@/lib/ledger/service";
 import { addToTally, checkInAward, EMPTY_TALLY, questShape } from "@/lib/quests/rules";
 
 export type UndoResult = {

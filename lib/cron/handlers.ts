@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { publicRoute } from "@/lib/api/handlers";
 import { authoriseCron } from "@/lib/cron/auth";
-import { rolloverAll, type RolloverRun } from "@/lib/days/cron";
+import { rolloverAll, type RolloverRun } from "@/lib/cron/rollover";
 import { parseWith, searchParamsOf } from "@/lib/http";
 import { env } from "@/lib/env";
 import { prepareWeeklyReports, type ReportRun } from "@/lib/insights/cron";

@@ -1,10 +1,19 @@
 /**
- * Day outcomes, the player streak, shields and the Penalty Zone (SPEC §6). The rollover settles a player's days
+ * Day outcomes, the player streak, shields and the Penalty Zone (docs/rules.md "Streaks, shields, the Penalty Zone"). The rollover settles a player's days
  * one at a time, in order, with these functions; it persists the returned state.
  */
-import { isCompleteWith, isDueOn, type Target } from "@/lib/quests/rules";
+import type { SpecialEvent } from "@/lib/achievements/rules";
+import {
+  isCompleteWith,
+  isDueOn,
+  strengthSchedule,
+  weekCompletions,
+  type DayTally,
+  type QuestShape,
+  type Target,
+} from "@/lib/quests/rules";
 import type { Schedule } from "@/lib/quests/schemas";
-import { addDays, dayKey, daysBetween, monthKey, weekday } from "@/lib/time/rules";
+import { addDays, dayEndInstant, daysBetween, localDay, monthKey, weekday, type DayClock } from "@/lib/time/rules";
 import type { DayKey } from "@/lib/time/rules";
 
 export const SHIELD_MAX = 2;
@@ -12,15 +21,6 @@ export const PERFECT_WEEK_DAYS = 7;
 /** A day is settled this long after it ends, unless the player confirms "yesterday is done" earlier. */
 export const SETTLE_GRACE_HOURS = 3;
 export const BACKFILL_MAX_DAYS = 7;
-
-export const PENALTY_QUEST = {
-  title: "Survival Quest",
-  description: "Complete 2 quests within 6 hours.",
-  windowHours: 6,
-  questsRequired: 2,
-  /** The alternative the player may pick in settings: a short task of their own. */
-  chosenTaskMinutes: 2,
-} as const;
 
 export type DayOutcome = "CLEARED" | "FAILED" | "NEUTRAL" | "REST";
 
@@ -54,11 +54,6 @@ export function dayOutcome(input: { day: DayKey; rest: boolean; dailies: readonl
   });
   if (judged.length === 0) return "NEUTRAL";
   return judged.every(Boolean) ? "CLEARED" : "FAILED";
-}
-
-/** Whether a day falls inside one of the rest periods (a Safe Zone, both ends included). */
-export function isRestDay(rest: ReadonlyArray<{ startDay: DayKey; endDay: DayKey }>, day: DayKey): boolean {
-  return rest.some((r) => r.startDay <= day && day <= r.endDay);
 }
 
 /** What the player carries from one settled day to the next. */
@@ -136,10 +131,16 @@ export function settleDay(
   return { day: context.day, ...judged, shieldsGranted };
 }
 
+/** A day may be settled once its grace window has passed, or as soon as it ended if the player says it is done. */
+export function isSettleable(input: { dayEnd: Date; now: Date; playerConfirmed: boolean }): boolean {
+  const graceEnd = input.dayEnd.getTime() + SETTLE_GRACE_HOURS * 3_600_000;
+  return input.now.getTime() >= (input.playerConfirmed ? input.dayEnd.getTime() : graceEnd);
+}
+
 /**
  * Settles consecutive days in order, as one rollover does after an absence. However many of them fail, at most one
  * Penalty Quest opens (for the first unshielded failure), and none while one is already open: an absence costs
- * the streak and one penalty, not a spiral (SPEC §1, §6). Shields are still spent day by day, in order.
+ * the streak and one penalty, not a spiral (docs/rules.md "The System day", "Streaks, shields, the Penalty Zone"). Shields are still spent day by day, in order.
  */
 export function settleDays(
   state: StreakState,
@@ -163,35 +164,49 @@ export function settleDays(
   return { state: current, settlements, openPenalty };
 }
 
-export function penaltyDeadline(issuedAt: Date): Date {
-  return new Date(issuedAt.getTime() + PENALTY_QUEST.windowHours * 3_600_000);
-}
-
-/** A day may be settled once its grace window has passed, or as soon as it ended if the player says it is done. */
-export function isSettleable(input: { dayEnd: Date; now: Date; playerConfirmed: boolean }): boolean {
-  const graceEnd = input.dayEnd.getTime() + SETTLE_GRACE_HOURS * 3_600_000;
-  return input.now.getTime() >= (input.playerConfirmed ? input.dayEnd.getTime() : graceEnd);
-}
-
 /** Backfill fixes history for up to 7 past days (not today: today is an ordinary check-in). */
 export function canBackfill(day: DayKey, today: DayKey): boolean {
   const back = daysBetween(day, today);
   return back >= 1 && back <= BACKFILL_MAX_DAYS;
 }
 
-/**
- * The day a live check-in counts for: today in the player's zone, but never a day already settled. After moving
- * west, "today" can be a day the System has settled; the player's day then runs on until the open one ends, so
- * travel never runs a day twice (SPEC §2).
- */
-export function openDay(today: DayKey, lastSettledDay: DayKey | null): DayKey {
-  return lastSettledDay !== null && today <= lastSettledDay ? addDays(lastSettledDay, 1) : today;
+/** The latest day that may be settled now: yesterday once its grace window passed (or the player said so). */
+export function lastSettleableDay(player: DayClock & { confirmedDay: DayKey | null }, now: Date): DayKey {
+  const today = localDay(now, player);
+  const yesterday = addDays(today, -1);
+  const dayEnd = dayEndInstant(yesterday, player.timeZone, player.dayStartMinute);
+  return isSettleable({ dayEnd, now, playerConfirmed: player.confirmedDay === yesterday })
+    ? yesterday
+    : addDays(today, -2);
 }
 
-/** "Today" for a Hunter: the day a live check-in counts for and the status window shows. */
-export function playerToday(
-  player: { timeZone: string; dayStartMinute: number; lastSettledDay: DayKey | null },
-  now: Date,
-): DayKey {
-  return openDay(dayKey(now, player.timeZone, player.dayStartMinute), player.lastSettledDay);
+/** The first day of a player's not yet settled: the day after the last settled one, or their first day. */
+export function firstUnsettledDay(player: DayClock & { lastSettledDay: DayKey | null; createdAt: Date }): DayKey {
+  return player.lastSettledDay ? addDays(player.lastSettledDay, 1) : localDay(player.createdAt, player);
+}
+
+/** Achievements a settled batch of days can unlock, whatever else happened in it. */
+export function specialsOf(settlements: DaySettlement[]): SpecialEvent[] {
+  const specials: SpecialEvent[] = [];
+  if (settlements.some((s) => s.perfectWeek)) specials.push("PERFECT_WEEK");
+  // Iron Will is for a streak a shield saved, not for a shield spent on nothing.
+  if (settlements.some((s) => s.status === "SHIELDED" && s.state.streak > 0)) specials.push("SHIELD_SAVED_STREAK");
+  if (settlements.some((s) => s.status === "REST")) specials.push("REST_TAKEN");
+  return specials;
+}
+
+/**
+ * A DAILY as a day's outcome reads it: its schedule, its completions that day and, for a weekly quota, this
+ * week's completions through that day.
+ */
+export function dailyForDay(quest: QuestShape, day: DayKey, tallyOn: (day: DayKey) => DayTally): DailyForDay {
+  const tally = tallyOn(day);
+  return {
+    schedule: strengthSchedule(quest),
+    timesPerDay: quest.timesPerDay,
+    completionsOnDay: tally.count,
+    completionsInWeekThroughDay: weekCompletions(quest, day, tallyOn),
+    target: quest.target,
+    totalOnDay: tally.total,
+  };
 }

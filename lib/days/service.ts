@@ -1,51 +1,32 @@
 import "server-only";
 import { unlockAchievements } from "@/lib/achievements/service";
-import type { SpecialEvent } from "@/lib/achievements/rules";
-import { loadTallies, tallyOf, type Tallies } from "@/lib/check-ins/queries";
-import { db } from "@/lib/db";
-import { dayOutcome, isRestDay, isSettleable, settleDays, type DaySettlement } from "@/lib/days/rules";
+import { loadTallies, tallyOf, type Tallies } from "@/lib/quests/tallies";
+import { db, SETTLEMENT_TX_OPTIONS, type Tx } from "@/lib/db";
+import {
+  dailyForDay,
+  dayOutcome,
+  firstUnsettledDay,
+  lastSettleableDay,
+  settleDays,
+  specialsOf,
+  type DaySettlement,
+} from "@/lib/days/rules";
 import type { Prisma, Quest, RestPeriod } from "@/lib/generated/prisma/client";
-import { lockPlayer, post, type PlayerState, type Tx } from "@/lib/ledger/service";
+import { lockPlayer, post, type PlayerState } from "@/lib/ledger/service";
 import { metrics } from "@/lib/metrics/registry";
 import { expirePenalty, openPenalty } from "@/lib/penalties/service";
-import { awardXp, goldFor, rankTrialPassed } from "@/lib/progression/rules";
+import { awardXp, goldFor, playerStats, rankTrialPassed } from "@/lib/progression/rules";
 import {
   advanceStrength,
-  INITIAL_STRENGTH,
+  isActiveOn,
   isCompleteWith,
   isDueOn,
   parseStrengthState,
   questShape,
   strengthCompletions,
   strengthSchedule,
-  type Schedule,
 } from "@/lib/quests/rules";
-import { afterPlayerWrite } from "@/lib/player/cache";
-import { playerStats } from "@/lib/player/stats";
-import { addDays, dayEndInstant, dayKey, weekStart, type DayKey } from "@/lib/time/rules";
-
-const TX_OPTIONS = { maxWait: 15_000, timeout: 60_000 } as const;
-
-/** The latest day that may be settled now: yesterday once its grace window passed (or the player said so). */
-export function lastSettleableDay(
-  player: Pick<PlayerState, "timeZone" | "dayStartMinute" | "confirmedDay">,
-  now: Date,
-): DayKey {
-  const today = dayKey(now, player.timeZone, player.dayStartMinute);
-  const yesterday = addDays(today, -1);
-  const dayEnd = dayEndInstant(yesterday, player.timeZone, player.dayStartMinute);
-  return isSettleable({ dayEnd, now, playerConfirmed: player.confirmedDay === yesterday })
-    ? yesterday
-    : addDays(today, -2);
-}
-
-function firstUnsettledDay(
-  player: Pick<PlayerState, "lastSettledDay" | "createdAt" | "timeZone" | "dayStartMinute">,
-): DayKey {
-  return player.lastSettledDay
-    ? addDays(player.lastSettledDay, 1)
-    : dayKey(player.createdAt, player.timeZone, player.dayStartMinute);
-}
+import { addDays, isRestDay, weekStart, type DayKey, localDay } from "@/lib/time/rules";
 
 export type SettleResult = {
   settledDays: number;
@@ -53,6 +34,11 @@ export type SettleResult = {
   penaltyExpired: boolean;
   promotedTo: string | null;
 };
+
+/** Whether a settlement moved anything a player sees (their cached status and the boards must follow). */
+export function settleChanged(result: SettleResult): boolean {
+  return result.settledDays > 0 || result.penaltyExpired;
+}
 
 const NOTHING: SettleResult = { settledDays: 0, penaltyOpened: false, penaltyExpired: false, promotedTo: null };
 
@@ -64,10 +50,9 @@ const NOTHING: SettleResult = { settledDays: 0, penaltyOpened: false, penaltyExp
 export async function settlePlayer(playerId: string, now: Date, known?: SettlementPeek): Promise<SettleResult> {
   const peek = known ?? (await peekSettlement(playerId));
   if (!peek || !settlementDue(peek, now)) return NOTHING;
-  const result = await db.$transaction((tx) => settleLocked(tx, playerId, now), TX_OPTIONS);
+  const result = await db.$transaction((tx) => settleLocked(tx, playerId, now), SETTLEMENT_TX_OPTIONS);
   metrics().rolloverSettlements.inc(result.settledDays);
   if (result.penaltyOpened) metrics().penaltiesOpened.inc();
-  if (result.settledDays > 0 || result.penaltyExpired) await afterPlayerWrite(playerId, now);
   return result;
 }
 
@@ -94,7 +79,7 @@ function settlementDue(peek: SettlementPeek, now: Date): boolean {
 
 async function settleLocked(tx: Tx, playerId: string, now: Date): Promise<SettleResult> {
   const player = await lockPlayer(tx, playerId);
-  const today = dayKey(now, player.timeZone, player.dayStartMinute);
+  const today = localDay(now, player);
   const penaltyExpired = await expirePenalty(tx, player, today, now);
   const first = firstUnsettledDay(player);
   const last = lastSettleableDay(player, now);
@@ -105,7 +90,7 @@ async function settleLocked(tx: Tx, playerId: string, now: Date): Promise<Settle
   const { quests, rest, tallies } = await loadDays(tx, playerId, first, last);
   const dailies = quests.filter((q) => q.kind === "DAILY");
 
-  const activeOn = activeOnFor(player);
+  const activeOn: ActiveOn = (quest, day) => isActiveOn(quest, day, player);
   const judged = days.map((day) => ({ day, outcome: judge(day, dailies, rest, tallies, activeOn) }));
   const openPenaltyRow = await tx.penalty.findFirst({ where: { playerId, status: "OPEN" }, select: { id: true } });
   const streakBefore = player.streak;
@@ -159,42 +144,13 @@ async function loadDays(tx: Tx, playerId: string, first: DayKey, last: DayKey) {
 
 type ActiveOn = (quest: Quest, day: DayKey) => boolean;
 
-/** A quest counts on the days from its creation up to (not including) the day it was archived. */
-function activeOnFor(player: PlayerState): ActiveOn {
-  return (quest, day) =>
-    quest.createdDay <= day &&
-    (quest.archivedAt === null || dayKey(quest.archivedAt, player.timeZone, player.dayStartMinute) > day);
-}
-
 function judge(day: DayKey, dailies: Quest[], rest: RestPeriod[], tallies: Tallies, activeOn: ActiveOn) {
-  const monday = weekStart(day);
   return dayOutcome({
     day,
     rest: isRestDay(rest, day),
     dailies: dailies
       .filter((quest) => activeOn(quest, day))
-      .map((quest) => {
-        const shape = questShape(quest);
-        let week = 0;
-        for (let d = monday; d <= day; d = addDays(d, 1)) {
-          const tally = tallyOf(tallies, quest.id, d);
-          // A weekly quota with a target counts the days the target was reached.
-          week += shape.target
-            ? isCompleteWith(shape, tally) && tally.count > 0
-              ? quest.timesPerDay
-              : 0
-            : tally.count;
-        }
-        const tally = tallyOf(tallies, quest.id, day);
-        return {
-          schedule: quest.schedule as Schedule,
-          timesPerDay: quest.timesPerDay,
-          completionsOnDay: tally.count,
-          completionsInWeekThroughDay: week,
-          target: shape.target,
-          totalOnDay: tally.total,
-        };
-      }),
+      .map((quest) => dailyForDay(questShape(quest), day, (d) => tallyOf(tallies, quest.id, d))),
   });
 }
 
@@ -218,8 +174,7 @@ async function awardHeldLimits(
   for (const s of settlements) {
     for (const quest of limits) {
       const shape = questShape(quest);
-      const held =
-        isDueOn(quest.schedule as Schedule, s.day) && isCompleteWith(shape, tallyOf(tallies, quest.id, s.day));
+      const held = isDueOn(strengthSchedule(shape), s.day) && isCompleteWith(shape, tallyOf(tallies, quest.id, s.day));
       if (s.status === "REST" || !activeOn(quest, s.day) || !held) continue;
       const xp = awardXp(quest.difficulty, streak);
       const amounts = penaltyId
@@ -277,32 +232,15 @@ async function advanceStrengths(
   return { strengths, peakStat };
 }
 
-/**
- * A backfill changes a settled day's check-ins, so the quest's stored strength (read by stats and rank trials) is
- * recomputed from its log through the last day it was advanced, exactly as strengthSeries does (SPEC §6: backfill
- * fixes strength). A rare action, so reading the quest's history here is fine.
- */
-export async function restateStrength(tx: Tx, quest: Quest): Promise<void> {
-  const through = quest.strengthDay;
-  if ((quest.kind !== "DAILY" && quest.kind !== "HABIT") || through === null) return;
-  const days = { gte: quest.createdDay, lte: through };
-  const [tallies, frozen] = await Promise.all([
-    loadTallies(tx, { questId: quest.id, dayKey: days }),
-    tx.daySettlement.findMany({
-      where: { playerId: quest.playerId, dayKey: days, outcome: { in: ["REST", "SHIELDED"] } },
-      select: { dayKey: true },
-    }),
-  ]);
-  const frozenDays = new Set(frozen.map((f) => f.dayKey));
-  const shape = questShape(quest);
-  let state = INITIAL_STRENGTH;
-  for (let day = quest.createdDay; day <= through; day = addDays(day, 1)) {
-    state = advanceStrength(strengthSchedule(shape), quest.timesPerDay, state, {
-      completions: strengthCompletions(shape, tallyOf(tallies, quest.id, day), day),
-      frozen: frozenDays.has(day),
-    });
-  }
-  await tx.quest.update({ where: { id: quest.id }, data: { strength: state.score, strengthState: state } });
+/** "Yesterday is done": lets the rollover settle yesterday now instead of after the grace window. */
+export async function confirmYesterday(playerId: string, now: Date): Promise<string> {
+  const player = await db.player.findUniqueOrThrow({
+    where: { id: playerId },
+    select: { timeZone: true, dayStartMinute: true },
+  });
+  const yesterday = addDays(localDay(now, player), -1);
+  await db.player.update({ where: { id: playerId }, data: { confirmedDay: yesterday } });
+  return yesterday;
 }
 
 /** An open Rank Trial is passed at the first rollover where its condition holds; the player is promoted then. */
@@ -319,13 +257,4 @@ async function judgeRankTrial(tx: Tx, player: PlayerState, strengths: Map<string
   player.rank = trial.targetRank;
   await tx.player.update({ where: { id: player.id }, data: { rank: trial.targetRank } });
   return trial.targetRank;
-}
-
-function specialsOf(settlements: DaySettlement[]): SpecialEvent[] {
-  const specials: SpecialEvent[] = [];
-  if (settlements.some((s) => s.perfectWeek)) specials.push("PERFECT_WEEK");
-  // Iron Will is for a streak a shield saved, not for a shield spent on nothing.
-  if (settlements.some((s) => s.status === "SHIELDED" && s.state.streak > 0)) specials.push("SHIELD_SAVED_STREAK");
-  if (settlements.some((s) => s.status === "REST")) specials.push("REST_TAKEN");
-  return specials;
 }

@@ -1,5 +1,7 @@
 import "server-only";
+import { db } from "@/lib/db";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { getStore } from "@/lib/redis";
 import type { Store } from "@/lib/store/types";
 
 export type ComponentStatus = "ok" | "down" | "in-process";
@@ -30,4 +32,9 @@ export async function checkHealth(database: PrismaClient, cache: Store): Promise
   ]);
   const status = db === "down" ? "down" : redis === "down" ? "degraded" : "ok";
   return { status, database: db, cache: redis };
+}
+
+/** This server's own database and cache. */
+export function currentHealth(): Promise<Health> {
+  return checkHealth(db, getStore());
 }

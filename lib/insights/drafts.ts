@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
-import { playerToday } from "@/lib/days/rules";
+import { playerToday } from "@/lib/time/rules";
 import { logFallback, spendBudget, type Source } from "@/lib/insights/budget";
 import { askModel, modelConfigured } from "@/lib/insights/openai";
 import { DRAFT_INSTRUCTIONS, PROMPT_VERSION } from "@/lib/insights/prompts";

@@ -5,14 +5,14 @@ import { PROMPT_VERSION } from "@/lib/insights/prompts";
 import { dailyRisk, LIKELY_TO_SLIP, RISK_WINDOW_DAYS, type DailyRisk, type RiskReason } from "@/lib/insights/risk";
 import { suggestions, type Recommendation, type Suggestion } from "@/lib/insights/suggestions";
 import { reasonText, slipMarker, suggestionText } from "@/lib/insights/voice";
-import { playerStats } from "@/lib/player/stats";
+import { playerStats } from "@/lib/progression/rules";
 import { questToday } from "@/lib/quests/today";
-import { isRestDay, playerToday } from "@/lib/days/rules";
+import { isRestDay, playerToday } from "@/lib/time/rules";
 import type { DayOutcomeName, InsightCheckIn, InsightQuest, Tally, WeekInput } from "@/lib/insights/rules";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { EMPTY_TALLY, addToTally, type DayTally } from "@/lib/quests/rules";
 import type { Schedule } from "@/lib/quests/schemas";
-import { addDays, dayKey, dayStartInstant, isoWeekOf, type DayKey } from "@/lib/time/rules";
+import { addDays, dayKey, dayStartInstant, isoWeekOf, localDay, type DayKey } from "@/lib/time/rules";
 
 const QUEST_COLUMNS = {
   id: true,
@@ -51,7 +51,7 @@ function toInsightQuest(row: QuestRow, clock: Clock): InsightQuest {
         : null,
     reminderTime: row.reminderTime,
     createdDay: row.createdDay,
-    archivedDay: row.archivedAt && dayKey(row.archivedAt, clock.timeZone, clock.dayStartMinute),
+    archivedDay: row.archivedAt && localDay(row.archivedAt, clock),
     strength: row.strength,
   };
 }

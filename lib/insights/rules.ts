@@ -3,20 +3,20 @@
  * week, which of today's dailies are at risk, and what to suggest. Pure: the log comes in as arguments, nothing
  * reads a clock or the database. Every figure the System ever states comes from here.
  */
-import { playerStats } from "@/lib/player/stats";
-import { STATS, type Job, type Stat } from "@/lib/progression/rules";
+import { playerStats, STATS, type Job, type Stat } from "@/lib/progression/rules";
 import {
   advanceStrength,
   INITIAL_STRENGTH,
   isCompleteWith,
   isDueOn,
-  questShape,
   strengthCompletions,
   strengthSchedule,
+  weekCompletions,
   type DayTally,
+  type QuestShape,
 } from "@/lib/quests/rules";
 import type { Schedule } from "@/lib/quests/schemas";
-import { addDays, weekday, weekStart, type DayKey } from "@/lib/time/rules";
+import { addDays, weekday, type DayKey } from "@/lib/time/rules";
 
 export type InsightQuest = {
   id: string;
@@ -63,8 +63,20 @@ export function wallClockHour(minute: number, dayStartMinute: number): number {
   return Math.floor(((minute + dayStartMinute) % 1440) / 60);
 }
 
-function isActiveOn(quest: InsightQuest, day: DayKey): boolean {
+/** Active from its first day up to (not including) the day it was archived, as quests/rules.ts isActiveOn says. */
+function activeOn(quest: InsightQuest, day: DayKey): boolean {
   return quest.createdDay <= day && (quest.archivedDay === null || day < quest.archivedDay);
+}
+
+/** The rules' view of a quest (its schedule was validated when it was loaded). */
+function shapeOf(quest: InsightQuest): QuestShape {
+  return {
+    kind: quest.kind,
+    timesPerDay: quest.timesPerDay,
+    positive: quest.positive,
+    schedule: quest.schedule,
+    target: quest.target && { value: quest.target.value, direction: quest.target.direction },
+  };
 }
 
 /**
@@ -73,27 +85,15 @@ function isActiveOn(quest: InsightQuest, day: DayKey): boolean {
  */
 export function judgeDaily(quest: InsightQuest, day: DayKey, tally: Tally, settled: boolean): { done: boolean } | null {
   const schedule = quest.schedule;
-  if (quest.kind !== "DAILY" || !schedule || !isActiveOn(quest, day)) return null;
+  if (quest.kind !== "DAILY" || !schedule || !activeOn(quest, day)) return null;
+  const shape = shapeOf(quest);
   if (schedule.type === "TIMES_PER_WEEK") {
     if (weekday(day) !== 7) return null;
-    let count = 0;
-    for (let d = weekStart(day); d <= day; d = addDays(d, 1)) count += tally(quest.id, d).count;
-    return { done: count >= schedule.n * quest.timesPerDay };
+    return { done: weekCompletions(shape, day, (d) => tally(quest.id, d)) >= schedule.n * quest.timesPerDay };
   }
   if (!isDueOn(schedule, day)) return null;
   if (quest.target?.direction === "AT_MOST" && !settled) return null;
-  return { done: isCompleteWith(questShape(questColumns(quest)), tally(quest.id, day)) };
-}
-
-function questColumns(quest: InsightQuest) {
-  return {
-    kind: quest.kind,
-    timesPerDay: quest.timesPerDay,
-    positive: quest.positive,
-    schedule: quest.schedule,
-    targetValue: quest.target?.value ?? null,
-    targetDirection: quest.target?.direction ?? null,
-  };
+  return { done: isCompleteWith(shape, tally(quest.id, day)) };
 }
 
 /** What a quest's check-ins on one day count as: days a daily or target was done, taps of a habit. */
@@ -119,7 +119,7 @@ export function strengthOn(
   frozenDays: ReadonlySet<DayKey>,
   wanted: readonly DayKey[],
 ): Map<DayKey, number> {
-  const shape = questShape(questColumns(quest));
+  const shape = shapeOf(quest);
   const schedule = strengthSchedule(shape);
   const result = new Map<DayKey, number>();
   let state = INITIAL_STRENGTH;

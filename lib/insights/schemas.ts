@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { CREATABLE_KINDS, DIFFICULTY_NAMES, STAT_NAMES } from "@/lib/quests/schemas";
+import { DIFFICULTIES, STATS } from "@/lib/progression/rules";
+import { CREATABLE_KINDS } from "@/lib/quests/schemas";
 import { isoWeekMonday } from "@/lib/time/rules";
 
 /** The longest sentence "Describe your quest" reads. */
@@ -44,8 +45,8 @@ export const WEEKDAY_WORDS = ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRI
 export const modelDraftSchema = z.object({
   kind: z.enum(CREATABLE_KINDS).nullable(),
   title: z.string().max(100).nullable(),
-  difficulty: z.enum(DIFFICULTY_NAMES).nullable(),
-  stats: z.array(z.enum(STAT_NAMES)).max(2),
+  difficulty: z.enum(DIFFICULTIES).nullable(),
+  stats: z.array(z.enum(STATS)).max(2),
   schedule: z
     .object({
       type: z.enum(["EVERY_DAY", "WEEKDAYS", "EVERY_N_DAYS", "TIMES_PER_WEEK"]),

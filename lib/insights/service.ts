@@ -1,8 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { unlockAchievements } from "@/lib/achievements/service";
-import { TX_OPTIONS } from "@/lib/check-ins/service";
-import { db } from "@/lib/db";
+import { db, TX_OPTIONS } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { logFallback, spendBudget, type Source } from "@/lib/insights/budget";
 import { numbersOf, strayNumbers } from "@/lib/insights/numbers";

@@ -1,9 +1,8 @@
 import "server-only";
 import type { LedgerReason, Prisma } from "@/lib/generated/prisma/client";
-import { levelForXp, STAT_POINTS_PER_LEVEL } from "@/lib/progression/rules";
+import type { Tx } from "@/lib/db";
+import { levelForXp, rankTrialOpen, STAT_POINTS_PER_LEVEL } from "@/lib/progression/rules";
 import type { DayKey } from "@/lib/time/rules";
-
-export type Tx = Prisma.TransactionClient;
 
 /** Columns of Player the write services read and keep in step with the ledger. */
 export const PLAYER_STATE = {
@@ -85,17 +84,12 @@ export async function post(tx: Tx, player: PlayerState, posting: Posting): Promi
   return { levelBefore, levelAfter };
 }
 
-/** Ledger sums for a player, to prove the running totals on Player agree with the append-only ledger. */
-export async function ledgerTotals(tx: Tx, playerId: string) {
-  const { _sum } = await tx.ledgerEntry.aggregate({
-    where: { playerId },
-    _sum: { xp: true, gold: true, heldXp: true, heldGold: true, statPoints: true },
+/** Opens the next Rank Trial once the player's level reaches its gate (once per rank: the row is unique). */
+export async function openRankTrialIfDue(tx: Tx, player: PlayerState, now: Date): Promise<void> {
+  const trial = rankTrialOpen(player.rank, player.level);
+  if (!trial) return;
+  await tx.rankTrial.createMany({
+    data: [{ playerId: player.id, targetRank: trial.rank, openedAt: now }],
+    skipDuplicates: true,
   });
-  return {
-    xp: _sum.xp ?? 0,
-    gold: _sum.gold ?? 0,
-    heldXp: _sum.heldXp ?? 0,
-    heldGold: _sum.heldGold ?? 0,
-    statPoints: _sum.statPoints ?? 0,
-  };
 }

@@ -2,9 +2,22 @@
  * The Penalty Zone's rules (docs/rules.md "Penalty Zone"): what clears a Survival Quest and what failing one
  * costs. Pure: the penalty service persists what these return.
  */
-import { PENALTY_QUEST } from "@/lib/days/rules";
 import { clampBadHabitLoss } from "@/lib/progression/rules";
 import type { QuestKind } from "@/lib/quests/rules";
+
+export const PENALTY_QUEST = {
+  title: "Survival Quest",
+  description: "Complete 2 quests within 6 hours.",
+  windowHours: 6,
+  questsRequired: 2,
+  /** The alternative the player may pick in settings: a short task of their own. */
+  chosenTaskMinutes: 2,
+} as const;
+
+/** A Survival Quest must be cleared within its window from the moment it is issued. */
+export function penaltyDeadline(issuedAt: Date): Date {
+  return new Date(issuedAt.getTime() + PENALTY_QUEST.windowHours * 3_600_000);
+}
 
 /** Failing a Survival Quest costs a share of gold and some XP, and returns part of what it held. */
 export const PENALTY_FAILURE = {

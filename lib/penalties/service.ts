@@ -1,8 +1,8 @@
 import "server-only";
-import { PENALTY_QUEST, penaltyDeadline } from "@/lib/days/rules";
 import type { Penalty } from "@/lib/generated/prisma/client";
-import { post, type PlayerState, type Tx } from "@/lib/ledger/service";
-import { penaltyFailure, penaltyRequirement } from "@/lib/penalties/rules";
+import { post, type PlayerState } from "@/lib/ledger/service";
+import type { Tx } from "@/lib/db";
+import { PENALTY_QUEST, penaltyDeadline, penaltyFailure, penaltyRequirement } from "@/lib/penalties/rules";
 import type { DayKey } from "@/lib/time/rules";
 
 /** Cleared in time: every held award is credited, the zone closes and the Survival Quest leaves the board. */

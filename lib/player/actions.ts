@@ -1,6 +1,8 @@
 "use server";
 import { z } from "zod";
 import { deleteAccount } from "@/lib/accounts/service";
+import { ACHIEVEMENTS } from "@/lib/achievements/catalogue";
+import { achievementsUnlockedBy } from "@/lib/achievements/service";
 import { playerAction } from "@/lib/api/action";
 import { AppError } from "@/lib/errors";
 import {
@@ -35,7 +37,8 @@ export const awakenAction = playerAction(awakeningSchema, async (input, { player
   await changeJob(playerId, input.job, now, starters);
   // No revalidation: it would re-render /awakening, which sends an awakened Hunter away before the reward is shown.
   // The dashboard is rendered per request anyway.
-  return { job: input.job };
+  const unlocked = ACHIEVEMENTS.filter((a) => achievementsUnlockedBy("AWAKENING_COMPLETED").includes(a.id));
+  return { job: input.job, unlocked: unlocked.map(({ name, reward }) => ({ name, reward })) };
 });
 
 /** Time zone, day start, leaderboard opt-out or equipped title: any subset. */

@@ -3,7 +3,7 @@ import { env } from "@/lib/env";
 import { syncLeaderboards } from "@/lib/leaderboard/service";
 import { getPlayerStatus, type PlayerStatus } from "@/lib/player/queries";
 import { getStore, orElse } from "@/lib/redis";
-import { dayKey } from "@/lib/time/rules";
+import { localDay } from "@/lib/time/rules";
 
 const key = (playerId: string) => `status:${playerId}`;
 
@@ -29,7 +29,7 @@ export async function cachedPlayerStatus(playerId: string, now: Date): Promise<P
   if (hit) {
     const status = JSON.parse(hit) as PlayerStatus;
     // Still valid while its day is open (after moving west, the open day can be ahead of the local date).
-    if (status.today >= dayKey(now, status.timeZone, status.dayStartMinute)) return withClock(status, now);
+    if (status.today >= localDay(now, status)) return withClock(status, now);
   }
   const status = await getPlayerStatus(playerId, now);
   await orElse(() => store.set(key(playerId), JSON.stringify(status), ttl), undefined);

@@ -1,20 +1,20 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { loadTallies, tallyOf } from "@/lib/check-ins/queries";
-import { isRestDay, playerToday } from "@/lib/days/rules";
+import { loadTallies, tallyOf } from "@/lib/quests/tallies";
 import { DEFAULT_NOTIFICATION_PREFS, notificationPrefsSchema, type NotificationPrefs } from "@/lib/player/schemas";
-import { allocatedPoints, playerStats, statSources } from "@/lib/player/stats";
-import { levelProgress, RANK_TRIALS, statPointsEarned, type Rank } from "@/lib/progression/rules";
+import {
+  allocatedPoints,
+  levelProgress,
+  playerStats,
+  RANK_TRIALS,
+  statPointsEarned,
+  statSources,
+  type Rank,
+} from "@/lib/progression/rules";
 import type { Schedule } from "@/lib/quests/rules";
 import { toQuestDto } from "@/lib/quests/service";
 import { isOpenDailyOn, questToday, type QuestToday } from "@/lib/quests/today";
-import { addDays, dayEndInstant, dayKey, weekStart } from "@/lib/time/rules";
-
-export type PlayerCard = { hunterName: string; timeZone: string };
-
-export async function getPlayerCard(userId: string): Promise<PlayerCard | null> {
-  return db.player.findUnique({ where: { userId }, select: { hunterName: true, timeZone: true } });
-}
+import { addDays, dayEndInstant, dayKey, isRestDay, playerToday, weekStart, localDay } from "@/lib/time/rules";
 
 export type TodayQuest = {
   id: string;
@@ -76,7 +76,7 @@ export async function getPlayerStatus(playerId: string, now: Date) {
   });
   const today = playerToday(player, now);
   const yesterday = addDays(today, -1);
-  const firstDay = dayKey(player.createdAt, player.timeZone, player.dayStartMinute);
+  const firstDay = localDay(player.createdAt, player);
   const since = weekStart(today) < yesterday ? weekStart(today) : yesterday;
   const { quests } = player;
   const tallies = await loadTallies(db, { playerId, dayKey: { gte: since, lte: today } });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { hunterNameSchema, timeZoneSchema } from "@/lib/accounts/schemas";
-import { STAT_NAMES } from "@/lib/quests/schemas";
+import { DIFFICULTIES, JOB_NAMES, STATS } from "@/lib/progression/rules";
 
 export const updatePlayerSchema = z
   .strictObject({
@@ -8,7 +8,7 @@ export const updatePlayerSchema = z
     dayStartMinute: z.int().min(0).max(359, "The day may start at most 5h59 after midnight"),
     /** An achievement id whose title the Hunter has unlocked, or null to show none. */
     equippedTitle: z.string().max(64).nullable(),
-    /** Hide the Hunter from the leaderboards (SPEC §7: shown by default). */
+    /** Hide the Hunter from the leaderboards (docs/rules.md "Leaderboards": shown by default). */
     leaderboardOptOut: z.boolean(),
     /** Let the System speak through OpenAI (docs/rules.md "The System speaks"): off until the Hunter opts in. */
     aiOptIn: z.boolean(),
@@ -19,36 +19,30 @@ export const updatePlayerSchema = z
 export type UpdatePlayerInput = z.infer<typeof updatePlayerSchema>;
 
 export const allocateStatsSchema = z
-  .partialRecord(z.enum(STAT_NAMES), z.int().min(0).max(1_000))
+  .partialRecord(z.enum(STATS), z.int().min(0).max(1_000))
   .refine((points) => Object.values(points).some((n) => (n ?? 0) > 0), "Allocate at least one point");
 
-export const jobChangeSchema = z.strictObject({ job: z.enum(["TANK", "MAGE", "ASSASSIN"]) });
+export const jobChangeSchema = z.strictObject({ job: z.enum(JOB_NAMES) });
 
 export const restPeriodSchema = z.strictObject({
   startDay: z.iso.date(),
   endDay: z.iso.date(),
 });
 
-export const dayRangeSchema = z
-  .strictObject({ from: z.iso.date(), to: z.iso.date() })
-  .refine((r) => r.from <= r.to, { path: ["to"], message: "to must not be before from" });
-
 export const starterEditSchema = z.strictObject({
   title: z.string().trim().min(1, "Title is required").max(100, "Title must be at most 100 characters"),
-  difficulty: z.enum(["EASY", "NORMAL", "HARD"]),
+  difficulty: z.enum(DIFFICULTIES),
 });
 
 /** The Awakening form: name and zone confirmed, a job chosen and its three starter dailies as edited. */
 export const awakeningSchema = z.strictObject({
   hunterName: hunterNameSchema,
   timeZone: timeZoneSchema,
-  job: z.enum(["TANK", "MAGE", "ASSASSIN"]),
+  job: z.enum(JOB_NAMES),
   starters: z.array(starterEditSchema).length(3),
 });
 
-export type AwakeningInput = z.infer<typeof awakeningSchema>;
-
-/** Types of notification a Hunter can switch off (SPEC §9); all on by default. */
+/** Types of notification a Hunter can switch off (docs/rules.md "Notifications"); all on by default. */
 export const NOTIFICATION_TYPES = ["reminders", "lastChance", "penalty", "levelUp", "achievements"] as const;
 
 export const notificationPrefsSchema = z.strictObject(

@@ -2,16 +2,13 @@ import "server-only";
 import { hunterNameKey } from "@/lib/accounts/names";
 import { ACHIEVEMENTS } from "@/lib/achievements/catalogue";
 import { unlockAchievements } from "@/lib/achievements/service";
-import { db } from "@/lib/db";
+import { db, TX_OPTIONS } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { lockPlayer } from "@/lib/ledger/service";
-import { allocatedPoints } from "@/lib/player/stats";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { NotificationPrefs, UpdatePlayerInput } from "@/lib/player/schemas";
-import { canChangeJob, JOBS, statPointsEarned, type Job, type Stat } from "@/lib/progression/rules";
-import { TX_OPTIONS } from "@/lib/check-ins/service";
-import { playerToday } from "@/lib/days/rules";
-import { addDays, dayKey, daysBetween } from "@/lib/time/rules";
+import { allocatedPoints, canChangeJob, JOBS, statPointsEarned, type Job, type Stat } from "@/lib/progression/rules";
+import { addDays, daysBetween, playerToday, localDay } from "@/lib/time/rules";
 
 export async function updatePlayer(playerId: string, input: UpdatePlayerInput): Promise<void> {
   if (input.equippedTitle) {
@@ -93,12 +90,10 @@ export async function changeJob(
 ): Promise<{ job: Job; awakened: boolean }> {
   return db.$transaction(async (tx) => {
     const player = await lockPlayer(tx, playerId);
-    const today = dayKey(now, player.timeZone, player.dayStartMinute);
+    const today = localDay(now, player);
     const awakening = player.awakenedAt === null;
     if (!awakening) {
-      const since = player.jobChangedAt
-        ? daysBetween(dayKey(player.jobChangedAt, player.timeZone, player.dayStartMinute), today)
-        : null;
+      const since = player.jobChangedAt ? daysBetween(localDay(player.jobChangedAt, player), today) : null;
       if (!canChangeJob(since)) {
         const next = addDays(today, 30 - (since ?? 0));
         throw new AppError("CONFLICT", `Your job can change again on ${next}`);
@@ -123,7 +118,7 @@ export async function changeJob(
     }
     await unlockAchievements(tx, player, {
       dayKey: today,
-      specials: awakening ? ["AWAKENING_COMPLETED", "QUEST_CREATED"] : ["JOB_CHANGED"],
+      specials: awakening ? ["AWAKENING_COMPLETED"] : ["JOB_CHANGED"],
     });
     return { job, awakened: awakening };
   }, TX_OPTIONS);
@@ -135,7 +130,7 @@ export async function addRestPeriod(playerId: string, range: { startDay: string;
     where: { id: playerId },
     select: { timeZone: true, dayStartMinute: true, lastSettledDay: true },
   });
-  const today = dayKey(now, player.timeZone, player.dayStartMinute);
+  const today = localDay(now, player);
   if (range.endDay < range.startDay)
     throw new AppError("VALIDATION_FAILED", "The rest period ends before it starts", {
       endDay: "Must not be before startDay",
@@ -184,17 +179,6 @@ export async function endRestPeriod(playerId: string, restPeriodId: string, now:
   }
   const ended = await db.restPeriod.update({ where: { id: rest.id }, data: { endDay: addDays(today, -1) } });
   return { id: ended.id, startDay: ended.startDay, endDay: ended.endDay, status: "ENDED" as const };
-}
-
-/** "Yesterday is done": lets the rollover settle yesterday now instead of after the grace window. */
-export async function confirmYesterday(playerId: string, now: Date): Promise<string> {
-  const player = await db.player.findUniqueOrThrow({
-    where: { id: playerId },
-    select: { timeZone: true, dayStartMinute: true },
-  });
-  const yesterday = addDays(dayKey(now, player.timeZone, player.dayStartMinute), -1);
-  await db.player.update({ where: { id: playerId }, data: { confirmedDay: yesterday } });
-  return yesterday;
 }
 
 /** A new hunter name (unique regardless of case) and/or time zone, as confirmed at Awakening or in settings. */

@@ -1,5 +1,5 @@
 /**
- * XP, gold, levels, ranks and stats (SPEC §4, §5). Integer arithmetic throughout: awards are money-like and a
+ * XP, gold, levels, ranks and stats (docs/rules.md "XP, gold, levels, ranks", "Stats"). Integer arithmetic throughout: awards are money-like and a
  * float rounding error at a boundary would award or level up wrongly.
  */
 
@@ -131,12 +131,14 @@ export const BASE_STAT = 10;
 export const JOB_STAT_BONUS = 5;
 export const JOB_CHANGE_COOLDOWN_DAYS = 30;
 
+export const JOB_NAMES = ["TANK", "MAGE", "ASSASSIN"] as const;
+
 export const JOBS = {
   TANK: { name: "Tank", stats: ["STR", "VIT"] },
   MAGE: { name: "Mage", stats: ["INT", "PER"] },
   ASSASSIN: { name: "Assassin", stats: ["AGI", "PER"] },
-} as const satisfies Record<string, { name: string; stats: readonly [Stat, Stat] }>;
-export type Job = keyof typeof JOBS;
+} as const satisfies Record<(typeof JOB_NAMES)[number], { name: string; stats: readonly [Stat, Stat] }>;
+export type Job = (typeof JOB_NAMES)[number];
 
 /** stat = 10 + job bonus + allocated points + round(10 × Σ strength of active quests tagged with it). */
 export function statValue(
@@ -152,4 +154,71 @@ export function statValue(
 /** A job may change once per 30 days; `daysSinceLastChange` is null when the player never changed it. */
 export function canChangeJob(daysSinceLastChange: number | null): boolean {
   return daysSinceLastChange === null || daysSinceLastChange >= JOB_CHANGE_COOLDOWN_DAYS;
+}
+
+type Allocations = {
+  job: Job | null;
+  allocatedStr: number;
+  allocatedAgi: number;
+  allocatedVit: number;
+  allocatedInt: number;
+  allocatedPer: number;
+};
+
+export function allocatedPoints(player: Allocations): Record<Stat, number> {
+  return {
+    STR: player.allocatedStr,
+    AGI: player.allocatedAgi,
+    VIT: player.allocatedVit,
+    INT: player.allocatedInt,
+    PER: player.allocatedPer,
+  };
+}
+
+/** The five stats from the job, allocated points and the strength of the player's active quests (docs/rules.md "Stats"). */
+export function playerStats(
+  player: Allocations,
+  activeQuests: ReadonlyArray<{ stats: readonly Stat[]; strength: number }>,
+): Record<Stat, number> {
+  const allocated = allocatedPoints(player);
+  return Object.fromEntries(
+    STATS.map((stat) => [
+      stat,
+      statValue(stat, {
+        job: player.job,
+        allocatedPoints: allocated[stat],
+        taggedStrengths: activeQuests.filter((q) => q.stats.includes(stat)).map((q) => q.strength),
+      }),
+    ]),
+  ) as Record<Stat, number>;
+}
+
+export type StatSource = {
+  base: number;
+  job: number;
+  allocated: number;
+  /** The active quests tagged with the stat and what each adds: round(10 × strength) in total. */
+  quests: { id: string; title: string; strength: number }[];
+};
+
+/** What feeds each stat, for the status window's breakdown ("STR 24 = 10 + 5 Tank + 2 points + 7 from habits"). */
+export function statSources(
+  player: Allocations,
+  activeQuests: ReadonlyArray<{ id: string; title: string; stats: readonly Stat[]; strength: number }>,
+): Record<Stat, StatSource> {
+  const allocated = allocatedPoints(player);
+  const jobStats: readonly Stat[] = player.job ? JOBS[player.job].stats : [];
+  return Object.fromEntries(
+    STATS.map((stat) => [
+      stat,
+      {
+        base: BASE_STAT,
+        job: jobStats.includes(stat) ? JOB_STAT_BONUS : 0,
+        allocated: allocated[stat],
+        quests: activeQuests
+          .filter((q) => q.stats.includes(stat))
+          .map(({ id, title, strength }) => ({ id, title, strength })),
+      },
+    ]),
+  ) as Record<Stat, StatSource>;
 }

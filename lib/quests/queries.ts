@@ -1,27 +1,18 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { loadTallies, tallyOf } from "@/lib/check-ins/queries";
-import { assertRange } from "@/lib/days/queries";
-import { isRestDay, playerToday } from "@/lib/days/rules";
 import { AppError } from "@/lib/errors";
-import {
-  questShape,
-  questStreak,
-  strengthCompletions,
-  strengthSchedule,
-  strengthSeries,
-  type QuestDay,
-} from "@/lib/quests/rules";
+import { questShape, questStreak, strengthSchedule, strengthSeries } from "@/lib/quests/rules";
 import { toQuestDto, type QuestDto } from "@/lib/quests/service";
+import { strengthDays } from "@/lib/quests/strength";
+import { loadTallies, tallyOf } from "@/lib/quests/tallies";
 import { questToday, type QuestToday } from "@/lib/quests/today";
-import { addDays, weekStart, type DayKey } from "@/lib/time/rules";
+import { addDays, isRestDay, playerToday, weekStart, type DayKey } from "@/lib/time/rules";
 
 /**
  * A DAILY's strength for each day in [from, to], recomputed from its whole log (shielded and rest days frozen),
  * and its current quest streak. Days after the last settled one are not judged yet and are left out.
  */
 export async function getStrengthSeries(playerId: string, questId: string, from: DayKey, to: DayKey) {
-  assertRange(from, to);
   const quest = await db.quest.findFirst({
     where: { id: questId, playerId },
     select: {
@@ -45,21 +36,8 @@ export async function getStrengthSeries(playerId: string, questId: string, from:
   const last = settled < to ? settled : to;
   if (last < quest.createdDay) return { series: [], questStreak: 0 };
 
-  const [tallies, frozen] = await Promise.all([
-    loadTallies(db, { questId, dayKey: { gte: quest.createdDay, lte: last } }),
-    db.daySettlement.findMany({
-      where: { playerId, dayKey: { gte: quest.createdDay, lte: last }, outcome: { in: ["REST", "SHIELDED"] } },
-      select: { dayKey: true },
-    }),
-  ]);
-  const frozenDays = new Set(frozen.map((f) => f.dayKey));
-  const shape = questShape(quest);
-  const days: QuestDay[] = [];
-  for (let day = quest.createdDay; day <= last; day = addDays(day, 1)) {
-    const completions = strengthCompletions(shape, tallyOf(tallies, questId, day), day);
-    days.push({ day, completions, frozen: frozenDays.has(day) });
-  }
-  const schedule = strengthSchedule(shape);
+  const days = await strengthDays(db, { ...quest, id: questId, playerId }, last);
+  const schedule = strengthSchedule(questShape(quest));
   const scores = strengthSeries(schedule, days, quest.timesPerDay);
   return {
     series: days.flatMap((d, i) => (d.day >= from ? [{ day: d.day, strength: scores[i] ?? 0 }] : [])),
@@ -98,6 +76,21 @@ export async function withToday(playerId: string, quests: QuestDto[], now: Date)
       resting,
     }),
   }));
+}
+
+export async function listQuests(playerId: string, options: { includeArchived: boolean }): Promise<QuestDto[]> {
+  const quests = await db.quest.findMany({
+    where: { playerId, ...(options.includeArchived ? {} : { archivedAt: null }) },
+    orderBy: { createdAt: "asc" },
+  });
+  return quests.map(toQuestDto);
+}
+
+/** One of the player's quests; another player's is a 404, never a leak. */
+export async function getQuest(playerId: string, questId: string): Promise<QuestDto> {
+  const quest = await findQuest(playerId, questId);
+  if (!quest) throw new AppError("NOT_FOUND", "Quest not found");
+  return quest;
 }
 
 /** One of the player's quests, or null when it is not theirs (a 404 for the page, never a leak). */

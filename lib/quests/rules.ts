@@ -1,21 +1,14 @@
 /**
- * Quest rules (SPEC §3, §5, §6): field limits, when a DAILY is due, habit strength and quest streaks.
+ * Quest rules (docs/rules.md "Quests", "Stats", "Streaks, shields, the Penalty Zone"): field limits, when a DAILY is due, habit strength and quest streaks.
  */
-import { strengthStateSchema, type Schedule } from "@/lib/quests/schemas";
-import { daysBetween, weekday } from "@/lib/time/rules";
+import { scheduleSchema, strengthStateSchema, type Schedule } from "@/lib/quests/schemas";
+import { addDays, daysBetween, localDay, weekday, weekStart, type DayClock } from "@/lib/time/rules";
 import type { DayKey } from "@/lib/time/rules";
 
 export type { Schedule };
 
 export const QUEST_KINDS = ["DAILY", "HABIT", "ONE_TIME", "PENALTY"] as const;
 export type QuestKind = (typeof QUEST_KINDS)[number];
-
-export const QUEST_LIMITS = {
-  titleMaxLength: 100,
-  notesMaxLength: 1_000,
-  timesPerDay: { min: 1, max: 20, default: 1 },
-  statsPerQuest: { min: 1, max: 2 },
-} as const;
 
 /** Positive HABIT taps award XP this many times per quest per day; later taps are recorded with 0 XP. */
 export const HABIT_AWARDED_TAPS_PER_DAY = 10;
@@ -31,7 +24,7 @@ export type QuestShape = {
   target: Target | null;
 };
 
-/** The rules' view of a stored quest (its JSON schedule was validated when it was written). */
+/** The rules' view of a stored quest; its JSON schedule is parsed here, at the edge, never cast. */
 export function questShape(quest: {
   kind: QuestKind;
   timesPerDay: number;
@@ -44,10 +37,24 @@ export function questShape(quest: {
     kind: quest.kind,
     timesPerDay: quest.timesPerDay,
     positive: quest.positive,
-    schedule: (quest.schedule ?? null) as Schedule | null,
+    schedule: parseSchedule(quest.schedule),
     target:
       quest.targetValue === null ? null : { value: quest.targetValue, direction: quest.targetDirection ?? "AT_LEAST" },
   };
+}
+
+/** A stored schedule column (JSON), validated: null for quests without one. */
+export function parseSchedule(stored: unknown): Schedule | null {
+  return stored === null || stored === undefined ? null : scheduleSchema.parse(stored);
+}
+
+/** A quest counts on the days from its creation up to (not including) the local day it was archived. */
+export function isActiveOn(
+  quest: { createdDay: DayKey; archivedAt: Date | null },
+  day: DayKey,
+  clock: DayClock,
+): boolean {
+  return quest.createdDay <= day && (quest.archivedAt === null || localDay(quest.archivedAt, clock) > day);
 }
 
 /** A quest's counted (not undone) check-ins on one day: how many, and the sum of their values. */
@@ -82,7 +89,7 @@ export function isScheduledOn(schedule: Schedule | null, day: DayKey): boolean {
 }
 
 /**
- * What one more check-in earns (SPEC §4 and docs/rules.md): a bad habit costs XP; a positive habit awards for its
+ * What one more check-in earns (docs/rules.md "XP, gold, levels, ranks"): a bad habit costs XP; a positive habit awards for its
  * first HABIT_AWARDED_TAPS_PER_DAY taps a day; a DAILY or ONE_TIME quest awards up to timesPerDay times a day,
  * or once when its total reaches an at-least target; an at-most target awards at settlement, not at a tap. A
  * DAILY checked in on a day it is not due earns extra credit once that day. A PENALTY quest pays through the held
@@ -150,7 +157,24 @@ export function strengthCompletions(quest: QuestShape, tally: DayTally, day: Day
   return tally.count;
 }
 
-/** Scheduled occurrences per day, `f` in the strength formula (SPEC §6). */
+/**
+ * Completions toward a weekly quota from the Monday of `day`'s week through `day`: check-ins, or for a quest with a
+ * target the days it was reached, each worth `timesPerDay`.
+ */
+export function weekCompletions(
+  quest: Pick<QuestShape, "timesPerDay" | "target">,
+  day: DayKey,
+  tallyOn: (day: DayKey) => DayTally,
+): number {
+  let done = 0;
+  for (let d = weekStart(day); d <= day; d = addDays(d, 1)) {
+    const tally = tallyOn(d);
+    done += quest.target ? (tally.count > 0 && isCompleteWith(quest, tally) ? quest.timesPerDay : 0) : tally.count;
+  }
+  return done;
+}
+
+/** Scheduled occurrences per day, `f` in the strength formula (docs/rules.md "Streaks, shields, the Penalty Zone"). */
 export function frequency(schedule: Schedule): number {
   switch (schedule.type) {
     case "EVERY_DAY":
@@ -206,7 +230,7 @@ export function parseStrengthState(stored: unknown): StrengthState {
 }
 
 /**
- * Habit strength after one more day (Loop-style exponential smoothing, SPEC §5).
+ * Habit strength after one more day (Loop-style exponential smoothing, docs/rules.md "Stats").
  * A frozen day leaves the score as it was and takes no slot in the window, so a rest week does not drag the
  * following week down; check-ins made on a frozen day still count, carried into the next scored day.
  */
@@ -263,7 +287,7 @@ function judgedOccurrences(schedule: Schedule, days: readonly QuestDay[], timesP
 }
 
 /**
- * Quest streak (SPEC §6): consecutive completed occurrences counted back from the latest judged one.
+ * Quest streak (docs/rules.md "Streaks, shields, the Penalty Zone"): consecutive completed occurrences counted back from the latest judged one.
  * `days` are consecutive settled days, oldest first; include today only once it counts (an open day would read
  * as a miss).
  */

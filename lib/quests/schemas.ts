@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DIFFICULTIES, STATS } from "@/lib/progression/rules";
 import { isValidDayKey } from "@/lib/time/rules";
 import { idSchema } from "@/lib/validation";
 
@@ -42,8 +43,6 @@ export const strengthStateSchema = z.object({
   carried: z.number(),
 });
 
-export const STAT_NAMES = ["STR", "AGI", "VIT", "INT", "PER"] as const;
-export const DIFFICULTY_NAMES = ["EASY", "NORMAL", "HARD"] as const;
 /** PENALTY quests are issued by the System, never created by a player. */
 export const CREATABLE_KINDS = ["DAILY", "HABIT", "ONE_TIME"] as const;
 
@@ -56,16 +55,16 @@ const targetSchema = z.strictObject({
   direction: z.enum(["AT_LEAST", "AT_MOST"]).default("AT_LEAST"),
 });
 
-const checklistSchema = z
+export const checklistSchema = z
   .array(z.strictObject({ text: z.string().trim().min(1).max(100), done: z.boolean().default(false) }))
   .max(20, "A checklist holds at most 20 items");
 
 const questFields = {
   title: plainText(100, "Title").min(1, "Title is required"),
   notes: plainText(1_000, "Notes"),
-  difficulty: z.enum(DIFFICULTY_NAMES),
+  difficulty: z.enum(DIFFICULTIES),
   stats: z
-    .array(z.enum(STAT_NAMES))
+    .array(z.enum(STATS))
     .min(1, "Tag one or two stats")
     .max(2, "Tag one or two stats")
     .refine((stats) => new Set(stats).size === stats.length, "Each stat may appear once"),
@@ -123,7 +122,7 @@ export const createQuestSchema = z
     difficulty: questFields.difficulty,
     // To-dos feed no stats (docs/rules.md "Stats"), so they need none.
     stats: z
-      .array(z.enum(STAT_NAMES))
+      .array(z.enum(STATS))
       .max(2, "Tag one or two stats")
       .refine((stats) => new Set(stats).size === stats.length, "Each stat may appear once")
       .optional(),

@@ -1,11 +1,19 @@
 import "server-only";
+import { achievementsUnlockedBy, recordSpecialEvent } from "@/lib/achievements/service";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma, Quest } from "@/lib/generated/prisma/client";
 import { z } from "zod";
 import { fieldErrorsOf } from "@/lib/validation";
-import { checkTarget, type CreateQuestInput, type Schedule, type UpdateQuestInput } from "@/lib/quests/schemas";
-import { dayKey } from "@/lib/time/rules";
+import { parseSchedule } from "@/lib/quests/rules";
+import {
+  checkTarget,
+  checklistSchema,
+  type CreateQuestInput,
+  type Schedule,
+  type UpdateQuestInput,
+} from "@/lib/quests/schemas";
+import { localDay } from "@/lib/time/rules";
 
 export type QuestDto = {
   id: string;
@@ -37,7 +45,7 @@ export function toQuestDto(quest: Quest): QuestDto {
     notes: quest.notes,
     difficulty: quest.difficulty,
     stats: quest.stats,
-    schedule: quest.schedule as Schedule | null,
+    schedule: parseSchedule(quest.schedule),
     timesPerDay: quest.timesPerDay,
     target:
       quest.targetValue !== null && quest.targetUnit !== null
@@ -46,7 +54,7 @@ export function toQuestDto(quest: Quest): QuestDto {
     reminderTime: quest.reminderTime,
     positive: quest.positive,
     dueDay: quest.dueDay,
-    checklist: quest.checklist as QuestDto["checklist"],
+    checklist: quest.checklist === null ? null : checklistSchema.parse(quest.checklist),
     strength: quest.strength,
     completedAt: quest.completedAt?.toISOString() ?? null,
     createdDay: quest.createdDay,
@@ -64,10 +72,21 @@ function targetColumns(target: CreateQuestInput["target"]) {
   };
 }
 
+/**
+ * A quest of the Hunter's own. The first one an awakened Hunter makes unlocks "Quest Giver" (the Awakening's
+ * starter dailies are the System's); whether it is still locked rides on the player read, so a Hunter who has it
+ * pays nothing more.
+ */
 export async function createQuest(playerId: string, input: CreateQuestInput, now: Date): Promise<QuestDto> {
+  const unlockedBy = achievementsUnlockedBy("QUEST_CREATED");
   const player = await db.player.findUniqueOrThrow({
     where: { id: playerId },
-    select: { timeZone: true, dayStartMinute: true },
+    select: {
+      timeZone: true,
+      dayStartMinute: true,
+      awakenedAt: true,
+      achievements: { where: { achievementId: { in: unlockedBy } }, select: { achievementId: true } },
+    },
   });
   const { target, schedule, checklist, ...fields } = input;
   const quest = await db.quest.create({
@@ -78,9 +97,12 @@ export async function createQuest(playerId: string, input: CreateQuestInput, now
       // A DAILY without a schedule is due every day.
       schedule: input.kind === "DAILY" ? (schedule ?? { type: "EVERY_DAY" }) : undefined,
       checklist: checklist ?? undefined,
-      createdDay: dayKey(now, player.timeZone, player.dayStartMinute),
+      createdDay: localDay(now, player),
     },
   });
+  if (player.awakenedAt && player.achievements.length < unlockedBy.length) {
+    await recordSpecialEvent(playerId, "QUEST_CREATED", quest.createdDay);
+  }
   return toQuestDto(quest);
 }
 
@@ -88,18 +110,6 @@ async function ownQuest(playerId: string, questId: string): Promise<Quest> {
   const quest = await db.quest.findFirst({ where: { id: questId, playerId } });
   if (!quest) throw new AppError("NOT_FOUND", "Quest not found");
   return quest;
-}
-
-export async function getQuest(playerId: string, questId: string): Promise<QuestDto> {
-  return toQuestDto(await ownQuest(playerId, questId));
-}
-
-export async function listQuests(playerId: string, options: { includeArchived: boolean }): Promise<QuestDto[]> {
-  const quests = await db.quest.findMany({
-    where: { playerId, ...(options.includeArchived ? {} : { archivedAt: null }) },
-    orderBy: { createdAt: "asc" },
-  });
-  return quests.map(toQuestDto);
 }
 
 const KIND_FIELDS: Partial<Record<keyof UpdateQuestInput, Quest["kind"]>> = {

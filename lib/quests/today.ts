@@ -10,9 +10,10 @@ import {
   type QuestKind,
   type QuestShape,
   type Target,
+  weekCompletions,
 } from "@/lib/quests/rules";
 import type { Schedule } from "@/lib/quests/schemas";
-import { addDays, weekStart, type DayKey } from "@/lib/time/rules";
+import type { DayKey } from "@/lib/time/rules";
 
 export type ChecklistItem = { text: string; done: boolean };
 
@@ -94,11 +95,7 @@ export function questToday(
   // An at-most target is judged when the day is settled: it never reads as complete while the day runs.
   const completeToday = target?.direction !== "AT_MOST" && isCompleteWith(shape, context.tally);
   if (schedule.type === "TIMES_PER_WEEK") {
-    let done = 0;
-    for (let day = weekStart(today); day <= today; day = addDays(day, 1)) {
-      const tally = context.week(day);
-      done += target ? (tally.count > 0 && isCompleteWith(shape, tally) ? quest.timesPerDay : 0) : tally.count;
-    }
+    const done = weekCompletions(shape, today, context.week);
     const required = schedule.n * quest.timesPerDay;
     const open = done < required;
     return {

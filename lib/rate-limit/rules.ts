@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** SPEC §11 / issue #5: what each limit allows. Overridable with RATE_LIMITS (JSON), e.g. for tests. */
+/** docs/rules.md "Limits": what each limit allows. Overridable with RATE_LIMITS (JSON), e.g. for tests. */
 export const DEFAULT_LIMITS = {
   signInIp: { limit: 10, windowSeconds: 60 },
   signInEmail: { limit: 5, windowSeconds: 60 },

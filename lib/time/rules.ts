@@ -1,12 +1,11 @@
 /**
- * The System day (SPEC §2): a player's days are their own, given by an IANA time zone and a day-start minute.
+ * The System day (docs/rules.md "The System day"): a player's days are their own, given by an IANA time zone and a day-start minute.
  * Pure: instants come in as arguments, nothing reads the clock.
  */
 
 /** A calendar day as "YYYY-MM-DD". Compare with `<`/`>`: the format sorts chronologically. */
 export type DayKey = string;
 
-export const DEFAULT_DAY_START_MINUTE = 0;
 /** "My day ends at 5:59 AM" is the latest the System allows; later starts would split a night's sleep badly. */
 export const DAY_START_MINUTE_MAX = 359;
 
@@ -60,7 +59,15 @@ function instantMs(instant: Date): number {
   return ms;
 }
 
-/** The System day an instant belongs to: the local date of (instant − dayStartMinute), SPEC §2. */
+/** The System day an instant belongs to: the local date of (instant − dayStartMinute), docs/rules.md "The System day". */
+/** A Hunter's clock: their zone and the minute their day starts. */
+export type DayClock = { timeZone: string; dayStartMinute: number };
+
+/** The Hunter's day an instant falls on (their calendar; the open day is playerToday). */
+export function localDay(instant: Date, clock: DayClock): DayKey {
+  return dayKey(instant, clock.timeZone, clock.dayStartMinute);
+}
+
 export function dayKey(instant: Date, timeZone: string, dayStartMinute: number): DayKey {
   assertDayStartMinute(dayStartMinute);
   return localTime(instantMs(instant) - dayStartMinute * MINUTE_MS, timeZone).date;
@@ -153,7 +160,7 @@ export function weekday(day: DayKey): number {
   return ((new Date(parseDayKey(day)).getUTCDay() + 6) % 7) + 1;
 }
 
-/** The Monday of the player's week containing `day` (weeks start Monday, SPEC §6). */
+/** The Monday of the player's week containing `day` (weeks start Monday, docs/rules.md "Streaks, shields, the Penalty Zone"). */
 export function weekStart(day: DayKey): DayKey {
   return addDays(day, 1 - weekday(day));
 }
@@ -163,13 +170,13 @@ export function monthKey(day: DayKey): string {
   return day.slice(0, 7);
 }
 
-/** ISO-8601 week of the instant in UTC, e.g. "2026-W48": weekly leaderboards reset Monday 00:00 UTC (SPEC §7). */
+/** ISO-8601 week of the instant in UTC, e.g. "2026-W48": weekly leaderboards reset Monday 00:00 UTC (docs/rules.md "Leaderboards"). */
 export function isoWeekUtc(instant: Date): string {
   const ms = instantMs(instant);
   return isoWeekOf(formatUtcDate(Math.floor(ms / DAY_MS) * DAY_MS));
 }
 
-/** The ISO-8601 week a day belongs to, e.g. "2026-W48" (a player's weeks start Monday, SPEC §6). */
+/** The ISO-8601 week a day belongs to, e.g. "2026-W48" (a player's weeks start Monday, docs/rules.md "Streaks"). */
 export function isoWeekOf(day: DayKey): string {
   // The ISO week belongs to the year of its Thursday, and is numbered by that Thursday's ordinal day.
   const thursday = addDays(day, 4 - weekday(day));
@@ -187,4 +194,23 @@ export function isoWeekMonday(week: string): DayKey | null {
   // 4 January is always in week 1.
   const monday = addDays(weekStart(`${match[1]}-01-04`), (Number(match[2]) - 1) * 7);
   return isoWeekOf(monday) === week ? monday : null;
+}
+
+/**
+ * The day a live check-in counts for: today in the player's zone, but never a day already settled. After moving
+ * west, "today" can be a day the System has settled; the player's day then runs on until the open one ends, so
+ * travel never runs a day twice (docs/rules.md "The System day").
+ */
+export function openDay(today: DayKey, lastSettledDay: DayKey | null): DayKey {
+  return lastSettledDay !== null && today <= lastSettledDay ? addDays(lastSettledDay, 1) : today;
+}
+
+/** "Today" for a Hunter: the day a live check-in counts for and the status window shows. */
+export function playerToday(player: DayClock & { lastSettledDay: DayKey | null }, now: Date): DayKey {
+  return openDay(localDay(now, player), player.lastSettledDay);
+}
+
+/** Whether a day falls inside one of the rest periods (a Safe Zone, both ends included). */
+export function isRestDay(rest: ReadonlyArray<{ startDay: DayKey; endDay: DayKey }>, day: DayKey): boolean {
+  return rest.some((r) => r.startDay <= day && day <= r.endDay);
 }

@@ -1,8 +1,10 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { verifyCredentials } from "@/lib/accounts/service";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { hashToken } from "@/lib/secrets";
+import { SUMMARY, summaryOf } from "@/lib/tokens/queries";
 import type { TokenSummary } from "@/lib/tokens/schemas";
 
 const PREFIX = "sys_";
@@ -10,30 +12,8 @@ const DAY_MS = 86_400_000;
 /** lastUsedAt is a hint for the settings screen, not an audit log: one write a minute per token at most. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-export function hashToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
-
 /** The token itself, shown this once, with what the list shows of it (it has not been used yet). */
 export type CreatedToken = Omit<TokenSummary, "lastUsedAt"> & { token: string };
-
-const SUMMARY = { id: true, name: true, createdAt: true, lastUsedAt: true, expiresAt: true } as const;
-
-function summaryOf(row: {
-  id: string;
-  name: string;
-  createdAt: Date;
-  lastUsedAt: Date | null;
-  expiresAt: Date | null;
-}) {
-  return {
-    id: row.id,
-    name: row.name,
-    createdAt: row.createdAt.toISOString(),
-    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
-    expiresAt: row.expiresAt?.toISOString() ?? null,
-  };
-}
 
 /** Issues a personal access token for scripts. Only its hash is stored: the token is shown this once. */
 export async function createToken(
@@ -55,16 +35,6 @@ export async function createToken(
   const { lastUsedAt, ...summary } = summaryOf(row);
   void lastUsedAt;
   return { ...summary, token };
-}
-
-/** The player's tokens that still work, newest first. */
-export async function listTokens(playerId: string, now: Date): Promise<TokenSummary[]> {
-  const rows = await db.apiToken.findMany({
-    where: { playerId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
-    select: SUMMARY,
-    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-  });
-  return rows.map(summaryOf);
 }
 
 /** Records a use, unless one was recorded within the last minute (the condition makes racing requests write once). */

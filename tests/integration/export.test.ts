@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { exportCheckInsCsv, exportPlayer } from "@/lib/export/service";
+import { exportCheckInsCsv, exportPlayer } from "@/lib/export/queries";
 import { checkInAt, EPOCH, makePlayer, makeQuest, utc } from "@/tests/support/factories";
 
 describe("export", () => {

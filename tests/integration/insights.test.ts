@@ -9,7 +9,7 @@ import { POST as draftRoute } from "@/app/api/v1/quests/draft/route";
 import { POST as createQuestRoute } from "@/app/api/v1/quests/route";
 import { deleteAccount } from "@/lib/accounts/service";
 import { db } from "@/lib/db";
-import { exportPlayer } from "@/lib/export/service";
+import { exportPlayer } from "@/lib/export/queries";
 import { getAtRisk } from "@/lib/insights/queries";
 import { getReport, prepareReport } from "@/lib/insights/service";
 import { readQuestSentence } from "@/lib/insights/sentence";

@@ -3,7 +3,7 @@ import { requestPasswordReset, resetPassword, RESET_LINK_MINUTES } from "@/lib/a
 import { verifyCredentials } from "@/lib/accounts/service";
 import { startSession } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
-import { hashToken } from "@/lib/tokens/service";
+import { hashToken } from "@/lib/secrets";
 import { expectAppError, makePlayer } from "@/tests/support/factories";
 import { randomIp } from "@/tests/support/routes";
 

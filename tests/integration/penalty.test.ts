@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { undoCheckIn } from "@/lib/check-ins/undo";
 import { db } from "@/lib/db";
 import { settlePlayer } from "@/lib/days/service";
-import { ledgerTotals } from "@/lib/ledger/service";
 import { getPlayerStatus } from "@/lib/player/queries";
 import { STAT_POINTS_PER_LEVEL } from "@/lib/progression/rules";
 import {
@@ -173,7 +172,7 @@ describe("the Penalty Zone", () => {
 
 /** Player's running totals equal the sums of its append-only ledger, and stat points follow the level. */
 async function expectLedgerAgrees(playerId: string) {
-  const [totals, ledger] = [await playerTotals(playerId), await ledgerTotals(db, playerId)];
+  const [totals, ledger] = [await playerTotals(playerId), await ledgerSum(playerId)];
   expect({ xp: totals.xp, gold: totals.gold, heldXp: totals.heldXp, heldGold: totals.heldGold }).toEqual({
     xp: ledger.xp,
     gold: ledger.gold,

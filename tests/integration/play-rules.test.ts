@@ -5,7 +5,6 @@ import { describe, expect, it } from "vitest";
 import { ACHIEVEMENTS } from "@/lib/achievements/catalogue";
 import { undoCheckIn } from "@/lib/check-ins/undo";
 import { db } from "@/lib/db";
-import { ledgerTotals } from "@/lib/ledger/service";
 import { settlePlayer } from "@/lib/days/service";
 import { getPlayerStatus } from "@/lib/player/queries";
 import { checkInAt, ledgerSum, makePlayer, makeQuest, playerTotals, utc } from "@/tests/support/factories";
@@ -14,7 +13,7 @@ const MON = "2040-03-05";
 const TUE = "2040-03-06";
 
 async function expectLedgerAgrees(playerId: string) {
-  const [totals, ledger] = [await playerTotals(playerId), await ledgerTotals(db, playerId)];
+  const [totals, ledger] = [await playerTotals(playerId), await ledgerSum(playerId)];
   expect({ xp: totals.xp, gold: totals.gold, heldXp: totals.heldXp }).toEqual({
     xp: ledger.xp,
     gold: ledger.gold,

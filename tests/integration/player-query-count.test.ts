@@ -4,7 +4,7 @@ import { authenticate } from "@/lib/auth/player";
 import { settlePlayer } from "@/lib/days/service";
 import { db } from "@/lib/db";
 import { getPlayerStatus } from "@/lib/player/queries";
-import { hashToken } from "@/lib/tokens/service";
+import { hashToken } from "@/lib/secrets";
 import { checkInAt, makePlayer, makeQuest, utc } from "@/tests/support/factories";
 
 const NOW = utc("2040-03-07", "12:00");

@@ -77,12 +77,26 @@ describe("Job Change", () => {
     expect(await db.achievementUnlock.count({ where: { playerId, achievementId: "second-awakening" } })).toBe(1);
     expect((await getPlayerStatus(playerId, utc("2040-04-04"))).stats).toMatchObject({ INT: 15, PER: 15, STR: 10 });
   });
+
+  it("unlocks Quest Giver on the first quest an awakened Hunter makes, once", async () => {
+    const { playerId } = await makePlayer();
+    const questGiver = () => db.ledgerEntry.count({ where: { playerId, detail: "quest-giver" } });
+    await makeQuest(playerId); // before the Awakening: a script's quest, not yet the Hunter's own
+    await changeJob(playerId, "MAGE", EPOCH);
+    expect(await questGiver()).toBe(0);
+
+    await makeQuest(playerId, { title: "Read 20 pages" });
+    await makeQuest(playerId, { title: "Stretch" });
+    expect(await questGiver()).toBe(1);
+    const achievements = await ledgerSum(playerId, ["ACHIEVEMENT"]);
+    expect(await playerTotals(playerId)).toMatchObject({ gold: achievements.gold, xp: achievements.xp });
+  });
 });
 
 describe("titles", () => {
   it("equips only the title of an unlocked achievement", async () => {
     const { playerId } = await makePlayer();
-    await changeJob(playerId, "ASSASSIN", EPOCH); // unlocks The Awakened (a title) and Quest Giver (none)
+    await changeJob(playerId, "ASSASSIN", EPOCH); // unlocks The Awakened (a title)
 
     for (const locked of ["survivor", "quest-giver", "no-such-achievement"]) {
       const error = await expectAppError(updatePlayer(playerId, { equippedTitle: locked }), "VALIDATION_FAILED");

@@ -1,9 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { setTestClock } from "@/lib/clock";
-import { rolloverAll } from "@/lib/days/cron";
-import { settlePlayer } from "@/lib/days/service";
+import { rolloverAll } from "@/lib/cron/rollover";
+import { confirmYesterday, settlePlayer } from "@/lib/days/service";
 import { db } from "@/lib/db";
-import { confirmYesterday } from "@/lib/player/service";
 import {
   checkInAt,
   daySettlements,

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { GET as listTokensRoute, DELETE as revokeAllRoute, POST as createTokenRoute } from "@/app/api/v1/tokens/route";
 import { GET as playerRoute } from "@/app/api/v1/player/route";
 import { db } from "@/lib/db";
-import { hashToken, markTokenUsed } from "@/lib/tokens/service";
+import { hashToken } from "@/lib/secrets";
+import { markTokenUsed } from "@/lib/tokens/service";
 import { makePlayer } from "@/tests/support/factories";
 import { call, tokenFor } from "@/tests/support/routes";
 

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ACHIEVEMENTS } from "@/lib/achievements/catalogue";
 import type { AchievementSnapshot } from "@/lib/achievements/rules";
-import { isEarlyCheckIn, newlyUnlocked, SPECIAL_EVENTS, unlockedTitles } from "@/lib/achievements/rules";
+import { isEarlyCheckIn, newlyUnlocked, SPECIAL_EVENTS } from "@/lib/achievements/rules";
 import { RANKS } from "@/lib/progression/rules";
 
 function snapshot(overrides: Partial<AchievementSnapshot> = {}): AchievementSnapshot {
@@ -110,14 +110,7 @@ describe("newlyUnlocked", () => {
   });
 });
 
-describe("titles and early check-ins", () => {
-  it("offers the titles of unlocked achievements only", () => {
-    expect(unlockedTitles(ACHIEVEMENTS, new Set(["the-awakened", "streak-3", "rank-s"]))).toEqual([
-      "Shadow Monarch",
-      "The Awakened",
-    ]);
-  });
-
+describe("early check-ins", () => {
   it.each([
     ["2026-11-26T08:59:00Z", false], // 03:59 in New York
     ["2026-11-26T09:00:00Z", true], // 04:00

@@ -2,18 +2,20 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { DailyForDay, DayOutcome, StreakState } from "@/lib/days/rules";
 import {
-  openDay,
   canBackfill,
+  dailyForDay,
   dayOutcome,
+  firstUnsettledDay,
   grantMonthlyShield,
   isSettleable,
-  PENALTY_QUEST,
-  penaltyDeadline,
+  lastSettleableDay,
   settleDay,
   settleDays,
+  specialsOf,
 } from "@/lib/days/rules";
+import { PENALTY_QUEST, penaltyDeadline } from "@/lib/penalties/rules";
 import type { Schedule } from "@/lib/quests/rules";
-import { addDays } from "@/lib/time/rules";
+import { addDays, openDay } from "@/lib/time/rules";
 
 const THURSDAY = "2026-11-26";
 const SUNDAY = "2026-11-29";
@@ -212,5 +214,69 @@ describe("openDay", () => {
     ["2026-03-08", "2026-03-09", "2026-03-10"],
   ])("today %s with %s settled is %s", (today, settled, expected) => {
     expect(openDay(today, settled)).toBe(expected);
+  });
+});
+
+describe("which days a rollover settles", () => {
+  const seoul = { timeZone: "Asia/Seoul", dayStartMinute: 0 };
+
+  it.each([
+    // Seoul is UTC+9: Thursday 2026-11-26 ends at 15:00Z, its grace window at 18:00Z.
+    ["2026-11-26T17:59:00Z", null, "2026-11-25"],
+    ["2026-11-26T18:00:00Z", null, "2026-11-26"],
+    ["2026-11-26T15:01:00Z", "2026-11-26", "2026-11-26"],
+  ])("at %s (confirmed %s) the last settleable day is %s", (now, confirmedDay, expected) => {
+    expect(lastSettleableDay({ ...seoul, confirmedDay }, new Date(now))).toBe(expected);
+  });
+
+  it("starts after the last settled day, or on the day the Hunter arrived", () => {
+    const createdAt = new Date("2026-11-20T16:00:00Z"); // already 21 Nov in Seoul
+    expect(firstUnsettledDay({ ...seoul, createdAt, lastSettledDay: null })).toBe("2026-11-21");
+    expect(firstUnsettledDay({ ...seoul, createdAt, lastSettledDay: "2026-11-24" })).toBe("2026-11-25");
+  });
+});
+
+describe("specialsOf", () => {
+  const settled = (status: "CLEARED" | "SHIELDED" | "REST", streak: number, perfectWeek = false) => ({
+    day: THURSDAY,
+    status,
+    state: { streak, shields: 0, perfectRun: 0 },
+    openPenalty: false,
+    perfectWeek,
+    shieldsGranted: 0,
+  });
+
+  it("names what a batch of settled days achieved", () => {
+    expect(specialsOf([settled("CLEARED", 7, true)])).toEqual(["PERFECT_WEEK"]);
+    expect(specialsOf([settled("SHIELDED", 4), settled("REST", 4)])).toEqual(["SHIELD_SAVED_STREAK", "REST_TAKEN"]);
+    // A shield spent with no streak to save is not Iron Will.
+    expect(specialsOf([settled("SHIELDED", 0)])).toEqual([]);
+  });
+});
+
+describe("dailyForDay", () => {
+  const tallies: Record<string, { count: number; total: number }> = {
+    "2026-11-23": { count: 1, total: 4_000 },
+    "2026-11-24": { count: 2, total: 10_500 },
+    "2026-11-26": { count: 1, total: 12_000 },
+  };
+  const tallyOn = (day: string) => tallies[day] ?? { count: 0, total: 0 };
+  const base = { kind: "DAILY" as const, timesPerDay: 1, positive: true };
+
+  it("counts a weekly quota's check-ins from Monday through the day", () => {
+    const quota = { ...base, schedule: { type: "TIMES_PER_WEEK" as const, n: 3 }, target: null };
+    expect(dailyForDay(quota, THURSDAY, tallyOn)).toMatchObject({
+      completionsOnDay: 1,
+      completionsInWeekThroughDay: 4,
+    });
+  });
+
+  it("counts a target's days reached, not its entries", () => {
+    const steps = {
+      ...base,
+      schedule: { type: "TIMES_PER_WEEK" as const, n: 3 },
+      target: { value: 10_000, direction: "AT_LEAST" as const },
+    };
+    expect(dailyForDay(steps, THURSDAY, tallyOn)).toMatchObject({ completionsInWeekThroughDay: 2, totalOnDay: 12_000 });
   });
 });

@@ -16,8 +16,10 @@ import {
   questStreak,
   strengthMultiplier,
   strengthSeries,
+  isActiveOn,
+  parseSchedule,
 } from "@/lib/quests/rules";
-import { addDays } from "@/lib/time/rules";
+import { addDays, localDay } from "@/lib/time/rules";
 
 const MONDAY = "2026-11-23";
 const EVERY_DAY: Schedule = { type: "EVERY_DAY" };
@@ -308,5 +310,28 @@ describe("advanceStrength", () => {
       return state.score;
     });
     expect(stepped).toEqual(strengthSeries(schedule, days, 1));
+  });
+});
+
+describe("stored quest columns", () => {
+  it("parses a stored schedule and refuses a corrupt one rather than casting it", () => {
+    expect(parseSchedule(null)).toBeNull();
+    expect(parseSchedule({ type: "WEEKDAYS", days: [1, 3] })).toEqual({ type: "WEEKDAYS", days: [1, 3] });
+    expect(() => parseSchedule({ type: "WEEKDAYS", days: [9] })).toThrow();
+  });
+});
+
+describe("isActiveOn", () => {
+  const clock = { timeZone: "America/New_York", dayStartMinute: 180 };
+
+  it("counts a quest from its creation up to the local day it was archived", () => {
+    // 02:30 on 12 March in New York is still 11 March for a day that ends at 03:00.
+    const archivedAt = new Date("2026-03-12T06:30:00Z");
+    expect(localDay(archivedAt, clock)).toBe("2026-03-11");
+    const quest = { createdDay: "2026-03-01", archivedAt };
+    expect(isActiveOn(quest, "2026-02-28", clock)).toBe(false);
+    expect(isActiveOn(quest, "2026-03-10", clock)).toBe(true);
+    expect(isActiveOn(quest, "2026-03-11", clock)).toBe(false);
+    expect(isActiveOn({ ...quest, archivedAt: null }, "2026-12-31", clock)).toBe(true);
   });
 });

@@ -1,7 +1,9 @@
 "use client";
-import { useState, useTransition } from "react";
-import { SelectField } from "@/components/quests/form-controls";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { SelectField } from "@/components/ui/field";
+import { SystemStatus } from "@/components/ui/system-status";
+import { useForm } from "@/components/ui/use-form";
 import { updatePlayerAction } from "@/lib/player/actions";
 
 export function TitlePicker({
@@ -12,31 +14,28 @@ export function TitlePicker({
   equipped: string | null;
 }) {
   const [choice, setChoice] = useState(equipped ?? "");
-  const [error, setError] = useState<string | undefined>();
-  const [saved, setSaved] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const form = useForm();
+  const { attach } = form;
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
-    startTransition(async () => {
-      const result = await updatePlayerAction({ equippedTitle: choice === "" ? null : choice });
-      if (!result.ok) {
-        setSaved(null);
-        return setError(result.fieldErrors?.equippedTitle ?? result.error);
-      }
-      setError(undefined);
-      setSaved(choice === "" ? "No title shown." : `Title equipped: ${titles.find((t) => t.id === choice)?.title}.`);
-    });
+    form.run(
+      () => updatePlayerAction({ equippedTitle: choice === "" ? null : choice }),
+      () => ({
+        text: choice === "" ? "No title shown." : `Title equipped: ${titles.find((t) => t.id === choice)?.title}.`,
+        error: false,
+      }),
+    );
   }
 
   return (
-    <form onSubmit={submit} className="flex flex-col gap-3" aria-busy={pending}>
+    <form ref={attach} onSubmit={submit} className="flex flex-col gap-3" aria-busy={form.pending}>
       <SelectField
         label="Equipped title"
         name="equippedTitle"
         value={choice}
         onChange={(e) => setChoice(e.target.value)}
-        error={error}
+        error={form.errors.equippedTitle}
         hint={titles.length === 0 ? "Unlock achievements that grant titles to wear one." : undefined}
       >
         <option value="">None</option>
@@ -46,11 +45,9 @@ export function TitlePicker({
           </option>
         ))}
       </SelectField>
-      <p role="status" aria-live="polite" className="text-sm text-system">
-        {saved}
-      </p>
-      <Button type="submit" disabled={pending}>
-        {pending ? "Saving…" : "Equip"}
+      <SystemStatus message={form.message} />
+      <Button type="submit" disabled={form.pending}>
+        {form.pending ? "Saving…" : "Equip"}
       </Button>
     </form>
   );

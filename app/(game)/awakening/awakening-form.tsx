@@ -1,13 +1,13 @@
 "use client";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, useTransition } from "react";
-import { ChoiceGroup, Choice, SelectField } from "@/components/quests/form-controls";
-import { focusFirstError } from "@/components/quests/focus-first-error";
+import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
-import type { FieldErrors } from "@/lib/validation";
+import { Choice, ChoiceGroup, Field, SelectField } from "@/components/ui/field";
+import { SystemStatus } from "@/components/ui/system-status";
+import { useForm } from "@/components/ui/use-form";
 import { awakenAction } from "@/lib/player/actions";
+import { awakeningText } from "./awakening-text";
 
 type Difficulty = "EASY" | "NORMAL" | "HARD";
 type Starter = { title: string; difficulty: Difficulty };
@@ -19,11 +19,10 @@ export function AwakeningForm(props: { hunterName: string; timeZone: string; zon
   const [timeZone, setTimeZone] = useState(props.timeZone);
   const [job, setJob] = useState<JobOption["job"] | null>(null);
   const [starters, setStarters] = useState<Starter[]>([]);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
   const [reward, setReward] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-  const formRef = useRef<HTMLFormElement>(null);
+  const form = useForm();
+  const { attach } = form;
+  const { errors, pending } = form;
 
   useEffect(() => {
     if (!reward) return;
@@ -34,25 +33,18 @@ export function AwakeningForm(props: { hunterName: string; timeZone: string; zon
   function pick(option: JobOption) {
     setJob(option.job);
     setStarters(option.starters.map((s) => ({ ...s })));
+    form.clearError("job");
   }
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
-    if (!job) return setErrors({ job: "Choose a job" });
-    startTransition(async () => {
-      const result = await awakenAction({ hunterName, timeZone, job, starters });
-      if (!result.ok) {
-        setErrors(result.fieldErrors ?? {});
-        focusFirstError(formRef.current);
-        setFormError(result.error);
-        return;
-      }
-      setErrors({});
-      setFormError(null);
-      setReward(
-        `[SYSTEM] Achievement unlocked: The Awakened. +100 gold. Your Job Change is complete: you are a ${props.jobs.find((j) => j.job === job)?.name}.`,
-      );
-    });
+    if (!job) return form.fail({ job: "Choose a job" }, "Choose a job");
+    form.run(
+      () => awakenAction({ hunterName, timeZone, job, starters }),
+      ({ unlocked }) => {
+        setReward(awakeningText(unlocked, props.jobs.find((j) => j.job === job)?.name ?? job));
+      },
+    );
   }
 
   if (reward) {
@@ -72,7 +64,7 @@ export function AwakeningForm(props: { hunterName: string; timeZone: string; zon
   }
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate className="flex flex-col gap-4" aria-busy={pending}>
+    <form ref={attach} onSubmit={submit} noValidate className="flex flex-col gap-4" aria-busy={pending}>
       <Field
         label="Hunter name"
         name="hunterName"
@@ -138,9 +130,7 @@ export function AwakeningForm(props: { hunterName: string; timeZone: string; zon
           ))}
         </fieldset>
       )}
-      <p role="status" aria-live="polite" className="text-sm text-[#ff6680]">
-        {formError}
-      </p>
+      <SystemStatus message={form.message} />
       <Button type="submit" disabled={pending}>
         {pending ? "Awakening…" : "Confirm"}
       </Button>

@@ -1,12 +1,11 @@
 "use client";
-import { useRef, useState, useTransition } from "react";
-import { SelectField } from "@/components/quests/form-controls";
-import { focusFirstError } from "@/components/quests/focus-first-error";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
-import { SystemStatus, type SystemMessage } from "@/components/ui/system-status";
-import type { FieldErrors } from "@/lib/validation";
-import { confirmYesterdayAction, recordPastCheckInAction } from "@/lib/days/actions";
+import { Field, SelectField } from "@/components/ui/field";
+import { SystemStatus } from "@/components/ui/system-status";
+import { useForm } from "@/components/ui/use-form";
+import { recordPastCheckInAction } from "@/lib/check-ins/actions";
+import { confirmYesterdayAction } from "@/lib/days/actions";
 
 type OpenDaily = { id: string; title: string; done: number; timesPerDay: number; unit: string | null };
 
@@ -17,29 +16,24 @@ function amountOf(text: string | undefined): number | undefined {
 }
 
 export function YesterdayPanel({ day, open }: { day: string; open: OpenDaily[] }) {
-  const [message, setMessage] = useState<SystemMessage>(null);
   const [amounts, setAmounts] = useState<Record<string, string>>({});
-  const [pending, startTransition] = useTransition();
+  const form = useForm();
+  const { pending } = form;
 
   function record(quest: OpenDaily) {
     const idempotencyKey = crypto.randomUUID();
-    startTransition(async () => {
-      const value = amountOf(amounts[quest.id]);
-      const result = await recordPastCheckInAction({ questId: quest.id, day, idempotencyKey, value });
-      if (!result.ok) return setMessage({ text: result.error, error: true });
-      setMessage({ text: `[SYSTEM] '${quest.title}' recorded for ${day}. +${result.data.award.xp} XP.`, error: false });
-    });
+    const value = amountOf(amounts[quest.id]);
+    form.run(
+      () => recordPastCheckInAction({ questId: quest.id, day, idempotencyKey, value }),
+      ({ award }) => ({ text: `[SYSTEM] '${quest.title}' recorded for ${day}. +${award.xp} XP.`, error: false }),
+    );
   }
 
   function done() {
-    startTransition(async () => {
-      const result = await confirmYesterdayAction({});
-      setMessage(
-        result.ok
-          ? { text: `[SYSTEM] ${result.data.day} is settled.`, error: false }
-          : { text: result.error, error: true },
-      );
-    });
+    form.run(
+      () => confirmYesterdayAction({}),
+      (settled) => ({ text: `[SYSTEM] ${settled.day} is settled.`, error: false }),
+    );
   }
 
   return (
@@ -86,7 +80,7 @@ export function YesterdayPanel({ day, open }: { day: string; open: OpenDaily[] }
           ))}
         </ul>
       )}
-      <SystemStatus message={message} />
+      <SystemStatus message={form.message} />
       <Button type="button" onClick={done} disabled={pending}>
         {pending ? "Working…" : "Yesterday is done"}
       </Button>
@@ -100,10 +94,9 @@ export function BackfillForm({ days, quests }: { days: string[]; quests: Backfil
   const [day, setDay] = useState("");
   const [questId, setQuestId] = useState("");
   const [amount, setAmount] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<SystemMessage>(null);
-  const [pending, startTransition] = useTransition();
-  const formRef = useRef<HTMLFormElement>(null);
+  const form = useForm();
+  const { attach } = form;
+  const { errors, pending } = form;
   const quest = quests.find((q) => q.id === questId);
   // A quest can be recorded only on the days it existed; the rest are not offered.
   const offered = quest ? days.filter((d) => d >= quest.createdDay) : days;
@@ -111,27 +104,17 @@ export function BackfillForm({ days, quests }: { days: string[]; quests: Backfil
   function submit(event: React.FormEvent) {
     event.preventDefault();
     const idempotencyKey = crypto.randomUUID();
-    startTransition(async () => {
-      const result = await recordPastCheckInAction({ questId, day, idempotencyKey, value: amountOf(amount) });
-      if (!result.ok) {
-        const fieldErrors = result.fieldErrors ?? {};
-        setErrors(fieldErrors);
-        focusFirstError(formRef.current);
-        // One error at a time: a field's own message, or the System's when no field is to blame.
-        return setMessage(Object.keys(fieldErrors).length > 0 ? null : { text: result.error, error: true });
-      }
-      setErrors({});
-      const how =
-        result.data.checkIn.source === "BACKFILL" ? "backfilled (no XP)" : `recorded, +${result.data.award.xp} XP`;
-      setMessage({
-        text: `[SYSTEM] '${quest?.title ?? "Quest"}' ${how} for ${result.data.checkIn.dayKey}.`,
-        error: false,
-      });
-    });
+    form.run(
+      () => recordPastCheckInAction({ questId, day, idempotencyKey, value: amountOf(amount) }),
+      ({ checkIn, award }) => {
+        const how = checkIn.source === "BACKFILL" ? "backfilled (no XP)" : `recorded, +${award.xp} XP`;
+        return { text: `[SYSTEM] '${quest?.title ?? "Quest"}' ${how} for ${checkIn.dayKey}.`, error: false };
+      },
+    );
   }
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate className="flex flex-col gap-3" aria-busy={pending}>
+    <form ref={attach} onSubmit={submit} noValidate className="flex flex-col gap-3" aria-busy={pending}>
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         <SelectField label="Day" name="day" value={day} onChange={(e) => setDay(e.target.value)} error={errors.day}>
           <option value="">Choose a day</option>
@@ -172,7 +155,7 @@ export function BackfillForm({ days, quests }: { days: string[]; quests: Backfil
           />
         )}
       </div>
-      <SystemStatus message={message} />
+      <SystemStatus message={form.message} />
       <Button type="submit" disabled={pending}>
         {pending ? "Recording…" : "Record"}
       </Button>

@@ -4,9 +4,13 @@ import { Panel } from "@/components/ui/panel";
 import { cachedPlayerStatus } from "@/lib/player/cache";
 import { getPlayerSettings } from "@/lib/player/queries";
 import { requirePlayer } from "@/lib/auth/player";
-import { listTokens } from "@/lib/tokens/service";
-import { AccountActions, ClockForm, NotificationsForm, RestForm } from "./settings-client";
-import { TokenList } from "./tokens-client";
+import { listTokens } from "@/lib/tokens/queries";
+import { ClockForm } from "./clock-form";
+import { DeleteAccount } from "./delete-account";
+import { NotificationsForm } from "./notifications-form";
+import { RestForm } from "./rest-form";
+import { SignOutEverywhere } from "./sign-out-everywhere";
+import { TokenList } from "./token-list";
 import { VoiceSection } from "./voice-section";
 import { modelConfigured } from "@/lib/insights/openai";
 
@@ -63,7 +67,10 @@ export default async function SettingsPage() {
         <TokenList tokens={tokens} />
       </Panel>
       <Panel title="Account">
-        <AccountActions hunterName={settings.hunterName} tokenCount={tokens.length} />
+        <div className="flex flex-col gap-4">
+          <SignOutEverywhere tokenCount={tokens.length} />
+          <DeleteAccount hunterName={settings.hunterName} />
+        </div>
       </Panel>
       <Link href="/dashboard" className="flex min-h-11 items-center text-system underline underline-offset-4">
         Back to status

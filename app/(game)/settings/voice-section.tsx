@@ -1,7 +1,8 @@
 "use client";
-import { useState, useTransition } from "react";
-import { Choice } from "@/components/quests/form-controls";
-import { SystemStatus, type SystemMessage } from "@/components/ui/system-status";
+import { useState } from "react";
+import { Choice } from "@/components/ui/field";
+import { SystemStatus } from "@/components/ui/system-status";
+import { useForm } from "@/components/ui/use-form";
 import { updatePlayerAction } from "@/lib/player/actions";
 
 /**
@@ -10,30 +11,29 @@ import { updatePlayerAction } from "@/lib/player/actions";
  */
 export function VoiceSection({ aiOptIn, available }: { aiOptIn: boolean; available: boolean }) {
   const [on, setOn] = useState(aiOptIn);
-  const [message, setMessage] = useState<SystemMessage>(null);
-  const [pending, startTransition] = useTransition();
+  const form = useForm();
 
   function toggle(next: boolean) {
     setOn(next);
-    startTransition(async () => {
-      const result = await updatePlayerAction({ aiOptIn: next });
-      if (!result.ok) {
-        setOn(!next);
-        return setMessage({ text: result.error, error: true });
-      }
-      setMessage({
+    form.run(
+      async () => {
+        const result = await updatePlayerAction({ aiOptIn: next });
+        if (!result.ok) setOn(!next);
+        return result;
+      },
+      () => ({
         text: !next
           ? "[SYSTEM] Only the System's plain voice will speak."
           : available
             ? "[SYSTEM] The System will speak through OpenAI. Your next weekly report is being prepared."
             : "[SYSTEM] Saved. The System will speak through OpenAI once this server has a key.",
         error: false,
-      });
-    });
+      }),
+    );
   }
 
   return (
-    <div className="flex flex-col gap-3" aria-busy={pending}>
+    <div className="flex flex-col gap-3" aria-busy={form.pending}>
       <Choice
         type="checkbox"
         name="aiOptIn"
@@ -49,7 +49,7 @@ export function VoiceSection({ aiOptIn, available }: { aiOptIn: boolean; availab
       {!available && (
         <p className="text-sm text-amber-300">This server has no OpenAI key: the built-in voice answers either way.</p>
       )}
-      <SystemStatus message={message} />
+      <SystemStatus message={form.message} />
     </div>
   );
 }

@@ -1,11 +1,9 @@
-import { db } from "@/lib/db";
-import { checkHealth } from "@/lib/health/service";
-import { getStore } from "@/lib/redis";
+import { currentHealth } from "@/lib/health/service";
 
 export const dynamic = "force-dynamic";
 
 export async function GET() {
-  const health = await checkHealth(db, getStore());
+  const health = await currentHealth();
   return Response.json(health, {
     status: health.database === "ok" ? 200 : 503,
     headers: { "Cache-Control": "no-store" },

@@ -41,7 +41,7 @@ export default async function QuestPage({ params }: { params: Promise<{ id: stri
       : null,
   ]);
   const facts: [string, string][] = [
-    ["Kind", quest.kind === "ONE_TIME" ? "One-time" : quest.kind[0] + quest.kind.slice(1).toLowerCase()],
+    ["Kind", quest.kind === "ONE_TIME" ? "To-do" : quest.kind[0] + quest.kind.slice(1).toLowerCase()],
     ["Difficulty", quest.difficulty[0] + quest.difficulty.slice(1).toLowerCase()],
     ["Stats", quest.kind === "ONE_TIME" ? "To-dos feed no stats" : quest.stats.join(", ")],
     ...(quest.schedule ? [["Schedule", describeSchedule(quest.schedule)] as [string, string]] : []),

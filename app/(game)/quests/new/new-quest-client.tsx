@@ -1,11 +1,13 @@
 "use client";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 import { Panel } from "@/components/ui/panel";
-import { SystemStatus, type SystemMessage } from "@/components/ui/system-status";
+import { SystemStatus } from "@/components/ui/system-status";
+import { useForm } from "@/components/ui/use-form";
 import { draftQuestAction } from "@/lib/insights/actions";
 import { MAX_SENTENCE_LENGTH } from "@/lib/insights/schemas";
-import { blankQuest, draftValues } from "../form-values";
+import { blankQuest, draftValues } from "../quest-values";
 import { QuestForm } from "../quest-form";
 
 const FIELD_NAMES: Record<string, string> = {
@@ -24,58 +26,48 @@ const FIELD_NAMES: Record<string, string> = {
 export function NewQuest({ today }: { today: string }) {
   const [text, setText] = useState("");
   const [filled, setFilled] = useState({ version: 0, values: blankQuest(today) });
-  const [message, setMessage] = useState<SystemMessage>(null);
-  const [pending, startTransition] = useTransition();
+  const form = useForm();
+  const { attach } = form;
 
   function read(event: React.FormEvent) {
     event.preventDefault();
-    startTransition(async () => {
-      const result = await draftQuestAction({ text });
-      if (!result.ok) {
-        setMessage({ text: result.fieldErrors?.text ?? result.error, error: true });
-        return;
-      }
-      const { draft, missing, notice } = result.data;
-      setFilled((current) => ({ version: current.version + 1, values: draftValues(draft, today) }));
-      const still = missing.map((field) => FIELD_NAMES[field] ?? field);
-      setMessage({
-        text: [
-          notice,
-          "[SYSTEM] The quest is drafted below. Check it, then create it.",
-          still.length > 0 && `Still to choose: ${still.join(", ")}.`,
-        ]
-          .filter(Boolean)
-          .join(" "),
-        error: false,
-      });
-    });
+    form.run(
+      () => draftQuestAction({ text }),
+      ({ draft, missing, notice }) => {
+        setFilled((current) => ({ version: current.version + 1, values: draftValues(draft, today) }));
+        const still = missing.map((field) => FIELD_NAMES[field] ?? field);
+        return {
+          text: [
+            notice,
+            "[SYSTEM] The quest is drafted below. Check it, then create it.",
+            still.length > 0 && `Still to choose: ${still.join(", ")}.`,
+          ]
+            .filter(Boolean)
+            .join(" "),
+          error: false,
+        };
+      },
+    );
   }
 
   return (
     <>
       <Panel title="Describe your quest">
-        <form onSubmit={read} className="flex flex-col gap-3" aria-busy={pending}>
-          <label htmlFor="describe" className="text-sm font-medium text-mist">
-            In your own words
-          </label>
-          <input
-            id="describe"
+        <form ref={attach} onSubmit={read} noValidate className="flex flex-col gap-3" aria-busy={form.pending}>
+          <Field
+            label="In your own words"
             name="describe"
             value={text}
             onChange={(e) => setText(e.target.value)}
             maxLength={MAX_SENTENCE_LENGTH}
             placeholder="read 20 pages every day"
-            aria-describedby="describe-hint"
-            className="min-h-11 border border-system/40 bg-void px-3 text-slate-100 placeholder:text-slate-500"
+            error={form.errors.text}
+            hint="e.g. “run 3 times a week before work”, “no doom-scrolling after 10pm”, “file the tax return by Friday”."
           />
-          <p id="describe-hint" className="text-xs text-slate-400">
-            e.g. &ldquo;run 3 times a week before work&rdquo;, &ldquo;no doom-scrolling after 10pm&rdquo;, &ldquo;file
-            the tax return by Friday&rdquo;.
-          </p>
-          <Button type="submit" disabled={pending || text.trim() === ""}>
-            {pending ? "Reading…" : "Draft it"}
+          <Button type="submit" disabled={form.pending || text.trim() === ""}>
+            {form.pending ? "Reading…" : "Draft it"}
           </Button>
-          <SystemStatus message={message} />
+          <SystemStatus message={form.message} />
         </form>
       </Panel>
       <Panel title="New quest">

@@ -1,6 +1,6 @@
 import { playerRoute } from "@/lib/api/handlers";
 import { exportQuerySchema } from "@/lib/export/schemas";
-import { exportCheckInsCsv, exportPlayer } from "@/lib/export/service";
+import { exportCheckInsCsv, exportPlayer } from "@/lib/export/queries";
 import { parseWith, searchParamsOf } from "@/lib/http";
 
 export const GET = playerRoute(async ({ request, playerId, now }) => {

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { playerRoute } from "@/lib/api/handlers";
 import { parseWith, readJson, searchParamsOf } from "@/lib/http";
-import { withToday } from "@/lib/quests/queries";
+import { listQuests, withToday } from "@/lib/quests/queries";
 import { createQuestSchema } from "@/lib/quests/schemas";
-import { createQuest, listQuests } from "@/lib/quests/service";
+import { createQuest } from "@/lib/quests/service";
 
 const listSchema = z.strictObject({ archived: z.enum(["true", "false"]).default("false") });
 

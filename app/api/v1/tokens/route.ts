@@ -2,7 +2,8 @@ import { playerRoute, publicRoute } from "@/lib/api/handlers";
 import { readJson } from "@/lib/http";
 import { enforceSignInLimits } from "@/lib/rate-limit/service";
 import { createTokenSchema } from "@/lib/tokens/schemas";
-import { createToken, listTokens, revokeAllTokens } from "@/lib/tokens/service";
+import { listTokens } from "@/lib/tokens/queries";
+import { createToken, revokeAllTokens } from "@/lib/tokens/service";
 
 export const POST = publicRoute(async (request) => {
   const { email, password, name, expiresInDays } = await readJson(request, createTokenSchema);

@@ -5,7 +5,7 @@ import { Panel } from "@/components/ui/panel";
 import { cachedPlayerStatus } from "@/lib/player/cache";
 import { requirePlayer } from "@/lib/auth/player";
 import { findQuest } from "@/lib/quests/queries";
-import { questValues } from "../../form-values";
+import { questValues } from "../../quest-values";
 import { QuestForm } from "../../quest-form";
 
 export const metadata: Metadata = { title: "Edit quest" };

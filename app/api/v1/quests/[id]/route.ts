@@ -1,8 +1,8 @@
 import { playerRoute } from "@/lib/api/handlers";
 import { readJson } from "@/lib/http";
 import { updateQuestSchema } from "@/lib/quests/schemas";
-import { withToday } from "@/lib/quests/queries";
-import { archiveQuest, getQuest, updateQuest, type QuestDto } from "@/lib/quests/service";
+import { getQuest, withToday } from "@/lib/quests/queries";
+import { archiveQuest, updateQuest, type QuestDto } from "@/lib/quests/service";
 
 type Params = { id: string };
 

@@ -1,6 +1,6 @@
 import { playerRoute } from "@/lib/api/handlers";
 import { parseWith, searchParamsOf } from "@/lib/http";
-import { dayRangeSchema } from "@/lib/player/schemas";
+import { dayRangeSchema } from "@/lib/time/schemas";
 import { getStrengthSeries } from "@/lib/quests/queries";
 
 export const GET = playerRoute<{ id: string }>(async ({ request, playerId, params }) => {

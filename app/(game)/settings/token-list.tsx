@@ -1,7 +1,8 @@
 "use client";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { SystemStatus, type SystemMessage } from "@/components/ui/system-status";
+import { SystemStatus } from "@/components/ui/system-status";
+import { useForm } from "@/components/ui/use-form";
 import type { TokenSummary } from "@/lib/tokens/schemas";
 import { revokeTokenAction } from "@/lib/tokens/actions";
 
@@ -10,16 +11,16 @@ const day = (iso: string | null, none: string) => (iso ? iso.slice(0, 10) : none
 /** The player's personal access tokens, each with a revoke button. */
 export function TokenList({ tokens: initial }: { tokens: TokenSummary[] }) {
   const [tokens, setTokens] = useState(initial);
-  const [message, setMessage] = useState<SystemMessage>(null);
-  const [pending, startTransition] = useTransition();
+  const form = useForm();
 
   function revoke(token: TokenSummary) {
-    startTransition(async () => {
-      const result = await revokeTokenAction({ id: token.id });
-      if (!result.ok) return setMessage({ text: result.error, error: true });
-      setTokens((list) => list.filter((t) => t.id !== token.id));
-      setMessage({ text: `[SYSTEM] Token “${token.name}” revoked.`, error: false });
-    });
+    form.run(
+      () => revokeTokenAction({ id: token.id }),
+      () => {
+        setTokens((list) => list.filter((t) => t.id !== token.id));
+        return { text: `[SYSTEM] Token “${token.name}” revoked.`, error: false };
+      },
+    );
   }
 
   return (
@@ -39,7 +40,7 @@ export function TokenList({ tokens: initial }: { tokens: TokenSummary[] }) {
               </span>
               <Button
                 type="button"
-                disabled={pending}
+                disabled={form.pending}
                 onClick={() => revoke(token)}
                 aria-label={`Revoke ${token.name}`}
               >
@@ -49,7 +50,7 @@ export function TokenList({ tokens: initial }: { tokens: TokenSummary[] }) {
           ))}
         </ul>
       )}
-      <SystemStatus message={message} />
+      <SystemStatus message={form.message} />
     </div>
   );
 }

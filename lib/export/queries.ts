@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import { CHECK_IN_ROW } from "@/lib/days/queries";
 
 /**
- * Everything the player owns (SPEC §10), as plain JSON. Secrets stay out: no password hash, no token hashes,
+ * Everything the player owns (docs/rules.md "Your data"), as plain JSON. Secrets stay out: no password hash, no token hashes,
  * no stored check-in replies (they repeat the rows). Read in one snapshot so the parts agree.
  */
 export async function exportPlayer(playerId: string, now: Date) {

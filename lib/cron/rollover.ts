@@ -1,7 +1,8 @@
 import "server-only";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
-import { settlePlayer } from "@/lib/days/service";
+import { settleChanged, settlePlayer } from "@/lib/days/service";
+import { afterPlayerWrite } from "@/lib/player/cache";
 
 export type RolloverRun = {
   processed: number;
@@ -31,7 +32,9 @@ export async function rolloverAll(options: {
       select: { id: true },
     });
     for (const { id } of batch) {
-      const result = await settlePlayer(id, await now(id));
+      const at = await now(id);
+      const result = await settlePlayer(id, at);
+      if (settleChanged(result)) await afterPlayerWrite(id, at);
       run.processed += 1;
       run.settledDays += result.settledDays;
       run.penaltiesOpened += result.penaltyOpened ? 1 : 0;

@@ -1,6 +1,6 @@
 import "server-only";
+import type { Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Tx } from "@/lib/ledger/service";
 import { EMPTY_TALLY, type DayTally } from "@/lib/quests/rules";
 import type { DayKey } from "@/lib/time/rules";
 

@@ -1,0 +1,55 @@
+"use client";
+import { signOut } from "next-auth/react";
+import { useState } from "react";
+import { DangerButton } from "@/components/settings/danger-button";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { useForm } from "@/components/ui/use-form";
+import { deleteAccountAction } from "@/lib/player/actions";
+
+export function DeleteAccount({ hunterName }: { hunterName: string }) {
+  const [confirming, setConfirming] = useState(false);
+  const [confirmName, setConfirmName] = useState("");
+  const form = useForm();
+  const { attach } = form;
+
+  function remove(event: React.FormEvent) {
+    event.preventDefault();
+    form.run(
+      () => deleteAccountAction({ confirmName }),
+      () => signOut({ callbackUrl: "/" }),
+    );
+  }
+
+  return (
+    <div className="flex flex-col gap-3 border-t border-blood/40 pt-4">
+      {confirming ? (
+        <form ref={attach} onSubmit={remove} noValidate className="flex flex-col gap-3" aria-busy={form.pending}>
+          <p className="text-[#ff6680]">
+            This deletes your Hunter, quests and history for good. Type <strong>{hunterName}</strong> to confirm.
+          </p>
+          <Field
+            label="Hunter name"
+            name="confirmName"
+            value={confirmName}
+            autoComplete="off"
+            onChange={(e) => setConfirmName(e.target.value)}
+            error={form.errors.confirmName ?? (form.message?.error ? form.message.text : undefined)}
+          />
+          <div className="flex flex-wrap gap-2">
+            <DangerButton type="submit" disabled={form.pending}>
+              {form.pending ? "Deleting…" : "Delete my account"}
+            </DangerButton>
+            <Button type="button" onClick={() => setConfirming(false)}>
+              Cancel
+            </Button>
+          </div>
+        </form>
+      ) : (
+        <DangerButton type="button" onClick={() => setConfirming(true)}>
+          Delete account…
+        </DangerButton>
+      )}
+    </div>
+  );
+}

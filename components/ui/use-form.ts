@@ -1,0 +1,64 @@
+"use client";
+import { useState, useTransition } from "react";
+import type { SystemMessage } from "@/components/ui/system-status";
+import type { ActionResult } from "@/lib/errors";
+import type { FieldErrors } from "@/lib/validation";
+
+const INVALID =
+  'input[aria-invalid="true"], select[aria-invalid="true"], textarea[aria-invalid="true"], fieldset[aria-invalid="true"] input';
+
+/**
+ * After a failed submit, moves focus to the first field marked invalid so keyboard and screen-reader users land on
+ * it. The errors are set inside a transition, which React may commit a few frames later on a busy device: look
+ * again each frame, for up to about a second.
+ */
+function focusFirstError(form: HTMLElement | null, framesLeft = 60): void {
+  requestAnimationFrame(() => {
+    const field = form?.querySelector<HTMLElement>(INVALID);
+    if (field) field.focus();
+    else if (framesLeft > 0) focusFirstError(form, framesLeft - 1);
+  });
+}
+
+/**
+ * One form's state: its field errors, the System's reply and whether an action is under way. `run` calls a Server
+ * Action; a failure shows one error at a time (the fields' own messages, or the System's when no field is to blame)
+ * and focuses the first invalid field; a success clears the errors and shows what `onSuccess` says (if anything).
+ */
+export function useForm() {
+  // A callback ref (the state setter) rather than a ref object: the form is read only when an action fails.
+  const [element, attach] = useState<HTMLFormElement | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [message, setMessage] = useState<SystemMessage>(null);
+  const [pending, startTransition] = useTransition();
+
+  function fail(fieldErrors: FieldErrors, text: string) {
+    setErrors(fieldErrors);
+    setMessage(Object.keys(fieldErrors).length > 0 ? null : { text, error: true });
+    focusFirstError(element);
+  }
+
+  function run<T>(
+    action: () => Promise<ActionResult<T>>,
+    onSuccess?: (data: T) => SystemMessage | void | Promise<SystemMessage | void>,
+  ) {
+    startTransition(async () => {
+      const result = await action();
+      if (!result.ok) return fail(result.fieldErrors ?? {}, result.error);
+      setErrors({});
+      setMessage((await onSuccess?.(result.data)) ?? null);
+    });
+  }
+
+  /** Forgets one field's error, e.g. once the Hunter has fixed what it asked for. */
+  function clearError(name: string) {
+    setErrors((current) => {
+      if (!(name in current)) return current;
+      const rest = { ...current };
+      delete rest[name];
+      return rest;
+    });
+  }
+
+  return { attach, errors, message, setMessage, pending, run, fail, clearError };
+}
