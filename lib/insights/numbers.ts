@@ -3,8 +3,10 @@
  * one the System gave it. Pure.
  */
 
-const NUMBER_WORDS: Record<string, number> = {
+/** Cardinal number words, as the System reads them in a model's text and in a Hunter's sentence. */
+export const CARDINALS: Readonly<Record<string, number>> = {
   zero: 0,
+  one: 1,
   two: 2,
   three: 3,
   four: 4,
@@ -35,10 +37,10 @@ const NUMBER_WORDS: Record<string, number> = {
   thousand: 1_000,
   million: 1_000_000,
   dozen: 12,
-  once: 1,
-  twice: 2,
-  thrice: 3,
 };
+
+/** How many times: "twice a week". */
+export const MULTIPLES: Readonly<Record<string, number>> = { once: 1, twice: 2, thrice: 3 };
 
 // "1,234.5", "10000", "07", "3.5"; digits inside words ("W48", "2nd") count too.
 const DIGITS = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g;
@@ -51,7 +53,8 @@ const WORDS = /[a-z]+/g;
 export function numbersIn(text: string): number[] {
   const found = [...text.matchAll(DIGITS)].map((m) => Number(m[0].replaceAll(",", "")));
   for (const [word] of text.toLowerCase().matchAll(WORDS)) {
-    if (word in NUMBER_WORDS) found.push(NUMBER_WORDS[word]!);
+    const value = word === "one" ? undefined : (CARDINALS[word] ?? MULTIPLES[word]);
+    if (value !== undefined) found.push(value);
   }
   return found;
 }

@@ -3,7 +3,7 @@
  * week, which of today's dailies are at risk, and what to suggest. Pure: the log comes in as arguments, nothing
  * reads a clock or the database. Every figure the System ever states comes from here.
  */
-import { playerStats, STATS, type Job, type Stat } from "@/lib/progression/rules";
+import { playerStats, STATS, type Stat } from "@/lib/progression/rules";
 import {
   advanceStrength,
   INITIAL_STRENGTH,
@@ -41,14 +41,8 @@ export type InsightCheckIn = { questId: string; day: DayKey; minute: number };
 
 export type Tally = (questId: string, day: DayKey) => DayTally;
 
-export type PlayerBuild = {
-  job: Job | null;
-  allocatedStr: number;
-  allocatedAgi: number;
-  allocatedVit: number;
-  allocatedInt: number;
-  allocatedPer: number;
-};
+/** What stats are computed from besides strength: the job and the points spent (lib/progression/rules.ts). */
+export type PlayerBuild = Parameters<typeof playerStats>[0];
 
 export const percent = (fraction: number) => Math.round(fraction * 100);
 

@@ -3,7 +3,7 @@
  * createQuestSchema input the Hunter confirms. It reads schedules, times, targets, due days and bad habits; what it
  * cannot read it leaves blank rather than inventing. Pure: `today` comes in as an argument.
  */
-import { numbersIn } from "@/lib/insights/numbers";
+import { CARDINALS, MULTIPLES, numbersIn } from "@/lib/insights/numbers";
 import { MAX_SENTENCE_LENGTH, WEEKDAY_WORDS, type ModelDraft } from "@/lib/insights/schemas";
 import { createQuestSchema, type Schedule } from "@/lib/quests/schemas";
 import type { Stat } from "@/lib/progression/rules";
@@ -22,46 +22,18 @@ export type QuestDraft = {
   dueDay?: DayKey;
 };
 
-const SMALL: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  ninety: 90,
-  hundred: 100,
-  dozen: 12,
-};
 const ORDINALS: Record<string, number> = { other: 2, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7 };
-const ADVERBS: Record<string, number> = { once: 1, twice: 2, thrice: 3 };
 
-const NUM = `(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)(?:k(?![a-z]))?|${Object.keys(SMALL).join("|")}`;
-const COUNT = `${NUM}|${Object.keys(ADVERBS).join("|")}`;
+// Longest words first, so "seventeen" is not read as "seven" and a unit "teen".
+const WORDS = Object.keys(CARDINALS).sort((a, b) => b.length - a.length);
+const NUM = `(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)(?:k(?![a-z]))?|${WORDS.join("|")}`;
+const COUNT = `${NUM}|${Object.keys(MULTIPLES).join("|")}`;
 
 /** "10,000" → 10000, "10k" → 10000, "twenty" → 20, "twice" → 2; NaN when it is not a number. */
 function toNumber(token: string): number {
   const word = token.toLowerCase();
-  if (word in SMALL) return SMALL[word]!;
-  if (word in ADVERBS) return ADVERBS[word]!;
+  if (word in CARDINALS) return CARDINALS[word]!;
+  if (word in MULTIPLES) return MULTIPLES[word]!;
   if (word in ORDINALS) return ORDINALS[word]!;
   const thousands = word.endsWith("k");
   const value = Number(

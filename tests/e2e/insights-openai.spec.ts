@@ -5,6 +5,7 @@ import { expect, test } from "@playwright/test";
 import { randomBytes } from "node:crypto";
 import { sessionCookie } from "../support/browser.mjs";
 import { startOpenAiStandIn } from "../support/openai-stand-in.mjs";
+import { MODEL_DRAFT } from "../support/openai-answers";
 import { startAppServer, type AppServer } from "./support/app-server";
 
 const CRON = "e2e-openai-cron-secret-0123456789";
@@ -62,23 +63,7 @@ test("an opted-in Hunter: the model drafts a quest, the tick writes the weekly r
       return { name: name!, value: value.join("="), url: app.url };
     }),
   );
-  standIn.script([
-    {
-      json: {
-        kind: "DAILY",
-        title: "Read 20 pages",
-        difficulty: "HARD",
-        stats: ["INT"],
-        schedule: { type: "EVERY_DAY", weekdays: [], n: null },
-        timesPerDay: null,
-        target: { value: 20, unit: "pages", direction: "AT_LEAST" },
-        reminderTime: null,
-        positive: null,
-        dueWeekday: null,
-        dueInDays: null,
-      },
-    },
-  ]);
+  standIn.script([{ json: { ...MODEL_DRAFT, difficulty: "HARD" } }]);
   await page.goto(`${app.url}/quests/new`);
   await page.getByLabel("In your own words").fill("read 20 pages every day");
   await page.getByRole("button", { name: "Draft it" }).click();

@@ -4,12 +4,12 @@ import { describe, expect, it } from "vitest";
 import { draftQuest } from "@/lib/insights/drafts";
 import {
   describeDraftFallbacks,
-  MODEL_DRAFT,
   NOW,
   optedInHunter,
   SENTENCE,
   startStandInForFile,
 } from "@/tests/support/insights-model";
+import { MODEL_DRAFT } from "@/tests/support/openai-answers";
 
 const standIn = startStandInForFile("chat");
 

@@ -13,12 +13,12 @@ import { addDays, dayKey, weekStart } from "@/lib/time/rules";
 import { makeHunterWithHistory } from "@/tests/support/insights";
 import {
   describeDraftFallbacks,
-  MODEL_DRAFT,
   NOW,
   optedInHunter,
   SENTENCE,
   startStandInForFile,
 } from "@/tests/support/insights-model";
+import { MODEL_DRAFT } from "@/tests/support/openai-answers";
 
 const standIn = startStandInForFile("responses", 5);
 

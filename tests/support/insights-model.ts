@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { draftQuest } from "@/lib/insights/drafts";
 import { readQuestSentence } from "@/lib/insights/sentence";
 import { makeHunterWithHistory } from "@/tests/support/insights";
+import { MODEL_DRAFT } from "@/tests/support/openai-answers";
 import { startOpenAiStandIn, type StandInStep } from "@/tests/support/openai-stand-in.mjs";
 
 export const TIMEOUT_MS = 1_500;
@@ -33,20 +34,6 @@ export function startStandInForFile(style: "responses" | "chat", budget = 5): { 
 }
 
 export const SENTENCE = "read 20 pages every day";
-/** What a model might write for SENTENCE: EASY, where the built-in reader says NORMAL, shows whose reading won. */
-export const MODEL_DRAFT = {
-  kind: "DAILY",
-  title: "Read 20 pages",
-  difficulty: "EASY",
-  stats: ["INT"],
-  schedule: { type: "EVERY_DAY", weekdays: [], n: null },
-  timesPerDay: null,
-  target: { value: 20, unit: "pages", direction: "AT_LEAST" },
-  reminderTime: null,
-  positive: null,
-  dueWeekday: null,
-  dueInDays: null,
-};
 
 const retryAfter = { status: 429, headers: { "retry-after-ms": "30" } };
 

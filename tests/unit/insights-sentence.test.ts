@@ -9,6 +9,7 @@ import {
 } from "@/lib/insights/sentence";
 import type { ModelDraft } from "@/lib/insights/schemas";
 import { createQuestSchema } from "@/lib/quests/schemas";
+import { MODEL_DRAFT } from "@/tests/support/openai-answers";
 
 /** A Thursday. */
 const TODAY = "2026-12-03";
@@ -129,6 +130,7 @@ describe("quest from a sentence: more phrasings", () => {
     ["practice guitar 30 minutes on weekdays", { target: { value: 30, unit: "minutes", direction: "AT_LEAST" } }],
     ["do 100 push-ups daily", { target: { value: 100, unit: "push-ups", direction: "AT_LEAST" }, stats: ["STR"] }],
     ["read ten pages a day", { target: { value: 10, unit: "pages", direction: "AT_LEAST" } }],
+    ["do seventeen squats daily", { target: { value: 17, unit: "squats", direction: "AT_LEAST" } }],
     ["drink 2.5 litres of water a day", { target: { value: 2.5, unit: "litres", direction: "AT_LEAST" } }],
     [
       "at most 2 coffees a day",
@@ -231,19 +233,7 @@ describe("any sentence", () => {
 });
 
 describe("a model's reading", () => {
-  const model: ModelDraft = {
-    kind: "DAILY",
-    title: "Read 20 pages",
-    difficulty: "EASY",
-    stats: ["INT"],
-    schedule: { type: "EVERY_DAY", weekdays: [], n: null },
-    timesPerDay: null,
-    target: { value: 20, unit: "pages", direction: "AT_LEAST" },
-    reminderTime: "19:00",
-    positive: null,
-    dueWeekday: null,
-    dueInDays: null,
-  };
+  const model: ModelDraft = { ...MODEL_DRAFT, reminderTime: "19:00" };
   const sentence = "read 20 pages every day at 7pm";
 
   it("wins over the built-in reading where it says something, and is normalised to its kind", () => {
