@@ -1,5 +1,5 @@
 /**
- * At risk (SPEC §8, docs/rules.md "The System speaks"): which of today's open dailies the Hunter is likely to miss,
+ * At risk (docs/rules.md "The System speaks"): which of today's open dailies the Hunter is likely to miss,
  * judged from the last 28 days of the log. Pure and deterministic.
  */
 import { judgeDaily, percent, type InsightCheckIn, type InsightQuest, type Tally } from "@/lib/insights/rules";

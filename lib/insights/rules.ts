@@ -1,5 +1,5 @@
 /**
- * What the System knows about a Hunter's habits (SPEC §8, docs/rules.md "The System speaks"): the facts of an ISO
+ * What the System knows about a Hunter's habits (docs/rules.md "The System speaks"): the facts of an ISO
  * week, which of today's dailies are at risk, and what to suggest. Pure: the log comes in as arguments, nothing
  * reads a clock or the database. Every figure the System ever states comes from here.
  */

@@ -1,5 +1,5 @@
 /**
- * What the System suggests (SPEC §8, docs/rules.md "The System speaks"): a quest for the weakest stat, an easier
+ * What the System suggests (docs/rules.md "The System speaks"): a quest for the weakest stat, an easier
  * variant of a struggling daily (a smaller target, fewer days a week, an earlier reminder) and an optional flavour
  * rename. Pure: the words are the voice's, the numbers come from here.
  */
