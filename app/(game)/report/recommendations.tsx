@@ -1,6 +1,6 @@
 "use client";
 import { useState, useTransition } from "react";
-import { SystemStatus, type SystemMessage } from "@/components/ui/system-status";
+import type { SystemMessage } from "@/components/ui/system-status";
 import type { Recommendation } from "@/lib/insights/suggestions";
 import { createQuestAction, updateQuestAction } from "@/lib/quests/actions";
 
@@ -60,7 +60,10 @@ export function RecommendationList({ items }: { items: Recommendation[] }) {
           ))}
         </ul>
       )}
-      <SystemStatus message={message} />
+      {/* A live region without the status role: the dashboard's quest list owns the page's one status. */}
+      <p aria-live="polite" className={`text-sm ${message?.error ? "text-[#ff6680]" : "text-system"}`}>
+        {message?.text}
+      </p>
     </div>
   );
 }
