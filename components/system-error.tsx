@@ -1,6 +1,7 @@
 "use client";
-import { Panel } from "@/components/ui/panel";
+import Link from "next/link";
 import { Button } from "@/components/ui/button";
+import { Panel } from "@/components/ui/panel";
 
 /**
  * What a page shows when rendering it failed (most often: the database is out of reach). Never the error itself:
@@ -16,6 +17,9 @@ export function SystemError({ digest, retry }: { digest?: string; retry: () => v
           <Button type="button" onClick={retry}>
             Try again
           </Button>
+          <Link href="/dashboard" className="flex min-h-11 items-center justify-center text-system underline">
+            Back to status
+          </Link>
         </div>
       </Panel>
     </main>

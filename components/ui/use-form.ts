@@ -1,5 +1,5 @@
 "use client";
-import { useState, useTransition } from "react";
+import { startTransition, useActionState, useState, useTransition } from "react";
 import type { SystemMessage } from "@/components/ui/system-status";
 import type { ActionResult } from "@/lib/errors";
 import type { FieldErrors } from "@/lib/validation";
@@ -61,4 +61,23 @@ export function useForm() {
   }
 
   return { attach, errors, message, setMessage, pending, run, fail, clearError };
+}
+
+/**
+ * A signed-out form bound to a `formAction` through useActionState (it works before the page has hydrated too):
+ * its field errors, the System's reply when no field is to blame, and a submit handler that keeps what the player
+ * typed when the System refuses it.
+ */
+export function useFormAction(
+  action: (previous: ActionResult<null> | null, form: FormData) => Promise<ActionResult<null>>,
+) {
+  const [state, submit, pending] = useActionState(action, null);
+  const errors: FieldErrors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const failure = state && !state.ok && !state.fieldErrors ? state.error : null;
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    startTransition(() => submit(form));
+  }
+  return { done: state?.ok === true, errors, failure, pending, onSubmit };
 }

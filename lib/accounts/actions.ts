@@ -1,5 +1,5 @@
 "use server";
-import { formAction } from "@/lib/api/action";
+import { formAction } from "@/lib/api/form-action";
 import { requestPasswordReset, resetPassword } from "@/lib/accounts/reset";
 import { createAccount } from "@/lib/accounts/service";
 import { enforceLimit } from "@/lib/rate-limit/service";

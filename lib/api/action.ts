@@ -1,11 +1,10 @@
 import "server-only";
-import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import { actionPlayer, enterPlayer, type PlayerContext } from "@/lib/auth/player";
 import { AppError, toActionFailure, type ActionResult } from "@/lib/errors";
 import { afterPlayerWrite } from "@/lib/player/cache";
-import { clientIp, enforceLimit } from "@/lib/rate-limit/service";
+import { enforceLimit } from "@/lib/rate-limit/service";
 import { fieldErrorsOf, nulPath } from "@/lib/validation";
 
 /** Parses an action's input, or fails with one message per field (and never lets a NUL reach Postgres). */
@@ -44,26 +43,6 @@ export function playerAction<S extends z.ZodType, T>(
         revalidatePath(path);
       }
       return { ok: true, data };
-    } catch (error) {
-      return toActionFailure(error);
-    }
-  };
-}
-
-/**
- * A signed-out form's action for `useActionState` (sign-up, password reset): the named fields (absent ones
- * undefined), and the caller's address for rate limits. The service validates, as it does for the API, so both
- * give the same messages.
- */
-export function formAction<F extends string>(
-  names: readonly F[],
-  handler: (fields: Record<F, FormDataEntryValue | undefined>, caller: { ip: string }) => Promise<void>,
-): (previous: ActionResult<null> | null, form: FormData) => Promise<ActionResult<null>> {
-  return async (_previous, form) => {
-    try {
-      const fields = Object.fromEntries(names.map((name) => [name, form.get(name) ?? undefined]));
-      await handler(fields as Record<F, FormDataEntryValue | undefined>, { ip: clientIp(await headers()) });
-      return { ok: true, data: null };
     } catch (error) {
       return toActionFailure(error);
     }

@@ -3,7 +3,7 @@ import { signUpSchema } from "@/lib/accounts/schemas";
 import { checkInSchema } from "@/lib/check-ins/schemas";
 import { allocateStatsSchema, jobChangeSchema, restPeriodSchema, updatePlayerSchema } from "@/lib/player/schemas";
 import { draftRequestSchema } from "@/lib/insights/schemas";
-import { checklistItemSchema, createQuestSchema, updateQuestSchema } from "@/lib/quests/schemas";
+import { checklistItemSchema, createQuestSchema, questOrderSchema, updateQuestSchema } from "@/lib/quests/schemas";
 import { createTokenSchema } from "@/lib/tokens/schemas";
 
 type Operation = { summary: string; body?: z.ZodType; query?: string[]; status: number; auth?: boolean };
@@ -65,6 +65,10 @@ const PATHS: Record<string, Record<string, Operation>> = {
       status: 200,
     },
   },
+  "/api/v1/quests/order": {
+    put: { summary: "Put quests in the Hunter's order (first to last)", body: questOrderSchema, status: 204 },
+  },
+  "/api/v1/quests/{id}/restore": { post: { summary: "Restore an archived quest", status: 200 } },
   "/api/v1/quests/{id}": {
     get: { summary: "A quest", status: 200 },
     patch: { summary: "Edit a quest", body: updateQuestSchema, status: 200 },

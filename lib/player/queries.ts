@@ -13,6 +13,7 @@ import {
 } from "@/lib/progression/rules";
 import type { Schedule } from "@/lib/quests/rules";
 import { toQuestDto } from "@/lib/quests/service";
+import { QUEST_ORDER } from "@/lib/quests/queries";
 import { isOpenDailyOn, questToday, type QuestToday } from "@/lib/quests/today";
 import { addDays, dayEndInstant, dayKey, isRestDay, playerToday, weekStart, localDay } from "@/lib/time/rules";
 
@@ -63,7 +64,7 @@ export async function getPlayerStatus(playerId: string, now: Date) {
       // joined query with the player, whatever the size of the history.
       quests: {
         where: { archivedAt: null },
-        orderBy: { createdAt: "asc" },
+        orderBy: QUEST_ORDER,
         include: {
           checkIns: {
             where: { dayKey: { gte: recent }, undo: null },

@@ -5,15 +5,23 @@ import {
   checklistItemParamsSchema,
   checklistItemSchema,
   createQuestSchema,
+  questOrderSchema,
   updateQuestFieldsSchema,
 } from "@/lib/quests/schemas";
-import { archiveQuest, createQuest, setChecklistItem, updateQuest } from "@/lib/quests/service";
+import {
+  archiveQuest,
+  createQuest,
+  reorderQuests,
+  restoreQuest,
+  setChecklistItem,
+  updateQuest,
+} from "@/lib/quests/service";
 import { idSchema } from "@/lib/validation";
 
 export const createQuestAction = playerAction(
   createQuestSchema,
   async (input, { playerId, now }) => ({ id: (await createQuest(playerId, input, now)).id }),
-  { revalidate: ["/dashboard"] },
+  { revalidate: ["/dashboard", "/quests"] },
 );
 
 export const updateQuestAction = playerAction(
@@ -39,4 +47,23 @@ export const setChecklistItemAction = playerAction(
     return null;
   },
   { revalidate: ["/dashboard"] },
+);
+
+export const restoreQuestAction = playerAction(
+  z.strictObject({ id: idSchema }),
+  async ({ id }, { playerId }) => {
+    await restoreQuest(playerId, id);
+    return null;
+  },
+  { revalidate: ["/quests", "/dashboard"] },
+);
+
+/** The Hunter's order of their quests (the dashboard follows it). */
+export const reorderQuestsAction = playerAction(
+  questOrderSchema,
+  async ({ ids }, { playerId }) => {
+    await reorderQuests(playerId, ids);
+    return null;
+  },
+  { revalidate: ["/quests", "/dashboard"] },
 );

@@ -1,9 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { questShape, questStreak, strengthSchedule, strengthSeries } from "@/lib/quests/rules";
 import { toQuestDto, type QuestDto } from "@/lib/quests/service";
-import { strengthDays } from "@/lib/quests/strength";
+import { questStreaks, strengthDays } from "@/lib/quests/strength";
 import { loadTallies, tallyOf } from "@/lib/quests/tallies";
 import { questToday, type QuestToday } from "@/lib/quests/today";
 import { addDays, isRestDay, playerToday, weekStart, type DayKey } from "@/lib/time/rules";
@@ -78,10 +79,16 @@ export async function withToday(playerId: string, quests: QuestDto[], now: Date)
   }));
 }
 
+/** The Hunter's own order (quests screen), then the order they were made in. */
+export const QUEST_ORDER = [
+  { position: { sort: "asc", nulls: "last" } },
+  { createdAt: "asc" },
+] as const satisfies Prisma.QuestOrderByWithRelationInput[];
+
 export async function listQuests(playerId: string, options: { includeArchived: boolean }): Promise<QuestDto[]> {
   const quests = await db.quest.findMany({
     where: { playerId, ...(options.includeArchived ? {} : { archivedAt: null }) },
-    orderBy: { createdAt: "asc" },
+    orderBy: QUEST_ORDER,
   });
   return quests.map(toQuestDto);
 }
@@ -91,6 +98,31 @@ export async function getQuest(playerId: string, questId: string): Promise<Quest
   const quest = await findQuest(playerId, questId);
   if (!quest) throw new AppError("NOT_FOUND", "Quest not found");
   return quest;
+}
+
+export type QuestBoardEntry = QuestView & { streak: number | null };
+
+/**
+ * Every quest of the Hunter (archived too; the System's Survival Quests are not theirs to arrange), in their order,
+ * each with its state today and its quest streak through the last settled day.
+ */
+export async function getQuestBoard(playerId: string, now: Date): Promise<QuestBoardEntry[]> {
+  const [rows, player] = await Promise.all([
+    db.quest.findMany({ where: { playerId, kind: { not: "PENALTY" } }, orderBy: QUEST_ORDER }),
+    db.player.findUniqueOrThrow({ where: { id: playerId }, select: { lastSettledDay: true } }),
+  ]);
+  const [views, streaks] = await Promise.all([
+    withToday(playerId, rows.map(toQuestDto), now),
+    player.lastSettledDay
+      ? questStreaks(
+          db,
+          playerId,
+          rows.filter((row) => row.archivedAt === null),
+          player.lastSettledDay,
+        )
+      : new Map<string, number>(),
+  ]);
+  return views.map((view) => ({ ...view, streak: streaks.get(view.id) ?? null }));
 }
 
 /** One of the player's quests, or null when it is not theirs (a 404 for the page, never a leak). */

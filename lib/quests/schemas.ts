@@ -175,3 +175,12 @@ export const checklistItemParamsSchema = z.strictObject({
 });
 
 export const checklistItemSchema = z.strictObject({ done: z.boolean() });
+
+/** The Hunter's order of their quests: ids, first to last (any subset; the rest keep their places after them). */
+export const questOrderSchema = z.strictObject({
+  ids: z
+    .array(idSchema)
+    .min(1, "Send the quests in their new order")
+    .max(500)
+    .refine((ids) => new Set(ids).size === ids.length, "Each quest may appear once"),
+});

@@ -156,6 +156,28 @@ export async function archiveQuest(playerId: string, questId: string, now: Date)
   return toQuestDto(await db.quest.update({ where: { id: quest.id }, data: { archivedAt: now } }));
 }
 
+/** Brings an archived quest back: it is due again from today (its history never left). */
+export async function restoreQuest(playerId: string, questId: string): Promise<QuestDto> {
+  const quest = await ownQuest(playerId, questId);
+  if (quest.kind === "PENALTY") throw new AppError("CONFLICT", "The System's Survival Quest cannot be restored");
+  if (!quest.archivedAt) return toQuestDto(quest);
+  return toQuestDto(await db.quest.update({ where: { id: quest.id }, data: { archivedAt: null } }));
+}
+
+/**
+ * The Hunter's order: the quests named take places 0, 1, 2… in one statement. A name that is not one of the
+ * player's quests is a 404 and nothing moves.
+ */
+export async function reorderQuests(playerId: string, ids: readonly string[]): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const moved = await tx.$executeRaw`
+      UPDATE "Quest" AS q SET "position" = o.ord - 1
+      FROM unnest(${ids}::text[]) WITH ORDINALITY AS o(id, ord)
+      WHERE q."id" = o.id AND q."playerId" = ${playerId}`;
+    if (moved !== ids.length) throw new AppError("NOT_FOUND", "Quest not found");
+  });
+}
+
 /** Ticks or unticks one item of a to-do's checklist. */
 export async function setChecklistItem(
   playerId: string,

@@ -34,6 +34,8 @@ type Route = {
   body?: (o: Owned) => unknown;
   /** The owner's success status. */
   ok: number;
+  /** The body names the owner's resource (a path without an id can still aim at another player's quest). */
+  namesOwned?: true;
 };
 
 /** The path with {quest}, {checkIn}, {token} and {today} filled in from the owner's data. */
@@ -69,6 +71,8 @@ const AUTHENTICATED_ROUTES: Route[] = [
     body: () => ({ title: "Sneaky", kind: "HABIT", difficulty: "EASY", stats: ["STR"] }),
     ok: 201,
   },
+  { method: "PUT", path: "/api/v1/quests/order", body: (o) => ({ ids: [o.quest.id] }), ok: 204, namesOwned: true },
+  { method: "POST", path: "/api/v1/quests/{quest}/restore", ok: 200 },
   { method: "GET", path: "/api/v1/quests/{quest}", ok: 200 },
   { method: "PATCH", path: "/api/v1/quests/{quest}", body: () => ({ title: "Hijacked" }), ok: 200 },
   { method: "DELETE", path: "/api/v1/quests/{quest}", ok: 200 },
@@ -122,7 +126,9 @@ test.describe("anonymous and forged callers get 401", () => {
 });
 
 /** Routes that name another player's resource, and what the owner should still see afterwards. */
-const FOREIGN_ROUTES = AUTHENTICATED_ROUTES.filter((route) => /\{(quest|checkIn|token)\}/.test(route.path));
+const FOREIGN_ROUTES = AUTHENTICATED_ROUTES.filter(
+  (route) => /\{(quest|checkIn|token)\}/.test(route.path) || route.namesOwned,
+);
 
 test.describe("another player's resource is a 404 and stays unchanged", () => {
   for (const route of FOREIGN_ROUTES) {

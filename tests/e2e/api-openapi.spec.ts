@@ -43,6 +43,8 @@ const ROUTES: { method: string; path: string; status: number; required?: string[
   { method: "get", path: "/api/v1/quests", status: 200, query: ["archived"] },
   // stats is optional: a to-do feeds none (a daily or habit without them is a 422 all the same).
   { method: "post", path: "/api/v1/quests", status: 201, required: ["kind", "title", "difficulty"] },
+  { method: "put", path: "/api/v1/quests/order", status: 204, required: ["ids"] },
+  { method: "post", path: "/api/v1/quests/{id}/restore", status: 200 },
   { method: "get", path: "/api/v1/quests/{id}", status: 200 },
   { method: "patch", path: "/api/v1/quests/{id}", status: 200, required: [] },
   { method: "delete", path: "/api/v1/quests/{id}", status: 200 },

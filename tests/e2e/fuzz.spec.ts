@@ -21,6 +21,8 @@ const ROUTES: Target[] = [
   { method: "DELETE", path: "/api/v1/rest-periods/{id}" },
   { method: "GET", path: "/api/v1/quests" },
   { method: "POST", path: "/api/v1/quests" },
+  { method: "PUT", path: "/api/v1/quests/order" },
+  { method: "POST", path: "/api/v1/quests/{id}/restore" },
   { method: "GET", path: "/api/v1/quests/{id}" },
   { method: "PATCH", path: "/api/v1/quests/{id}" },
   { method: "DELETE", path: "/api/v1/quests/{id}" },
@@ -46,7 +48,7 @@ const KEYS = [
   ...["reminderTime", "dueDate", "positive", "archived", "idempotencyKey", "happenedAt", "value", "job"],
   ...["timeZone", "dayStartMinute", "leaderboardOptOut", "startDay", "endDay", "email", "password", "name"],
   ...["hunterName", "expiresInDays", "STR", "AGI", "now", "type", "days", "every", "times", "unit", "text"],
-  ...["done", "amount", "week", "aiOptIn"],
+  ...["done", "amount", "ids", "week", "aiOptIn"],
 ];
 const QUERY_KEYS = ["from", "to", "format", "board", "limit", "archived", "cursor", "batchSize"];
 

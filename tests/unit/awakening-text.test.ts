@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { awakeningText } from "@/app/(game)/awakening/awakening-text";
+import { awakeningText } from "@/app/(onboarding)/awakening/awakening-text";
 
 describe("the Awakening's message", () => {
   it("lists every unlock with its reward and names the job with the right article", () => {

@@ -1,35 +1,23 @@
 "use client";
 import Link from "next/link";
-import { startTransition, useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { SystemStatus } from "@/components/ui/system-status";
+import { useFormAction } from "@/components/ui/use-form";
 import { requestPasswordResetAction } from "@/lib/accounts/actions";
 
 export function ForgotPasswordForm() {
-  const [state, submit, pending] = useActionState(requestPasswordResetAction, null);
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
-  const message =
-    state === null
-      ? null
-      : state.ok
-        ? {
-            text: "[SYSTEM] If a Hunter uses that email, a reset link is on its way. It works for 30 minutes.",
-            error: false,
-          }
-        : state.fieldErrors
-          ? null
-          : { text: state.error, error: true };
+  const { done, errors, failure, pending, onSubmit } = useFormAction(requestPasswordResetAction);
+  const message = done
+    ? {
+        text: "[SYSTEM] If a Hunter uses that email, a reset link is on its way. It works for 30 minutes.",
+        error: false,
+      }
+    : failure
+      ? { text: failure, error: true }
+      : null;
   return (
-    <form
-      noValidate
-      className="flex flex-col gap-4"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const form = new FormData(event.currentTarget);
-        startTransition(() => submit(form));
-      }}
-    >
+    <form noValidate className="flex flex-col gap-4" onSubmit={onSubmit}>
       <Field label="Email" name="email" type="email" autoComplete="email" required error={errors.email} />
       <SystemStatus message={message} />
       <Button type="submit" disabled={pending} aria-busy={pending}>

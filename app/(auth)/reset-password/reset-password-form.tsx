@@ -1,14 +1,14 @@
 "use client";
 import Link from "next/link";
-import { startTransition, useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { SystemStatus } from "@/components/ui/system-status";
+import { useFormAction } from "@/components/ui/use-form";
 import { resetPasswordAction } from "@/lib/accounts/actions";
 
 export function ResetPasswordForm({ token }: { token: string }) {
-  const [state, submit, pending] = useActionState(resetPasswordAction, null);
-  if (state?.ok) {
+  const { done, errors, failure, pending, onSubmit } = useFormAction(resetPasswordAction);
+  if (done) {
     return (
       <div className="flex flex-col gap-4 text-center">
         <SystemStatus message={{ text: "[SYSTEM] Password changed. Every session was signed out.", error: false }} />
@@ -18,17 +18,8 @@ export function ResetPasswordForm({ token }: { token: string }) {
       </div>
     );
   }
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
-    <form
-      noValidate
-      className="flex flex-col gap-4"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const form = new FormData(event.currentTarget);
-        startTransition(() => submit(form));
-      }}
-    >
+    <form noValidate className="flex flex-col gap-4" onSubmit={onSubmit}>
       <input type="hidden" name="token" value={token} />
       <Field
         label="New password"
@@ -40,7 +31,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
         hint="At least 10 characters, hard to guess."
         error={errors.password ?? errors.token}
       />
-      <SystemStatus message={state && !state.ok && !state.fieldErrors ? { text: state.error, error: true } : null} />
+      <SystemStatus message={failure ? { text: failure, error: true } : null} />
       <Button type="submit" disabled={pending} aria-busy={pending}>
         {pending ? "Saving…" : "Set new password"}
       </Button>

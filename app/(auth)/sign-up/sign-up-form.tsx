@@ -2,43 +2,35 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
-import { startTransition, useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { useBrowserTimeZone } from "@/components/ui/use-browser-time-zone";
+import { useFormAction } from "@/components/ui/use-form";
 import { createAccountAction } from "@/lib/accounts/actions";
 import type { ActionResult } from "@/lib/errors";
 
 export function SignUpForm() {
   const router = useRouter();
   const timeZone = useBrowserTimeZone();
-  const [state, submit, pending] = useActionState(async (previous: ActionResult<null> | null, form: FormData) => {
-    const result = await createAccountAction(previous, form);
-    if (!result.ok) return result;
-    const signedIn = await signIn("credentials", {
-      email: String(form.get("email")),
-      password: String(form.get("password")),
-      redirect: false,
-    });
-    if (!signedIn?.ok)
-      return { ok: false as const, error: "Your account exists, but signing in failed. Please sign in." };
-    // A new Hunter chooses a job first, so the first dashboard is never empty.
-    router.replace("/awakening");
-    return result;
-  }, null);
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const { errors, failure, pending, onSubmit } = useFormAction(
+    async (previous: ActionResult<null> | null, form: FormData) => {
+      const result = await createAccountAction(previous, form);
+      if (!result.ok) return result;
+      const signedIn = await signIn("credentials", {
+        email: String(form.get("email")),
+        password: String(form.get("password")),
+        redirect: false,
+      });
+      if (!signedIn?.ok)
+        return { ok: false as const, error: "Your account exists, but signing in failed. Please sign in." };
+      // A new Hunter chooses a job first, so the first dashboard is never empty.
+      router.replace("/awakening");
+      return result;
+    },
+  );
 
   return (
-    <form
-      noValidate
-      className="flex flex-col gap-4"
-      // Submitting through onSubmit keeps what the player typed when the System rejects it.
-      onSubmit={(event) => {
-        event.preventDefault();
-        const form = new FormData(event.currentTarget);
-        startTransition(() => submit(form));
-      }}
-    >
+    <form noValidate className="flex flex-col gap-4" onSubmit={onSubmit}>
       <Field label="Email" name="email" type="email" autoComplete="email" required error={errors.email} />
       <Field
         label="Password"
@@ -65,9 +57,9 @@ export function SignUpForm() {
           {errors.timeZone}
         </p>
       )}
-      {state && !state.ok && !state.fieldErrors && (
+      {failure && (
         <p role="alert" className="text-sm text-[#ff6680]">
-          {state.error}
+          {failure}
         </p>
       )}
       <Button type="submit" disabled={pending} aria-busy={pending}>

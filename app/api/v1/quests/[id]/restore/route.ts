@@ -1,0 +1,9 @@
+import { playerRoute } from "@/lib/api/handlers";
+import { withToday } from "@/lib/quests/queries";
+import { restoreQuest } from "@/lib/quests/service";
+
+/** Brings an archived quest back (archiving is DELETE /api/v1/quests/{id}). */
+export const POST = playerRoute<{ id: string }>(async ({ playerId, params, now }) => {
+  const [quest] = await withToday(playerId, [await restoreQuest(playerId, params.id)], now);
+  return Response.json({ quest });
+});
