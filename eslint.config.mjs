@@ -20,6 +20,8 @@ const FEATURES = [
   "player",
   "export",
   "notifications",
+  // The System speaks: reads every feature above, and only the edge (the tick, routes, pages, actions) calls it.
+  "insights",
   // The edge: how a request reaches the features.
   "auth",
   "api",

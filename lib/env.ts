@@ -127,6 +127,17 @@ export const envSchema = z
     VAPID_SUBJECT: vapidSubject,
     // Push endpoints are accepted only at the browsers' push services; these origins are accepted too.
     PUSH_ALLOWED_ORIGINS: pushOrigins,
+    // The System speaks through OpenAI (lib/insights) only with a key, and only for players who opted in.
+    OPENAI_API_KEY: optional,
+    // Any OpenAI-compatible server (Ollama, LM Studio, a proxy); unset: api.openai.com.
+    OPENAI_BASE_URL: optional.pipe(z.url().optional()),
+    OPENAI_MODEL: z.string().min(1).default("gpt-4.1-mini"),
+    // "responses" (OpenAI's Responses API, store:false) or "chat" (Chat Completions, for OpenAI-compatible servers).
+    AI_API_STYLE: z.enum(["responses", "chat"]).default("responses"),
+    // Model calls a player may cause per System day; past it the built-in voice answers until tomorrow. 0: none.
+    AI_DAILY_BUDGET: z.coerce.number().int().min(0).max(1_000).default(20),
+    // The longest a player waits for the model, the one retry included; then the built-in voice answers.
+    AI_TIMEOUT_MS: z.coerce.number().int().min(100).max(15_000).default(15_000),
     // Seeds the demo Hunter (a published password) even on a database that is not the embedded one.
     SEED_DEMO: z.preprocess((v) => v === "1" || v === "true", z.boolean()),
     // End-to-end tests only: lets PUT /api/v1/test-clock shift a player's clock.

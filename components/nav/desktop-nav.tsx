@@ -5,6 +5,7 @@ export const DESKTOP_NAV = [
   { href: "/quests", label: "Quests" },
   { href: "/quests/new", label: "New quest" },
   { href: "/history", label: "History" },
+  { href: "/report", label: "Report" },
   { href: "/achievements", label: "Achievements" },
   { href: "/leaderboard", label: "Leaderboard" },
   { href: "/settings", label: "Settings" },

@@ -3,6 +3,7 @@ import { signUpSchema } from "@/lib/accounts/schemas";
 import { checkInSchema } from "@/lib/check-ins/schemas";
 import { allocateStatsSchema, jobChangeSchema, restPeriodSchema, updatePlayerSchema } from "@/lib/player/schemas";
 import { markReadSchema, pushSubscriptionSchema, unsubscribeSchema } from "@/lib/notifications/schemas";
+import { draftRequestSchema } from "@/lib/insights/schemas";
 import { checklistItemSchema, createQuestSchema, questOrderSchema, updateQuestSchema } from "@/lib/quests/schemas";
 import { createTokenSchema } from "@/lib/tokens/schemas";
 
@@ -58,6 +59,13 @@ const PATHS: Record<string, Record<string, Operation>> = {
     get: { summary: "List quests", query: ["archived"], status: 200 },
     post: { summary: "Create a quest", body: createQuestSchema, status: 201 },
   },
+  "/api/v1/quests/draft": {
+    post: {
+      summary: "Read a sentence into a quest draft ({ draft, complete, missing, source }); saves nothing",
+      body: draftRequestSchema,
+      status: 200,
+    },
+  },
   "/api/v1/quests/order": {
     put: { summary: "Put quests in the Hunter's order (first to last)", body: questOrderSchema, status: 204 },
   },
@@ -110,6 +118,20 @@ const PATHS: Record<string, Record<string, Operation>> = {
   },
   "/api/v1/inbox/read": {
     post: { summary: "Mark inbox items read: some ids, or all", body: markReadSchema, status: 200 },
+  },
+  "/api/v1/insights/report": {
+    get: {
+      summary:
+        "The weekly System Report { week, facts, text, recommendations, source } (default: the last completed week)",
+      query: ["week"],
+      status: 200,
+    },
+  },
+  "/api/v1/insights/at-risk": {
+    get: { summary: "Today's open dailies with their risk of being missed (0..1) and reasons", status: 200 },
+  },
+  "/api/v1/insights/suggestions": {
+    get: { summary: "Suggested quest drafts, easier variants and flavour renames", status: 200 },
   },
   "/api/v1/export": {
     get: {

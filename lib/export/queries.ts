@@ -33,6 +33,7 @@ export async function exportPlayer(playerId: string, now: Date) {
         select: { type: true, subject: true, at: true, readAt: true },
         orderBy: { at: "asc" },
       },
+      reports: { orderBy: { week: "asc" } },
     },
   });
   if (!player) throw new AppError("NOT_FOUND", "Player not found");
@@ -49,6 +50,7 @@ export async function exportPlayer(playerId: string, now: Date) {
     apiTokens,
     pushSubscriptions,
     notifications,
+    reports,
     ...hunter
   } = player;
   return {
@@ -68,6 +70,7 @@ export async function exportPlayer(playerId: string, now: Date) {
     apiTokens,
     devices: pushSubscriptions,
     inbox: notifications,
+    systemReports: reports,
   };
 }
 

@@ -149,6 +149,7 @@ export async function getPlayerStatus(playerId: string, now: Date) {
     job: player.job,
     awakened: player.awakenedAt !== null,
     equippedTitle: player.equippedTitle,
+    aiOptIn: player.aiOptIn,
     level: player.level,
     xp: player.xp,
     xpIntoLevel: progress.xpIntoLevel,
@@ -240,6 +241,7 @@ export async function getPlayerSettings(playerId: string, today: string) {
       timeZone: true,
       dayStartMinute: true,
       leaderboardOptOut: true,
+      aiOptIn: true,
       notificationPrefs: true,
       restPeriods: {
         where: { endDay: { gte: today } },

@@ -11,6 +11,8 @@ export const updatePlayerSchema = z
     equippedTitle: z.string().max(64).nullable(),
     /** Hide the Hunter from the leaderboards (docs/rules.md "Leaderboards": shown by default). */
     leaderboardOptOut: z.boolean(),
+    /** Let the System speak through OpenAI (docs/rules.md "The System speaks"): off until the Hunter opts in. */
+    aiOptIn: z.boolean(),
   })
   .partial()
   .refine((input) => Object.keys(input).length > 0, "Send at least one setting to change");

@@ -28,7 +28,8 @@ export async function updatePlayer(playerId: string, input: UpdatePlayerInput, n
   // Only today's day key moves with a new zone or day start: settled days stay settled (lastSettledDay).
   const { leaderboardOptOut: hidden } = input;
   await db.$transaction([
-    db.player.update({ where: { id: playerId }, data: input }),
+    // Opting in to AI asks the next tick for a weekly report.
+    db.player.update({ where: { id: playerId }, data: { ...input, ...(input.aiOptIn && { nextReportAt: null }) } }),
     // The weekly board's scores follow the opt-out in the same transaction (lib/leaderboard/queries.ts).
     ...(hidden === undefined
       ? []

@@ -24,6 +24,9 @@ export class GuardedStore implements Store {
   del(...keys: string[]) {
     return this.breaker.run(() => this.inner.del(...keys));
   }
+  incr(key: string, ttlSeconds: number) {
+    return this.breaker.run(() => this.inner.incr(key, ttlSeconds));
+  }
   zset(key: string, entries: readonly RankedEntry[]) {
     return this.breaker.run(() => this.inner.zset(key, entries));
   }

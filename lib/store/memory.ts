@@ -28,6 +28,12 @@ export class MemoryStore implements Store {
     for (const key of keys) this.values.delete(key);
   }
 
+  async incr(key: string, ttlSeconds: number) {
+    const count = Number((await this.get(key)) ?? 0) + 1;
+    this.values.set(key, { value: String(count), expires: this.clock() + ttlSeconds * 1000 });
+    return count;
+  }
+
   async zset(key: string, entries: readonly RankedEntry[]) {
     const set = this.sets.get(key) ?? new Map<string, number>();
     for (const { member, score } of entries) set.set(member, score);

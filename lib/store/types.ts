@@ -11,6 +11,8 @@ export interface Store {
   get(key: string): Promise<string | null>;
   set(key: string, value: string, ttlSeconds: number): Promise<void>;
   del(...keys: string[]): Promise<void>;
+  /** Adds one to the counter at `key` (which then lives `ttlSeconds`) and returns the new count. */
+  incr(key: string, ttlSeconds: number): Promise<number>;
   /** Sorted sets: the leaderboards. Scores are set absolutely, so repeating an update is harmless. */
   zset(key: string, entries: readonly RankedEntry[]): Promise<void>;
   zrem(key: string, member: string): Promise<void>;

@@ -48,6 +48,16 @@ export class UpstashStore implements Store {
     if (keys.length > 0) await this.redis.del(...keys.map((k) => this.key(k)));
   }
 
+  async incr(key: string, ttlSeconds: number) {
+    // One round trip: the count and its lifetime together.
+    const [count] = await this.redis
+      .multi()
+      .incr(this.key(key))
+      .expire(this.key(key), ttlSeconds)
+      .exec<[number, 0 | 1]>();
+    return count;
+  }
+
   async zset(key: string, entries: readonly RankedEntry[]) {
     const [first, ...rest] = entries;
     if (!first) return;

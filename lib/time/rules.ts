@@ -232,12 +232,27 @@ export function monthKey(day: DayKey): string {
 /** ISO-8601 week of the instant in UTC, e.g. "2026-W48": weekly leaderboards reset Monday 00:00 UTC (docs/rules.md "Leaderboards"). */
 export function isoWeekUtc(instant: Date): string {
   const ms = instantMs(instant);
-  const day = formatUtcDate(Math.floor(ms / DAY_MS) * DAY_MS);
+  return isoWeekOf(formatUtcDate(Math.floor(ms / DAY_MS) * DAY_MS));
+}
+
+/** The ISO-8601 week a day belongs to, e.g. "2026-W48" (a player's weeks start Monday, docs/rules.md "Streaks"). */
+export function isoWeekOf(day: DayKey): string {
   // The ISO week belongs to the year of its Thursday, and is numbered by that Thursday's ordinal day.
   const thursday = addDays(day, 4 - weekday(day));
   const year = thursday.slice(0, 4);
   const ordinal = daysBetween(`${year}-01-01`, thursday);
   return `${year}-W${String(Math.floor(ordinal / 7) + 1).padStart(2, "0")}`;
+}
+
+const ISO_WEEK_PATTERN = /^(\d{4})-W(\d{2})$/;
+
+/** The Monday of an ISO week ("2026-W48" → "2026-11-23"), or null when there is no such week. */
+export function isoWeekMonday(week: string): DayKey | null {
+  const match = ISO_WEEK_PATTERN.exec(week);
+  if (!match) return null;
+  // 4 January is always in week 1.
+  const monday = addDays(weekStart(`${match[1]}-01-04`), (Number(match[2]) - 1) * 7);
+  return isoWeekOf(monday) === week ? monday : null;
 }
 
 /**

@@ -181,6 +181,11 @@ try {
     `\n${PLAYERS} concurrent connections, ${DURATION} s each, one machine (2 cores) running app, Postgres and Redis:`,
   );
   console.table(rows);
+  // The System speaks: the built-in report and at-risk read for a year of history (tests/bench/insights.ts).
+  execFileSync(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "tests/bench/insights.ts"], {
+    cwd: root,
+    stdio: "inherit",
+  });
 } finally {
   for (const child of servers) child.kill("SIGTERM");
   await proxy.close();

@@ -8,6 +8,7 @@ const PLAYER_SCREENS = [
   "/dashboard",
   "/quests/new",
   "/history",
+  "/report",
   "/achievements",
   "/settings",
   "/leaderboard?board=weekly",

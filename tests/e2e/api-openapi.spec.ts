@@ -63,6 +63,10 @@ const ROUTES: { method: string; path: string; status: number; required?: string[
   { method: "delete", path: "/api/v1/push/subscriptions/{id}", status: 204 },
   { method: "get", path: "/api/v1/inbox", status: 200 },
   { method: "post", path: "/api/v1/inbox/read", status: 200, required: [] },
+  { method: "post", path: "/api/v1/quests/draft", status: 200, required: ["text"] },
+  { method: "get", path: "/api/v1/insights/report", status: 200, query: ["week"] },
+  { method: "get", path: "/api/v1/insights/at-risk", status: 200 },
+  { method: "get", path: "/api/v1/insights/suggestions", status: 200 },
 ];
 
 /** What app/api/v1 actually serves: "get /api/v1/quests/{id}" for each exported handler of each route.ts. */

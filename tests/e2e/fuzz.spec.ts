@@ -34,6 +34,10 @@ const ROUTES: Target[] = [
   { method: "GET", path: "/api/v1/history" },
   { method: "GET", path: "/api/v1/export" },
   { method: "GET", path: "/api/v1/leaderboard" },
+  { method: "POST", path: "/api/v1/quests/draft" },
+  { method: "GET", path: "/api/v1/insights/report" },
+  { method: "GET", path: "/api/v1/insights/at-risk" },
+  { method: "GET", path: "/api/v1/insights/suggestions" },
   { method: "PUT", path: "/api/v1/test-clock" },
   { method: "GET", path: "/api/v1/{id}" },
 ];
@@ -44,7 +48,7 @@ const KEYS = [
   ...["reminderTime", "dueDate", "positive", "archived", "idempotencyKey", "happenedAt", "value", "job"],
   ...["timeZone", "dayStartMinute", "leaderboardOptOut", "startDay", "endDay", "email", "password", "name"],
   ...["hunterName", "expiresInDays", "STR", "AGI", "now", "type", "days", "every", "times", "unit", "text"],
-  ...["done", "amount", "ids"],
+  ...["done", "amount", "ids", "week", "aiOptIn"],
 ];
 const QUERY_KEYS = ["from", "to", "format", "board", "limit", "archived", "cursor", "batchSize"];
 

@@ -15,6 +15,14 @@ describe("MemoryStore (the embedded default and the sign-in fallback)", () => {
     expect(await store.get("k")).toBeNull();
   });
 
+  it("counts up and forgets the count after its TTL, as INCR with EXPIRE does", async () => {
+    const { store, clock } = storeAt();
+    expect(await store.incr("c", 10)).toBe(1);
+    expect(await store.incr("c", 10)).toBe(2);
+    clock.now += 10_000;
+    expect(await store.incr("c", 10)).toBe(1);
+  });
+
   it("ranks sorted-set members highest first, ties by member descending as Redis does", async () => {
     const { store } = storeAt();
     await store.zset("b", [

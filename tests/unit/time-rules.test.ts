@@ -6,6 +6,8 @@ import {
   dayKey,
   dayStartInstant,
   daysBetween,
+  isoWeekMonday,
+  isoWeekOf,
   isoWeekUtc,
   isValidDayKey,
   localMinuteOfDay,
@@ -172,6 +174,29 @@ describe("calendar helpers", () => {
     ["2026-01-01T00:00:00Z", "2026-W01"],
   ])("isoWeekUtc(%s) = %s", (instant, expected) => {
     expect(isoWeekUtc(new Date(instant))).toBe(expected);
+  });
+
+  it.each([
+    ["2026-W48", "2026-11-23"],
+    ["2020-W53", "2020-12-28"],
+    ["2025-W01", "2024-12-30"],
+    ["2026-W01", "2025-12-29"],
+    ["2026-W53", "2026-12-28"],
+    ["2025-W53", null],
+    ["2026-W00", null],
+    ["2026-48", null],
+  ])("isoWeekMonday(%s) = %s", (week, monday) => {
+    expect(isoWeekMonday(week)).toBe(monday);
+  });
+
+  it("isoWeekOf and isoWeekMonday agree for any day", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 200_000 }), (offset) => {
+        const day = addDays("1900-01-01", offset);
+        const monday = isoWeekMonday(isoWeekOf(day));
+        expect(monday).toBe(weekStart(day));
+      }),
+    );
   });
 
   it.each([

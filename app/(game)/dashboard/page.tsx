@@ -9,13 +9,18 @@ import { JOBS } from "@/lib/progression/rules";
 import { cachedPlayerStatus } from "@/lib/player/cache";
 import { requirePlayer } from "@/lib/auth/player";
 import { PenaltyResult } from "@/components/status/penalty-result";
+import { getTodayInsights } from "@/lib/insights/queries";
 import { QuestList } from "./quest-list";
+import { SystemSuggests } from "./system-suggests";
 
 export const metadata: Metadata = { title: "Status" };
 
 export default async function DashboardPage() {
   const viewer = await requirePlayer("/dashboard");
-  const status = await cachedPlayerStatus(viewer);
+  const [status, insights] = await Promise.all([
+    cachedPlayerStatus(viewer),
+    getTodayInsights(viewer.playerId, viewer.now),
+  ]);
   return (
     // Phones: one column, alerts first. Wide screens: the status window beside today's quests.
     <main className="grid grid-cols-1 gap-6 md:grid-cols-[minmax(0,5fr)_minmax(0,7fr)] md:items-start">
@@ -49,6 +54,7 @@ export default async function DashboardPage() {
           shields={status.shields}
           secondsUntilReset={status.secondsUntilReset}
         />
+        <SystemSuggests items={insights.suggestions} />
         {status.rest && (
           <p role="note" className="border border-system/60 bg-system/5 p-3 text-center text-slate-100">
             <strong className="font-display tracking-widest text-system uppercase">Safe Zone</strong> until{" "}
@@ -88,7 +94,7 @@ export default async function DashboardPage() {
           </p>
         )}
         <Panel title="Today's quests">
-          <QuestList quests={status.quests} />
+          <QuestList quests={status.quests} slipMarkers={insights.markers} />
         </Panel>
       </div>
     </main>

@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useState } from "react";
+import { SlipMarker } from "@/components/insights/slip-marker";
 import type { TodayQuest } from "@/lib/player/queries";
 import { archiveQuestAction, setChecklistItemAction } from "@/lib/quests/actions";
 import { useCheckIns, type Reply } from "./use-check-ins";
@@ -42,7 +43,17 @@ function ReplySlot({ reply, questId }: { reply: Reply | null; questId: string | 
 
 type Board = ReturnType<typeof useCheckIns>;
 
-function QuestRow({ quest, board, muted }: { quest: TodayQuest; board: Board; muted?: boolean }) {
+function QuestRow({
+  quest,
+  board,
+  muted,
+  marker,
+}: {
+  quest: TodayQuest;
+  board: Board;
+  muted?: boolean;
+  marker?: string;
+}) {
   const [amount, setAmount] = useState("");
   const waiting = board.pendingByQuest.get(quest.id) ?? 0;
   const awaitingSync =
@@ -70,6 +81,7 @@ function QuestRow({ quest, board, muted }: { quest: TodayQuest; board: Board; mu
         {quest.notDue && (
           <span className="ml-2 text-xs whitespace-nowrap text-slate-400">· {NOT_DUE[quest.notDue]}</span>
         )}
+        {marker && <SlipMarker text={marker} />}
         {waiting > 0 && (
           <span className="ml-2 text-xs text-amber-300" data-testid="pending-check-ins">
             +{waiting} pending
@@ -187,7 +199,14 @@ function Section({ title, children, hint }: { title: string; children: React.Rea
  * The Hunter's day: what is due first, then dailies not due today (greyed; a check-in there is extra credit),
  * habits as +/− counters, and to-dos with their due days and checklists; done to-dos wait to be cleared away.
  */
-export function QuestList({ quests }: { quests: TodayQuest[] }) {
+export function QuestList({
+  quests,
+  slipMarkers = {},
+}: {
+  quests: TodayQuest[];
+  /** "likely to slip: …" per daily at risk today (lib/insights). */
+  slipMarkers?: Record<string, string>;
+}) {
   const board = useCheckIns();
   const playable = quests.filter((q) => q.kind !== "PENALTY");
   const dailies = playable.filter((q) => q.kind === "DAILY");
@@ -244,7 +263,7 @@ export function QuestList({ quests }: { quests: TodayQuest[] }) {
           list.length > 0 && (
             <Section key={title} title={title} hint={hint}>
               {list.map((quest) => (
-                <QuestRow key={quest.id} quest={quest} board={board} muted={muted} />
+                <QuestRow key={quest.id} quest={quest} board={board} muted={muted} marker={slipMarkers[quest.id]} />
               ))}
             </Section>
           ),

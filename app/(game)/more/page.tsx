@@ -6,6 +6,7 @@ import { Panel } from "@/components/ui/panel";
 export const metadata: Metadata = { title: "More" };
 
 const LINKS = [
+  { href: "/report", label: "System Report", hint: "Your week in facts, and what the System recommends" },
   { href: "/achievements", label: "Achievements", hint: "Unlocks, progress and titles" },
   { href: "/leaderboard", label: "Leaderboard", hint: "Where you stand this week and all time" },
   { href: "/settings", label: "Settings", hint: "Account, clock, rest, notifications, your data" },

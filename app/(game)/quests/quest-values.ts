@@ -1,3 +1,4 @@
+import type { QuestDraft } from "@/lib/insights/sentence";
 import type { Difficulty } from "@/lib/progression/rules";
 import type { CREATABLE_KINDS, Schedule } from "@/lib/quests/schemas";
 import type { QuestDto } from "@/lib/quests/service";
@@ -49,6 +50,32 @@ export function blankQuest(today: string): QuestFormValues {
     positive: true,
     dueDay: "",
     checklist: [],
+  };
+}
+
+/** The form filled from a quest draft ("Describe your quest"); what the draft left blank keeps the blank form's value. */
+export function draftValues(draft: QuestDraft, today: string): QuestFormValues {
+  const blank = blankQuest(today);
+  const s = draft.schedule;
+  return {
+    ...blank,
+    kind: draft.kind ?? blank.kind,
+    title: draft.title ?? "",
+    difficulty: draft.difficulty ?? blank.difficulty,
+    stats: [...(draft.stats ?? [])],
+    scheduleType: s?.type ?? blank.scheduleType,
+    weekdays: s?.type === "WEEKDAYS" ? s.days : [],
+    everyN: s?.type === "EVERY_N_DAYS" ? String(s.n) : blank.everyN,
+    anchor: s?.type === "EVERY_N_DAYS" ? s.anchor : today,
+    perWeek: s?.type === "TIMES_PER_WEEK" ? String(s.n) : blank.perWeek,
+    timesPerDay: String(draft.timesPerDay ?? 1),
+    hasTarget: Boolean(draft.target),
+    targetValue: draft.target ? String(draft.target.value) : "",
+    targetUnit: draft.target?.unit ?? "",
+    targetDirection: draft.target?.direction ?? "AT_LEAST",
+    reminderTimes: [draft.reminderTime ?? "", "", ""],
+    positive: draft.positive ?? true,
+    dueDay: draft.dueDay ?? "",
   };
 }
 

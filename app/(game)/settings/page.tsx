@@ -13,6 +13,8 @@ import { PushDevices } from "./push-devices";
 import { RestForm } from "./rest-form";
 import { SignOutEverywhere } from "./sign-out-everywhere";
 import { TokenList } from "./token-list";
+import { VoiceSection } from "./voice-section";
+import { modelConfigured } from "@/lib/insights/openai";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -43,6 +45,9 @@ export default async function SettingsPage() {
       <Panel title="Notifications">
         <PushDevices devices={devices} />
         <NotificationsForm prefs={settings.notificationPrefs} />
+      </Panel>
+      <Panel title="The System's voice">
+        <VoiceSection aiOptIn={settings.aiOptIn} available={modelConfigured()} />
       </Panel>
       <Panel title="Your data">
         <ul className="flex flex-col gap-2">

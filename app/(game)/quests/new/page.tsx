@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Panel } from "@/components/ui/panel";
 import { cachedPlayerStatus } from "@/lib/player/cache";
 import { requirePlayer } from "@/lib/auth/player";
-import { blankQuest } from "../quest-values";
-import { QuestForm } from "../quest-form";
+import { NewQuest } from "./new-quest-client";
 
 export const metadata: Metadata = { title: "New quest" };
 
@@ -13,9 +11,7 @@ export default async function NewQuestPage() {
   const status = await cachedPlayerStatus(viewer);
   return (
     <main className="flex flex-col gap-6">
-      <Panel title="New quest">
-        <QuestForm initial={blankQuest(status.today)} />
-      </Panel>
+      <NewQuest today={status.today} />
       <Link href="/dashboard" className="flex min-h-11 items-center text-system underline underline-offset-4">
         Back to status
       </Link>

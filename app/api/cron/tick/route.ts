@@ -1,4 +1,4 @@
-import { cronRoute, runRedisRepair, runRollover } from "@/lib/cron/handlers";
+import { cronRoute, runRedisRepair, runRollover, runWeeklyReports } from "@/lib/cron/handlers";
 import { runNotifications } from "@/lib/notifications/cron";
 
 export const maxDuration = 60;
@@ -9,11 +9,15 @@ export const maxDuration = 60;
  * ticks are harmless. The rollover goes first (it checks the query, and a Penalty Zone it opens is announced in the
  * same tick); notifications get what the rollover leaves of the minute.
  */
-const tick = cronRoute(async (request) => ({
-  rollover: await runRollover(request),
-  notifications: await runNotifications({ budgetMs: 12_000 }),
-  redisRepair: await runRedisRepair(),
-}));
+const tick = cronRoute(async (request) => {
+  const startedAt = Date.now();
+  return {
+    rollover: await runRollover(request),
+    notifications: await runNotifications({ budgetMs: 12_000 }),
+    reports: await runWeeklyReports(startedAt),
+    redisRepair: await runRedisRepair(),
+  };
+});
 
 export const GET = tick;
 export const POST = tick;

@@ -1,0 +1,5 @@
+import { playerRoute } from "@/lib/api/handlers";
+import { getAtRisk } from "@/lib/insights/queries";
+
+/** Today's open dailies, each with its risk of being missed (0..1) and the reasons. */
+export const GET = playerRoute(async ({ playerId, now }) => Response.json(await getAtRisk(playerId, now)));
