@@ -22,6 +22,9 @@ const FEATURES = [
   "notifications",
   // The System speaks: reads every feature above, and only the edge (the tick, routes, pages, actions) calls it.
   "insights",
+  // Features on top: they read the ones below; none below reads them.
+  "imports",
+  "stats",
   // The edge: how a request reaches the features.
   "auth",
   "api",

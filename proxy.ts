@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { configuredOAuthProviders, env } from "@/lib/env";
 import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/log/request-id";
-import { contentSecurityPolicy, OAUTH_FORM_ORIGINS, PRERENDERED_PAGES } from "@/lib/security/csp";
+import { contentSecurityPolicy, OAUTH_FORM_ORIGINS, PRERENDERED_PAGES, WASM_PAGES } from "@/lib/security/csp";
 import { isSameOrigin } from "@/lib/security/origin";
 
 const READS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -29,6 +29,7 @@ export function proxy(request: NextRequest) {
     formOrigins: configuredOAuthProviders(e).map((id) => OAUTH_FORM_ORIGINS[id]),
     https,
     dev: e.NODE_ENV === "development",
+    wasm: WASM_PAGES.has(request.nextUrl.pathname),
   });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set(REQUEST_ID_HEADER, requestId);

@@ -6,7 +6,18 @@ const CELL = 10;
 const GAP = 2;
 
 /** A year of completions as a GitHub-style calendar (weeks as columns, Monday on top), with a text summary. */
-export function CalendarHeatmap({ days, total, label }: { days: Day[]; total: number; label: string }) {
+export function CalendarHeatmap({
+  days,
+  total,
+  label,
+  unit = "check-in",
+}: {
+  days: Day[];
+  total: number;
+  label: string;
+  /** What a counted day holds ("check-in", or "cleared day" on the statistics screen). */
+  unit?: string;
+}) {
   if (days.length === 0) return null;
   const first = weekday(days[0]!.day) - 1;
   const max = Math.max(1, ...days.map((d) => d.completions));
@@ -14,7 +25,10 @@ export function CalendarHeatmap({ days, total, label }: { days: Day[]; total: nu
   const width = weeks * (CELL + GAP);
   const height = 7 * (CELL + GAP);
   const active = days.filter((d) => d.completions > 0).length;
-  const summary = `${total} check-in${total === 1 ? "" : "s"} on ${active} day${active === 1 ? "" : "s"} in the last 12 months`;
+  const summary =
+    unit === "check-in"
+      ? `${total} check-in${total === 1 ? "" : "s"} on ${active} day${active === 1 ? "" : "s"} in the last 12 months`
+      : `${total} ${unit}${total === 1 ? "" : "s"} in the last 12 months`;
   return (
     <figure className="flex flex-col gap-2">
       <svg

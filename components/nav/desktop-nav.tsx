@@ -6,6 +6,7 @@ export const DESKTOP_NAV = [
   { href: "/quests/new", label: "New quest" },
   { href: "/history", label: "History" },
   { href: "/report", label: "Report" },
+  { href: "/stats", label: "Stats" },
   { href: "/achievements", label: "Achievements" },
   { href: "/leaderboard", label: "Leaderboard" },
   { href: "/settings", label: "Settings" },

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { signUpSchema } from "@/lib/accounts/schemas";
-import { checkInSchema } from "@/lib/check-ins/schemas";
+import { checkInSchema, editNoteSchema } from "@/lib/check-ins/schemas";
+import { importChunkSchema, startImportSchema } from "@/lib/imports/schemas";
 import { allocateStatsSchema, jobChangeSchema, restPeriodSchema, updatePlayerSchema } from "@/lib/player/schemas";
 import { markReadSchema, pushSubscriptionSchema, unsubscribeSchema } from "@/lib/notifications/schemas";
 import { draftRequestSchema } from "@/lib/insights/schemas";
@@ -88,7 +89,14 @@ const PATHS: Record<string, Record<string, Operation>> = {
   "/api/v1/quests/{id}/strength": {
     get: { summary: "Daily habit strength series", query: ["from", "to"], status: 200 },
   },
-  "/api/v1/check-ins/{id}": { delete: { summary: "Undo a check-in of an unsettled day", status: 200 } },
+  "/api/v1/check-ins/{id}": {
+    delete: { summary: "Undo a check-in of an unsettled day", status: 200 },
+    patch: {
+      summary: "Write or clear a check-in's note (≤ 500 characters, plain text)",
+      body: editNoteSchema,
+      status: 200,
+    },
+  },
   "/api/v1/history": {
     get: { summary: "Check-ins and settlement outcome per day", query: ["from", "to"], status: 200 },
   },
@@ -132,6 +140,27 @@ const PATHS: Record<string, Record<string, Operation>> = {
   },
   "/api/v1/insights/suggestions": {
     get: { summary: "Suggested quest drafts, easier variants and flavour renames", status: 200 },
+  },
+  "/api/v1/imports": {
+    get: { summary: "The caller's imports, newest first", status: 200 },
+    post: {
+      summary: "Start an import (LOOP, HABITICA or THE_SYSTEM) under a client-chosen id; 200 if it already exists",
+      body: startImportSchema,
+      status: 201,
+    },
+  },
+  "/api/v1/imports/{id}/chunks": {
+    post: {
+      summary: "Add quests, check-ins and skips to an open import (idempotent: a retried chunk adds nothing)",
+      body: importChunkSchema,
+      status: 200,
+    },
+  },
+  "/api/v1/imports/{id}/commit": {
+    post: { summary: "Commit an import: its quests appear and their strength is computed (idempotent)", status: 200 },
+  },
+  "/api/v1/imports/{id}": {
+    delete: { summary: "Roll an import back: the quests it created and everything imported go", status: 200 },
   },
   "/api/v1/export": {
     get: {

@@ -1,7 +1,8 @@
 "use server";
 import { z } from "zod";
 import { playerAction } from "@/lib/api/action";
-import { checkInSchema } from "@/lib/check-ins/schemas";
+import { setCheckInNote } from "@/lib/check-ins/notes";
+import { checkInSchema, editNoteSchema } from "@/lib/check-ins/schemas";
 import { checkIn } from "@/lib/check-ins/service";
 import { undoCheckIn } from "@/lib/check-ins/undo";
 import { AppError } from "@/lib/errors";
@@ -52,4 +53,10 @@ export const recordPastCheckInAction = playerAction(
     }
   },
   { revalidate: ["/history", "/dashboard"] },
+);
+
+export const setCheckInNoteAction = playerAction(
+  editNoteSchema.extend({ id: idSchema }),
+  ({ id, note }, { playerId }) => setCheckInNote(playerId, id, note),
+  { revalidate: ["/dashboard", "/history"] },
 );

@@ -48,6 +48,7 @@ export type CheckInBody = {
     happenedAt: string;
     source: CheckInSource;
     value: number | null;
+    note: string | null;
   };
   award: Award;
   /** The quest's day after this check-in: counted check-ins, the total of their values, and whether it is complete. */
@@ -180,6 +181,7 @@ async function recordCheckIn(playerId: string, questId: string, input: CheckInIn
           source,
           idempotencyKey: input.idempotencyKey,
           value: input.value,
+          note: input.note,
           response: "",
         },
       });
@@ -198,6 +200,7 @@ async function recordCheckIn(playerId: string, questId: string, input: CheckInIn
           happenedAt: happenedAt.toISOString(),
           source,
           value: created.value,
+          note: created.note,
         },
         award,
         day: {

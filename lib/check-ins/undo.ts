@@ -16,6 +16,8 @@ export type UndoResult = {
 
 type WithLedger = CheckIn & { ledger: LedgerEntry[] };
 
+const NEVER_AWARDED: ReadonlySet<CheckIn["source"]> = new Set(["BACKFILL", "IMPORT"]);
+
 /** Whether a check-in's award (or hold) still stands: it has one and no UNDO has reversed it. */
 function stillAwarded(checkIn: WithLedger): boolean {
   const awarded = checkIn.ledger.some((e) => e.reason === "AWARD" || e.reason === "PENALTY_HOLD");
@@ -91,7 +93,8 @@ async function rejudgeDay(tx: Tx, player: PlayerState, quest: Quest, day: string
   let tally = EMPTY_TALLY;
   for (const checkIn of remaining) {
     const verdict = checkInAward(shape, tally, checkIn.value, day);
-    if (verdict === "AWARD" && checkIn.ledger.length === 0 && checkIn.source !== "BACKFILL") {
+    // Backfilled and imported check-ins never award, even when an undo leaves them deserving it.
+    if (verdict === "AWARD" && checkIn.ledger.length === 0 && !NEVER_AWARDED.has(checkIn.source)) {
       await awardCheckIn(tx, player, quest, checkIn, tally, now);
     } else if (verdict === "NONE" && stillAwarded(checkIn)) {
       await reverseCheckIn(tx, player, checkIn);

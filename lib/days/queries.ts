@@ -12,6 +12,7 @@ export const CHECK_IN_ROW = {
   recordedAt: true,
   source: true,
   value: true,
+  note: true,
   undo: { select: { undoneAt: true } },
   quest: { select: { title: true } },
 } as const satisfies Prisma.CheckInSelect;
@@ -24,6 +25,7 @@ export type HistoryCheckIn = {
   recordedAt: string;
   source: string;
   value: number | null;
+  note: string | null;
   undone: boolean;
 };
 
@@ -83,6 +85,7 @@ export async function getHistory(playerId: string, from: DayKey, to: DayKey) {
       recordedAt: c.recordedAt.toISOString(),
       source: c.source,
       value: c.value,
+      note: c.note,
       undone: c.undo !== null,
     });
   }

@@ -18,6 +18,7 @@ import { expirePenalty, openPenalty } from "@/lib/penalties/service";
 import { awardXp, goldFor, playerStats, rankTrialPassed } from "@/lib/progression/rules";
 import {
   advanceStrength,
+  historyStart,
   isActiveOn,
   isCompleteWith,
   isDueOn,
@@ -90,8 +91,11 @@ async function settleLocked(tx: Tx, playerId: string, now: Date): Promise<Settle
   const { quests, rest, tallies } = await loadDays(tx, playerId, first, last);
   const dailies = quests.filter((q) => q.kind === "DAILY");
 
-  const activeOn: ActiveOn = (quest, day) => isActiveOn(quest, day, player);
-  const judged = days.map((day) => ({ day, outcome: judge(day, dailies, rest, tallies, activeOn) }));
+  // Clearance and limits judge a daily from its createdDay; an imported one from the day after its import (the
+  // import day is a grace day), and never on its imported history (docs/rules.md "Imports").
+  const judgedOn: ActiveOn = (quest, day) =>
+    isActiveOn(quest.importId ? { ...quest, createdDay: addDays(quest.createdDay, 1) } : quest, day, player);
+  const judged = days.map((day) => ({ day, outcome: judge(day, dailies, rest, tallies, judgedOn) }));
   const openPenaltyRow = await tx.penalty.findFirst({ where: { playerId, status: "OPEN" }, select: { id: true } });
   const streakBefore = player.streak;
   const result = settleDays({ streak: player.streak, shields: player.shields, perfectRun: player.perfectRun }, judged, {
@@ -99,7 +103,7 @@ async function settleLocked(tx: Tx, playerId: string, now: Date): Promise<Settle
     penaltyOpen: openPenaltyRow !== null,
   });
   // Limits held ("≤ 2 coffees") pay when their day is settled, before any Survival Quest this rollover opens.
-  await awardHeldLimits(tx, player, dailies, result.settlements, tallies, activeOn, streakBefore, openPenaltyRow?.id);
+  await awardHeldLimits(tx, player, dailies, result.settlements, tallies, judgedOn, streakBefore, openPenaltyRow?.id);
   const penaltyDay = result.settlements.find((s) => s.openPenalty)?.day;
   const penaltyId = penaltyDay ? await openPenalty(tx, player, today, now) : null;
   await tx.daySettlement.createMany({
@@ -118,7 +122,9 @@ async function settleLocked(tx: Tx, playerId: string, now: Date): Promise<Settle
     data: { ...result.state, lastSettledDay: last },
   });
 
-  const { strengths, peakStat } = await advanceStrengths(tx, player, quests, result.settlements, tallies, activeOn);
+  // Strength counts from a quest's first day of history, which an import puts before its createdDay.
+  const strengthOn: ActiveOn = (quest, day) => isActiveOn({ ...quest, createdDay: historyStart(quest) }, day, player);
+  const { strengths, peakStat } = await advanceStrengths(tx, player, quests, result.settlements, tallies, strengthOn);
   const promotedTo = await judgeRankTrial(tx, player, strengths, now);
   // Each settled day's streak and stats are judged, not only the last day's: an absence settled at once must
   // not hide a streak of 3 reached (and lost) inside the batch.
@@ -134,7 +140,15 @@ async function settleLocked(tx: Tx, playerId: string, now: Date): Promise<Settle
 
 async function loadDays(tx: Tx, playerId: string, first: DayKey, last: DayKey) {
   const [quests, rest, tallies] = await Promise.all([
-    tx.quest.findMany({ where: { playerId, kind: { in: ["DAILY", "HABIT"] }, createdDay: { lte: last } } }),
+    // Imported quests count for strength from their history's first day, with the days skipped in it.
+    tx.quest.findMany({
+      where: {
+        playerId,
+        kind: { in: ["DAILY", "HABIT"] },
+        OR: [{ createdDay: { lte: last } }, { historyFrom: { lte: last } }],
+      },
+      include: { skips: { where: { dayKey: { gte: first, lte: last } }, select: { dayKey: true } } },
+    }),
     tx.restPeriod.findMany({ where: { playerId, startDay: { lte: last }, endDay: { gte: first } } }),
     // From the Monday of the first day's week: weekly quotas count the whole week.
     loadTallies(tx, { playerId, dayKey: { gte: weekStart(first), lte: last } }),
@@ -187,13 +201,13 @@ async function awardHeldLimits(
 }
 
 /**
- * Moves each daily's and habit's strength forward through the settled days; shielded and rest days freeze it.
- * Returns the new strengths and the highest stat any settled day reached.
+ * Moves each daily's and habit's strength forward through the settled days; shielded and rest days, and a quest's
+ * imported skips, freeze it. Returns the new strengths and the highest stat any settled day reached.
  */
 async function advanceStrengths(
   tx: Tx,
   player: PlayerState,
-  quests: Quest[],
+  quests: (Quest & { skips: { dayKey: DayKey }[] })[],
   settlements: DaySettlement[],
   tallies: Tallies,
   activeOn: ActiveOn,
@@ -211,7 +225,11 @@ async function advanceStrengths(
       if (!activeOn(quest, s.day) || (entry.through !== null && s.day <= entry.through)) continue;
       const shape = questShape(quest);
       const completions = strengthCompletions(shape, tallyOf(tallies, quest.id, s.day), s.day);
-      entry.state = advanceStrength(strengthSchedule(shape), quest.timesPerDay, entry.state, { completions, frozen });
+      const skipped = quest.skips.some((skip) => skip.dayKey === s.day);
+      entry.state = advanceStrength(strengthSchedule(shape), quest.timesPerDay, entry.state, {
+        completions,
+        frozen: frozen || skipped,
+      });
       entry.through = s.day;
       strengths.set(quest.id, entry.state.score);
     }

@@ -13,7 +13,12 @@ export async function exportPlayer(playerId: string, now: Date) {
     omit: { hunterNameKey: true },
     include: {
       user: { select: { email: true, name: true, createdAt: true } },
-      quests: { omit: { strengthState: true }, orderBy: { createdAt: "asc" } },
+      // A quest's imported skipped days come along: restoring the export freezes its strength on them again.
+      quests: {
+        omit: { strengthState: true },
+        include: { skips: { select: { dayKey: true }, orderBy: { dayKey: "asc" } } },
+        orderBy: { createdAt: "asc" },
+      },
       checkIns: {
         omit: { response: true },
         include: { undo: { select: { undoneAt: true } } },
@@ -74,7 +79,17 @@ export async function exportPlayer(playerId: string, now: Date) {
   };
 }
 
-const CSV_COLUMNS = ["id", "questId", "questTitle", "dayKey", "happenedAt", "source", "value", "undone"] as const;
+const CSV_COLUMNS = [
+  "id",
+  "questId",
+  "questTitle",
+  "dayKey",
+  "happenedAt",
+  "source",
+  "value",
+  "undone",
+  "note",
+] as const;
 
 /** A cell as RFC 4180 wants it; a leading = + - @ is defused so a spreadsheet never runs it as a formula. */
 function cell(value: string): string {
@@ -99,6 +114,7 @@ export async function exportCheckInsCsv(playerId: string): Promise<string> {
       r.source,
       r.value?.toString() ?? "",
       String(r.undo !== null),
+      r.note ?? "",
     ]
       .map(cell)
       .join(","),

@@ -2,12 +2,12 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { questShape, questStreak, strengthSchedule, strengthSeries } from "@/lib/quests/rules";
+import { historyStart, questShape, questStreak, strengthSchedule, strengthSeries } from "@/lib/quests/rules";
 import { toQuestDto, type QuestDto } from "@/lib/quests/service";
 import { questStreaks, strengthDays } from "@/lib/quests/strength";
 import { loadTallies, tallyOf } from "@/lib/quests/tallies";
 import { questToday, type QuestToday } from "@/lib/quests/today";
-import { addDays, isRestDay, playerToday, weekStart, type DayKey } from "@/lib/time/rules";
+import { addDays, isRestDay, localDay, playerToday, weekStart, type DayKey } from "@/lib/time/rules";
 
 /**
  * A DAILY's strength for each day in [from, to], recomputed from its whole log (shielded and rest days frozen),
@@ -24,18 +24,17 @@ export async function getStrengthSeries(playerId: string, questId: string, from:
       targetValue: true,
       targetDirection: true,
       createdDay: true,
-      player: { select: { lastSettledDay: true } },
+      historyFrom: true,
+      player: { select: { lastSettledDay: true, createdAt: true, timeZone: true, dayStartMinute: true } },
     },
   });
   if (!quest) throw new AppError("NOT_FOUND", "Quest not found");
   if (quest.kind !== "DAILY" && quest.kind !== "HABIT") {
     throw new AppError("CONFLICT", "Only dailies and habits have a strength");
   }
-  const settled = quest.player.lastSettledDay;
-  // No settled day yet: nothing is judged (an open day would read as a miss).
-  if (settled === null) return { series: [], questStreak: 0 };
-  const last = settled < to ? settled : to;
-  if (last < quest.createdDay) return { series: [], questStreak: 0 };
+  const last = judgedThrough(quest.player, to);
+  // Nothing judged yet (an open day would read as a miss).
+  if (last < historyStart(quest)) return { series: [], questStreak: 0 };
 
   const days = await strengthDays(db, { ...quest, id: questId, playerId }, last);
   const schedule = strengthSchedule(questShape(quest));
@@ -44,6 +43,18 @@ export async function getStrengthSeries(playerId: string, questId: string, from:
     series: days.flatMap((d, i) => (d.day >= from ? [{ day: d.day, strength: scores[i] ?? 0 }] : [])),
     questStreak: questStreak(schedule, days, quest.timesPerDay),
   };
+}
+
+/**
+ * The last day whose check-ins are judged, up to `to`: the last settled day, or before any settlement the day before
+ * the Hunter's first day (imported history there is never settled, so it counts as judged).
+ */
+export function judgedThrough(
+  player: { lastSettledDay: DayKey | null; createdAt: Date; timeZone: string; dayStartMinute: number },
+  to: DayKey,
+): DayKey {
+  const settled = player.lastSettledDay ?? addDays(localDay(player.createdAt, player), -1);
+  return settled < to ? settled : to;
 }
 
 export type QuestView = QuestDto & QuestToday;

@@ -1,7 +1,13 @@
 /**
  * Quest rules (docs/rules.md "Quests", "Stats", "Streaks, shields, the Penalty Zone"): field limits, when a DAILY is due, habit strength and quest streaks.
  */
-import { scheduleSchema, strengthStateSchema, type Schedule } from "@/lib/quests/schemas";
+import {
+  scheduleSchema,
+  strengthStateSchema,
+  type CreateQuestInput,
+  type Schedule,
+  type UpdateQuestInput,
+} from "@/lib/quests/schemas";
 import { addDays, daysBetween, localDay, weekday, weekStart, type DayClock } from "@/lib/time/rules";
 import type { DayKey } from "@/lib/time/rules";
 
@@ -135,6 +141,11 @@ export function isDueOn(schedule: Schedule, day: DayKey): boolean {
 }
 
 const EVERY_DAY: Schedule = { type: "EVERY_DAY" };
+
+/** The first day a quest's strength counts: its imported history's first day, else the day it was created. */
+export function historyStart(quest: { createdDay: DayKey; historyFrom: DayKey | null }): DayKey {
+  return quest.historyFrom !== null && quest.historyFrom < quest.createdDay ? quest.historyFrom : quest.createdDay;
+}
 
 /** The schedule a quest's strength is scored on: a habit's is every day. */
 export function strengthSchedule(quest: Pick<QuestShape, "schedule">): Schedule {
@@ -286,6 +297,19 @@ function judgedOccurrences(schedule: Schedule, days: readonly QuestDay[], timesP
   return judged;
 }
 
+/** The lengths of every run of consecutive completed occurrences, oldest first (best streaks on the stats screen). */
+export function questStreakRuns(schedule: Schedule, days: readonly QuestDay[], timesPerDay: number): number[] {
+  assertConsecutive(days);
+  const runs: number[] = [];
+  let run = 0;
+  for (const met of judgedOccurrences(schedule, days, timesPerDay)) {
+    if (met) run += 1;
+    else if (run > 0) [runs[runs.length], run] = [run, 0];
+  }
+  if (run > 0) runs.push(run);
+  return runs;
+}
+
 /**
  * Quest streak (docs/rules.md "Streaks, shields, the Penalty Zone"): consecutive completed occurrences counted back from the latest judged one.
  * `days` are consecutive settled days, oldest first; include today only once it counts (an open day would read
@@ -296,4 +320,34 @@ export function questStreak(schedule: Schedule, days: readonly QuestDay[], times
   const judged = judgedOccurrences(schedule, days, timesPerDay);
   const lastMiss = judged.lastIndexOf(false);
   return judged.length - 1 - lastMiss;
+}
+
+/** A target's three columns; undefined (an update that leaves it) sets none, null clears them. */
+export function targetColumns(target: CreateQuestInput["target"] | undefined) {
+  if (target === undefined) return {};
+  return {
+    targetValue: target?.value ?? null,
+    targetUnit: target?.unit ?? null,
+    targetDirection: target?.direction ?? null,
+  };
+}
+
+/** The reminder times an input sets, earliest first (reminderTime is the one-time form); undefined: unchanged. */
+export function reminderTimesOf(input: Pick<UpdateQuestInput, "reminderTimes" | "reminderTime">): string[] | undefined {
+  if (input.reminderTimes !== undefined) return [...input.reminderTimes].sort();
+  if (input.reminderTime !== undefined) return input.reminderTime === null ? [] : [input.reminderTime];
+  return undefined;
+}
+
+/** The columns a new quest's input sets, the same for the quest editor, the API and imports. */
+export function questColumns(input: CreateQuestInput) {
+  const { target, schedule, checklist, reminderTime, reminderTimes, ...fields } = input;
+  return {
+    ...fields,
+    ...targetColumns(target),
+    reminderTimes: reminderTimesOf({ reminderTime, reminderTimes }) ?? [],
+    // A DAILY without a schedule is due every day.
+    schedule: input.kind === "DAILY" ? (schedule ?? { type: "EVERY_DAY" as const }) : undefined,
+    checklist: checklist ?? undefined,
+  };
 }

@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import type { Prisma, Quest } from "@/lib/generated/prisma/client";
 import { z } from "zod";
 import { fieldErrorsOf } from "@/lib/validation";
-import { parseSchedule } from "@/lib/quests/rules";
+import { parseSchedule, questColumns, reminderTimesOf, targetColumns } from "@/lib/quests/rules";
 import {
   checkTarget,
   checklistSchema,
@@ -67,22 +67,6 @@ export function toQuestDto(quest: Quest): QuestDto {
   };
 }
 
-function targetColumns(target: CreateQuestInput["target"]) {
-  if (target === undefined) return {};
-  return {
-    targetValue: target?.value ?? null,
-    targetUnit: target?.unit ?? null,
-    targetDirection: target?.direction ?? null,
-  };
-}
-
-/** The reminder times an input sets, earliest first (reminderTime is the one-time form); undefined: unchanged. */
-function reminderTimesOf(input: Pick<UpdateQuestInput, "reminderTimes" | "reminderTime">): string[] | undefined {
-  if (input.reminderTimes !== undefined) return [...input.reminderTimes].sort();
-  if (input.reminderTime !== undefined) return input.reminderTime === null ? [] : [input.reminderTime];
-  return undefined;
-}
-
 /** When an active quest next reminds its Hunter: the index the notification tick reads. */
 export function nextReminderAt(
   quest: { reminderTimes: string[]; archived: boolean; kind: Quest["kind"] },
@@ -125,18 +109,12 @@ export async function createQuest(playerId: string, input: CreateQuestInput, now
       achievements: { where: { achievementId: { in: unlockedBy } }, select: { achievementId: true } },
     },
   });
-  const { target, schedule, checklist, reminderTime, reminderTimes, ...fields } = input;
-  const times = reminderTimesOf({ reminderTime, reminderTimes }) ?? [];
+  const columns = questColumns(input);
   const quest = await db.quest.create({
     data: {
-      ...fields,
-      ...targetColumns(target),
-      reminderTimes: times,
-      nextReminderAt: nextReminderAt({ kind: input.kind, reminderTimes: times, archived: false }, player.timeZone, now),
+      ...columns,
+      nextReminderAt: nextReminderAt({ ...columns, archived: false }, player.timeZone, now),
       playerId,
-      // A DAILY without a schedule is due every day.
-      schedule: input.kind === "DAILY" ? (schedule ?? { type: "EVERY_DAY" }) : undefined,
-      checklist: checklist ?? undefined,
       createdDay: localDay(now, player),
     },
   });

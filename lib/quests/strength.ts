@@ -3,6 +3,7 @@ import type { Tx } from "@/lib/db";
 import type { Quest } from "@/lib/generated/prisma/client";
 import {
   advanceStrength,
+  historyStart,
   INITIAL_STRENGTH,
   questShape,
   questStreak,
@@ -16,41 +17,63 @@ import { addDays, weekStart, type DayKey } from "@/lib/time/rules";
 type StrengthQuest = Pick<
   Quest,
   "id" | "playerId" | "kind" | "schedule" | "timesPerDay" | "positive" | "targetValue" | "targetDirection"
-> & { createdDay: DayKey };
+> & { createdDay: DayKey; historyFrom: DayKey | null };
 
 /** How far back the quests screen looks for a quest's streak: a streak this long shows as "366+". */
 export const STREAK_WINDOW_DAYS = 366;
 
+/** Whether strength froze for a quest on a day. */
+type Frozen = (questId: string, day: DayKey) => boolean;
+
 /** A quest's days from `from` through `through`, as strength reads them: what each completed, and if it was frozen. */
-function questDays(quest: StrengthQuest, from: DayKey, through: DayKey, tallies: Tallies, frozen: Set<DayKey>) {
+function questDays(quest: StrengthQuest, from: DayKey, through: DayKey, tallies: Tallies, frozen: Frozen) {
   const shape = questShape(quest);
   const days: QuestDay[] = [];
   for (let day = from; day <= through; day = addDays(day, 1)) {
     const completions = strengthCompletions(shape, tallyOf(tallies, quest.id, day), day);
-    days.push({ day, completions, frozen: frozen.has(day) });
+    days.push({ day, completions, frozen: frozen(quest.id, day) });
   }
   return days;
 }
 
-/** The rest and shielded days (strength freezes on them) of a player within [from, through]. */
-async function frozenDays(client: Tx, playerId: string, from: DayKey, through: DayKey): Promise<Set<DayKey>> {
-  const rows = await client.daySettlement.findMany({
-    where: { playerId, dayKey: { gte: from, lte: through }, outcome: { in: ["REST", "SHIELDED"] } },
-    select: { dayKey: true },
-  });
-  return new Set(rows.map((row) => row.dayKey));
+/**
+ * Where strength freezes within [from, through]: the player's rest and shielded days, and each quest's days skipped
+ * in imported history (docs/rules.md "Imports"). Two queries for any number of quests.
+ */
+async function frozenDays(
+  client: Tx,
+  playerId: string,
+  questIds: readonly string[],
+  from: DayKey,
+  through: DayKey,
+): Promise<Frozen> {
+  const days = { gte: from, lte: through };
+  const [rows, skips] = await Promise.all([
+    client.daySettlement.findMany({
+      where: { playerId, dayKey: days, outcome: { in: ["REST", "SHIELDED"] } },
+      select: { dayKey: true },
+    }),
+    client.questSkip.findMany({
+      where: { questId: { in: [...questIds] }, dayKey: days },
+      select: { questId: true, dayKey: true },
+    }),
+  ]);
+  const settled = new Set(rows.map((row) => row.dayKey));
+  const skipped = new Set(skips.map((skip) => `${skip.questId}|${skip.dayKey}`));
+  return (questId, day) => settled.has(day) || skipped.has(`${questId}|${day}`);
 }
 
 /**
- * A quest's days from its creation through `through`, as strength reads them. One grouped query for the
- * check-ins, one for the frozen days.
+ * A quest's days from its first day of history (historyStart: an imported quest's history begins before its
+ * creation) through `through`, as strength reads them. One grouped query for the check-ins, two for the frozen days.
  */
 export async function strengthDays(client: Tx, quest: StrengthQuest, through: DayKey): Promise<QuestDay[]> {
+  const from = historyStart(quest);
   const [tallies, frozen] = await Promise.all([
-    loadTallies(client, { questId: quest.id, dayKey: { gte: quest.createdDay, lte: through } }),
-    frozenDays(client, quest.playerId, quest.createdDay, through),
+    loadTallies(client, { questId: quest.id, dayKey: { gte: from, lte: through } }),
+    frozenDays(client, quest.playerId, [quest.id], from, through),
   ]);
-  return questDays(quest, quest.createdDay, through, tallies, frozen);
+  return questDays(quest, from, through, tallies, frozen);
 }
 
 /**
@@ -63,7 +86,7 @@ export async function questStreaks(
   quests: readonly StrengthQuest[],
   through: DayKey,
 ): Promise<Map<string, number>> {
-  const judged = quests.filter((q) => (q.kind === "DAILY" || q.kind === "HABIT") && q.createdDay <= through);
+  const judged = quests.filter((q) => (q.kind === "DAILY" || q.kind === "HABIT") && historyStart(q) <= through);
   if (judged.length === 0) return new Map();
   const windowStart = weekStart(addDays(through, -(STREAK_WINDOW_DAYS - 1)));
   const [tallies, frozen] = await Promise.all([
@@ -72,11 +95,17 @@ export async function questStreaks(
       questId: { in: judged.map((q) => q.id) },
       dayKey: { gte: windowStart, lte: through },
     }),
-    frozenDays(client, playerId, windowStart, through),
+    frozenDays(
+      client,
+      playerId,
+      judged.map((q) => q.id),
+      windowStart,
+      through,
+    ),
   ]);
   return new Map(
     judged.map((quest) => {
-      const from = quest.createdDay > windowStart ? quest.createdDay : windowStart;
+      const from = historyStart(quest) > windowStart ? historyStart(quest) : windowStart;
       const days = questDays(quest, from, through, tallies, frozen);
       return [quest.id, questStreak(strengthSchedule(questShape(quest)), days, quest.timesPerDay)];
     }),
@@ -84,17 +113,38 @@ export async function questStreaks(
 }
 
 /**
- * A backfill changes a settled day's check-ins, so the quest's stored strength (read by stats and rank trials) is
- * recomputed from its log through the last day it was advanced, exactly as the strength chart reads it
- * (docs/rules.md "Yesterday, backfill, undo"). A rare action, so reading the quest's history here is fine.
+ * A backfill changes a settled day's check-ins, and an import brings a quest's history, so the stored strength (read
+ * by stats and rank trials) is recomputed from the log through `through` (default: the last day it was advanced),
+ * exactly as the strength chart reads it (docs/rules.md "Yesterday, backfill, undo", "Imports"). Any number of
+ * quests in one pass: one grouped read of their check-ins, one of the frozen days, then a walk per quest.
  */
-export async function restateStrength(tx: Tx, quest: Quest): Promise<void> {
-  const through = quest.strengthDay;
-  if ((quest.kind !== "DAILY" && quest.kind !== "HABIT") || through === null) return;
-  const schedule = strengthSchedule(questShape(quest));
-  const state = (await strengthDays(tx, quest, through)).reduce(
-    (current, day) => advanceStrength(schedule, quest.timesPerDay, current, day),
-    INITIAL_STRENGTH,
-  );
-  await tx.quest.update({ where: { id: quest.id }, data: { strength: state.score, strengthState: state } });
+export async function restateStrengths(tx: Tx, quests: readonly Quest[], through?: DayKey | null): Promise<void> {
+  const end = (quest: Quest) => (through === undefined ? quest.strengthDay : through);
+  const scored = quests.filter((q) => (q.kind === "DAILY" || q.kind === "HABIT") && end(q) !== null);
+  const ends = new Set(scored.map((q) => end(q)!));
+  for (const last of ends) {
+    const group = scored.filter((q) => end(q) === last);
+    const ids = group.map((q) => q.id);
+    const first = group.map(historyStart).reduce((a, b) => (a < b ? a : b));
+    const [tallies, frozen] = await Promise.all([
+      loadTallies(tx, { questId: { in: ids }, dayKey: { gte: first, lte: last } }),
+      frozenDays(tx, group[0]!.playerId, ids, first, last),
+    ]);
+    for (const quest of group) {
+      const schedule = strengthSchedule(questShape(quest));
+      const state = questDays(quest, historyStart(quest), last, tallies, frozen).reduce(
+        (current, day) => advanceStrength(schedule, quest.timesPerDay, current, day),
+        INITIAL_STRENGTH,
+      );
+      await tx.quest.update({
+        where: { id: quest.id },
+        data: { strength: state.score, strengthState: state, strengthDay: last },
+      });
+    }
+  }
+}
+
+/** restateStrengths for one quest through the last day it was advanced (a backfill). */
+export function restateStrength(tx: Tx, quest: Quest): Promise<void> {
+  return restateStrengths(tx, [quest]);
 }

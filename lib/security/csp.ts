@@ -7,12 +7,17 @@ export const OAUTH_FORM_ORIGINS = { github: "https://github.com", google: "https
  */
 export const PRERENDERED_PAGES: ReadonlySet<string> = new Set(["/", "/forgot-password", "/settings/session-ended"]);
 
+/** Pages that compile WebAssembly (the import screen reads a Loop .db with sql.js): 'wasm-unsafe-eval' there only. */
+export const WASM_PAGES: ReadonlySet<string> = new Set(["/settings/import"]);
+
 export type PolicyOptions = {
   /** Per-response nonce for pages rendered per request; absent for prerendered pages. */
   nonce?: string;
   formOrigins: readonly string[];
   https: boolean;
   dev: boolean;
+  /** Allow WebAssembly compilation ('wasm-unsafe-eval': WebAssembly only, never JavaScript's eval). */
+  wasm?: boolean;
 };
 
 /**
@@ -20,8 +25,8 @@ export type PolicyOptions = {
  * nonce, and what they load is trusted through 'strict-dynamic'. Prerendered: no nonce can exist, so Next's inline
  * bootstrap scripts are allowed with 'unsafe-inline' and everything else must come from this origin.
  */
-export function contentSecurityPolicy({ nonce, formOrigins, https, dev }: PolicyOptions): string {
-  const eval_ = dev ? " 'unsafe-eval'" : "";
+export function contentSecurityPolicy({ nonce, formOrigins, https, dev, wasm }: PolicyOptions): string {
+  const eval_ = `${dev ? " 'unsafe-eval'" : ""}${wasm ? " 'wasm-unsafe-eval'" : ""}`;
   const scripts = nonce ? `'self' 'nonce-${nonce}' 'strict-dynamic'${eval_}` : `'self' 'unsafe-inline'${eval_}`;
   return [
     "default-src 'self'",

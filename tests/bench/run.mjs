@@ -202,3 +202,5 @@ execFileSync(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-serv
 // Redis down and Redis slow (frozen) beside healthy, with 100,000 players: its own database, Redis and servers.
 const degraded = await benchDegraded({ serverUrl, duration: DURATION });
 if (degraded.failures.length > 0) process.exitCode = 1;
+// Importing 10 Loop habits × 3 years (its own database and server): tests/bench/imports.ts.
+execFileSync(path.join(root, "node_modules/.bin/tsx"), ["tests/bench/imports.ts"], { cwd: root, stdio: "inherit" });

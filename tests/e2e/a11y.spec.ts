@@ -11,6 +11,8 @@ const PLAYER_SCREENS = [
   "/report",
   "/achievements",
   "/settings",
+  "/settings/import",
+  "/stats",
   "/leaderboard?board=weekly",
   "/leaderboard?board=all",
 ];
@@ -59,7 +61,7 @@ test.describe("at 360 px", () => {
     await page.request.post("/api/v1/player/job", { headers: FROM_THE_APP, data: { job: "MAGE" } });
     const { quests } = await (await page.request.get("/api/v1/quests")).json();
     const quest = quests[0].id as string;
-    for (const screen of [...PLAYER_SCREENS, `/quests/${quest}`, `/quests/${quest}/edit`]) {
+    for (const screen of [...PLAYER_SCREENS, `/quests/${quest}`, `/quests/${quest}/edit`, `/stats/quests/${quest}`]) {
       await page.goto(screen);
       await expectNoSeriousViolations(page, screen);
       await expectPhoneFriendly(page, screen);

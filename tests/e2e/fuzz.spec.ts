@@ -31,6 +31,12 @@ const ROUTES: Target[] = [
   { method: "PATCH", path: "/api/v1/quests/{id}/checklist/0" },
   { method: "PATCH", path: "/api/v1/quests/{id}/checklist/{id}" },
   { method: "DELETE", path: "/api/v1/check-ins/{id}" },
+  { method: "PATCH", path: "/api/v1/check-ins/{id}" },
+  { method: "GET", path: "/api/v1/imports" },
+  { method: "POST", path: "/api/v1/imports" },
+  { method: "POST", path: "/api/v1/imports/{id}/chunks" },
+  { method: "POST", path: "/api/v1/imports/{id}/commit" },
+  { method: "DELETE", path: "/api/v1/imports/{id}" },
   { method: "GET", path: "/api/v1/history" },
   { method: "GET", path: "/api/v1/export" },
   { method: "GET", path: "/api/v1/leaderboard" },
@@ -49,6 +55,8 @@ const KEYS = [
   ...["timeZone", "dayStartMinute", "leaderboardOptOut", "startDay", "endDay", "email", "password", "name"],
   ...["hunterName", "expiresInDays", "STR", "AGI", "now", "type", "days", "every", "times", "unit", "text"],
   ...["done", "amount", "ids", "week", "aiOptIn"],
+  ...["done", "amount", "ids", "note", "id", "source", "fileName", "report", "quests", "checkIns", "skips", "ref"],
+  ...["quest", "day", "index", "at", "historyFrom"],
 ];
 const QUERY_KEYS = ["from", "to", "format", "board", "limit", "archived", "cursor", "batchSize"];
 

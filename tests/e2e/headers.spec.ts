@@ -2,7 +2,7 @@
 // securitypolicyviolation event, no console error), no framing, no caching of personal API answers.
 import { existsSync, readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { PRERENDERED_PAGES } from "../../lib/security/csp";
+import { PRERENDERED_PAGES, WASM_PAGES } from "../../lib/security/csp";
 import { bearer, createHunter, FROM_THE_APP } from "./support/api";
 import { startAppServer } from "./support/app-server";
 import { signUp } from "./support/hunter";
@@ -40,9 +40,12 @@ async function visit(page: Page, path: string) {
   expect(policy.get("frame-ancestors"), path).toBe("'none'");
   expect(policy.get("object-src"), path).toBe("'none'");
   expect(policy.get("form-action"), path).toBe("'self'");
-  const prerendered = PRERENDERED_PAGES.has(new URL(page.url()).pathname);
+  const { pathname } = new URL(page.url());
+  const wasm = WASM_PAGES.has(pathname) ? " 'wasm-unsafe-eval'" : "";
   expect(policy.get("script-src"), path).toMatch(
-    prerendered ? /^'self' 'unsafe-inline'$/ : /^'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'$/,
+    PRERENDERED_PAGES.has(pathname)
+      ? /^'self' 'unsafe-inline'$/
+      : new RegExp(`^'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'${wasm}$`),
   );
   expect(await violations(page), path).toEqual([]);
 }
@@ -58,7 +61,8 @@ test("every screen has a CSP it never violates, and logs no console error", asyn
   const { quests } = (await (await page.request.get("/api/v1/quests")).json()) as { quests: { id: string }[] };
   const quest = quests[0]!.id;
   const screens = ["/dashboard", "/quests/new", `/quests/${quest}`, `/quests/${quest}/edit`, "/history", "/report"];
-  for (const path of [...screens, "/achievements", "/leaderboard", "/settings"]) await visit(page, path);
+  const mine = ["/settings/import", "/stats", `/stats/quests/${quest}`];
+  for (const path of [...screens, ...mine, "/achievements", "/leaderboard", "/settings"]) await visit(page, path);
   // Interactions that run scripts too: a check-in from the dashboard, the settings form.
   await page.goto("/dashboard");
   await page

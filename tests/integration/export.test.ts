@@ -30,7 +30,7 @@ describe("export", () => {
     await checkInAt(playerId, quest.id, utc("2040-03-05", "09:00"));
 
     const lines = (await exportCheckInsCsv(playerId)).trimEnd().split("\r\n");
-    expect(lines[0]).toBe("id,questId,questTitle,dayKey,happenedAt,source,value,undone");
+    expect(lines[0]).toBe("id,questId,questTitle,dayKey,happenedAt,source,value,undone,note");
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain(`"'=SUM(A1), ""quoted"""`);
     expect(lines[1]).toContain(",2040-03-05,2040-03-05T09:00:00.000Z,LIVE,,false");

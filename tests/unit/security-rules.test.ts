@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { clientAddress } from "@/lib/rate-limit/rules";
-import { contentSecurityPolicy } from "@/lib/security/csp";
+import { WASM_PAGES, contentSecurityPolicy } from "@/lib/security/csp";
 import { isJsonContentType, isSameOrigin } from "@/lib/security/origin";
 import { jsonDepth } from "@/lib/http";
 
@@ -87,5 +87,13 @@ describe("contentSecurityPolicy", () => {
     expect(policy.get("script-src")).toBe("script-src 'self' 'unsafe-inline'");
     expect(policy.get("form-action")).toBe("form-action 'self' https://github.com");
     expect(policy.has("upgrade-insecure-requests")).toBe(true);
+  });
+
+  it("lets only the pages that need it compile WebAssembly, never evaluate JavaScript", () => {
+    const policy = directives(
+      contentSecurityPolicy({ nonce: "abc", formOrigins: [], https: false, dev: false, wasm: true }),
+    );
+    expect(policy.get("script-src")).toBe("script-src 'self' 'nonce-abc' 'strict-dynamic' 'wasm-unsafe-eval'");
+    expect([...WASM_PAGES]).toEqual(["/settings/import"]);
   });
 });

@@ -1,3 +1,4 @@
+import { dayRangeSchema } from "@/lib/time/schemas";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
@@ -230,6 +231,16 @@ describe("calendar helpers", () => {
         const end = addDays(start, n);
         return daysBetween(start, end) === n && weekday(end) === ((((weekday(start) - 1 + n) % 7) + 7) % 7) + 1;
       }),
+    );
+  });
+});
+
+describe("dayRangeSchema", () => {
+  it("refuses non-dates with issues instead of measuring them (zod runs refinements after field failures)", () => {
+    const result = dayRangeSchema.safeParse({ from: "", to: "%)&*" });
+    expect(result.success).toBe(false);
+    expect(dayRangeSchema.safeParse({ from: "2040-01-01", to: "2041-01-02" }).error?.issues[0]?.message).toBe(
+      "Ask for at most 366 days at a time",
     );
   });
 });

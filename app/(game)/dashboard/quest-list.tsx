@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { SlipMarker } from "@/components/insights/slip-marker";
+import { CheckInNote } from "@/components/check-ins/check-in-note";
 import type { TodayQuest } from "@/lib/player/queries";
 import { archiveQuestAction, setChecklistItemAction } from "@/lib/quests/actions";
 import { useCheckIns, type Reply } from "./use-check-ins";
@@ -31,13 +32,20 @@ function progressText(quest: TodayQuest): string {
 function ReplySlot({ reply, questId }: { reply: Reply | null; questId: string | null }) {
   if ((reply?.questId ?? null) !== questId) return null;
   return (
-    <p
-      role="status"
-      aria-live="polite"
-      className={`text-sm ${reply?.error ? "text-[#ff6680]" : "text-system"} ${questId ? "basis-full" : ""}`}
-    >
-      {reply?.text}
-    </p>
+    <>
+      <p
+        role="status"
+        aria-live="polite"
+        className={`text-sm ${reply?.error ? "text-[#ff6680]" : "text-system"} ${questId ? "basis-full" : ""}`}
+      >
+        {reply?.text}
+      </p>
+      {reply?.checkInId && (
+        <div className="basis-full">
+          <CheckInNote key={reply.checkInId} checkInId={reply.checkInId} note={null} label="this check-in" />
+        </div>
+      )}
+    </>
   );
 }
 

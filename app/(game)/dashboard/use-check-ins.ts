@@ -29,7 +29,7 @@ function useOnline(): boolean {
 }
 
 /** The System's reply, shown next to the quest it is about (or above the list when it is about none). */
-export type Reply = { text: string; error: boolean; questId: string | null };
+export type Reply = { text: string; error: boolean; questId: string | null; checkInId?: string };
 export type Flourish = { kind: "slash" | "level-up"; id: number };
 type QuestRef = Pick<TodayQuest, "id" | "title" | "kind" | "positive" | "checkIns">;
 
@@ -150,7 +150,12 @@ export function useCheckIns() {
       if (!result.ok) return setReply({ text: result.error, error: true, questId: quest.id });
       const { award } = result.data;
       const slip = quest.kind === "HABIT" && !quest.positive;
-      setReply({ text: replyText(quest, result.data), error: slip, questId: quest.id });
+      setReply({
+        text: replyText(quest, result.data),
+        error: slip,
+        questId: quest.id,
+        checkInId: result.data.checkIn.id,
+      });
       if (award.xp > 0) {
         const kind = award.levelUp ? "level-up" : "slash";
         setFlourish((last) => ({ kind, id: (last?.id ?? 0) + 1 }));

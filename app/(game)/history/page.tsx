@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { historyLines } from "@/components/history/history-lines";
+import { CheckInNote } from "@/components/check-ins/check-in-note";
+import { historyLines, type HistoryLine } from "@/components/history/history-lines";
 import { Panel } from "@/components/ui/panel";
 import { getHistory } from "@/lib/days/queries";
 import { BACKFILL_MAX_DAYS } from "@/lib/days/rules";
@@ -34,6 +35,15 @@ function penaltyText(p: {
   if (p.status === "CLEARED") return `Survival Quest cleared (${p.progress} of ${p.required} quests)`;
   const returned = p.returnedXp > 0 ? `, +${p.returnedXp} XP returned` : "";
   return `Survival Quest failed: −${p.fineXp} XP, −${p.fineGold} gold${returned}`;
+}
+
+/** A line's notes, each editable; a line without any offers to add one to its latest check-in. */
+function LineNotes({ line, day }: { line: HistoryLine; day: string }) {
+  const noted = line.entries.filter((e) => e.note !== null);
+  const shown = noted.length > 0 ? noted : line.entries.slice(-1);
+  return shown.map((entry) => (
+    <CheckInNote key={entry.id} checkInId={entry.id} note={entry.note} label={`${line.questTitle} on ${day}`} />
+  ));
 }
 
 export default async function HistoryPage() {
@@ -111,6 +121,7 @@ export default async function HistoryPage() {
                         )}
                         {line.label && <span className="ml-2 text-xs text-slate-400">{line.label}</span>}
                         {line.undone && <span className="sr-only"> (undone)</span>}
+                        {!line.undone && <LineNotes line={line} day={day} />}
                       </li>
                     ))}
                   </ul>

@@ -15,6 +15,7 @@ import { SignOutEverywhere } from "./sign-out-everywhere";
 import { TokenList } from "./token-list";
 import { VoiceSection } from "./voice-section";
 import { modelConfigured } from "@/lib/insights/openai";
+import { ImportsSection } from "./imports-section";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -71,6 +72,7 @@ export default async function SettingsPage() {
           </li>
         </ul>
       </Panel>
+      <ImportsSection playerId={playerId} />
       <Panel title="Personal access tokens">
         <TokenList tokens={tokens} />
       </Panel>
