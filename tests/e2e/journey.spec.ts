@@ -68,7 +68,12 @@ test("a Hunter's first days: Awakening, a level-up, an undo, a weekly quest and 
   await expect(page.getByTestId("heatmap-summary")).toHaveText("1 check-in on 1 day in the last 12 months");
   await screenshots(page, "quest-detail");
 
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Achievements" }).click();
+  // On a phone, Achievements is under the tab bar's "More".
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "More" }).click();
+  await page
+    .getByRole("main")
+    .getByRole("link", { name: /^Achievements/ })
+    .click();
   await expect(page.getByRole("listitem", { name: "The Awakened, common, unlocked" })).toBeVisible();
   await screenshots(page, "achievements");
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { SignOutButton } from "@/components/sign-out-button";
 import { Panel } from "@/components/ui/panel";
+import { requirePlayer } from "@/lib/auth/player";
 
 export const metadata: Metadata = { title: "More" };
 
@@ -14,7 +15,8 @@ const LINKS = [
 ] as const;
 
 /** The phone's "More" tab: the destinations the tab bar has no room for. */
-export default function MorePage() {
+export default async function MorePage() {
+  await requirePlayer("/more");
   return (
     <main>
       <Panel title="More">

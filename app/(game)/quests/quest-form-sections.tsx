@@ -1,4 +1,5 @@
 import { Choice, ChoiceGroup, ErrorText, Field, SelectField, TextAreaField } from "@/components/ui/field";
+import { titleCase, WEEKDAYS } from "@/components/quests/describe";
 import { DIFFICULTIES, STATS } from "@/lib/progression/rules";
 import { CREATABLE_KINDS, type Schedule } from "@/lib/quests/schemas";
 import type { FieldErrors } from "@/lib/validation";
@@ -12,7 +13,6 @@ export type SectionProps = {
 };
 
 const KIND_LABEL: Record<QuestFormValues["kind"], string> = { DAILY: "Daily", HABIT: "Habit", ONE_TIME: "To-do" };
-const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const SCHEDULES: { type: Schedule["type"]; label: string }[] = [
   { type: "EVERY_DAY", label: "Every day" },
   { type: "WEEKDAYS", label: "On weekdays" },
@@ -62,7 +62,7 @@ export function BasicsSection({ v, set, errors }: SectionProps) {
       >
         {DIFFICULTIES.map((d) => (
           <option key={d} value={d}>
-            {d[0] + d.slice(1).toLowerCase()}
+            {titleCase(d)}
           </option>
         ))}
       </SelectField>

@@ -3,30 +3,15 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CalendarHeatmap } from "@/components/charts/calendar-heatmap";
 import { StrengthLine } from "@/components/charts/strength-line";
+import { QuestCheckIn } from "@/components/quests/quest-check-in";
+import { describeSchedule, describeTarget, kindLabel, titleCase } from "@/components/quests/describe";
 import { Panel } from "@/components/ui/panel";
 import { cachedPlayerStatus } from "@/lib/player/cache";
 import { requirePlayer } from "@/lib/auth/player";
 import { findQuest, getQuestHeatmap, getStrengthSeries } from "@/lib/quests/queries";
-import type { Schedule } from "@/lib/quests/schemas";
 import { addDays } from "@/lib/time/rules";
 
 export const metadata: Metadata = { title: "Quest" };
-
-const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-
-function describeSchedule(schedule: Schedule | null): string {
-  if (!schedule) return "";
-  switch (schedule.type) {
-    case "EVERY_DAY":
-      return "Every day";
-    case "WEEKDAYS":
-      return `On ${schedule.days.map((d) => WEEKDAYS[d - 1]).join(", ")}`;
-    case "EVERY_N_DAYS":
-      return `Every ${schedule.n} days from ${schedule.anchor}`;
-    case "TIMES_PER_WEEK":
-      return `${schedule.n} times a week`;
-  }
-}
 
 export default async function QuestPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -34,27 +19,22 @@ export default async function QuestPage({ params }: { params: Promise<{ id: stri
   const { playerId } = viewer;
   const quest = await findQuest(playerId, id);
   if (!quest) notFound();
-  const { today } = await cachedPlayerStatus(viewer);
+  const { today, quests } = await cachedPlayerStatus(viewer);
+  const playable = quests.find((q) => q.id === quest.id && q.kind !== "PENALTY");
+  // A to-do is done once: a year of days says nothing about it.
   const [heatmap, strength] = await Promise.all([
-    getQuestHeatmap(playerId, quest.id, today),
+    quest.kind === "ONE_TIME" ? null : getQuestHeatmap(playerId, quest.id, today),
     quest.kind === "DAILY" || quest.kind === "HABIT"
       ? getStrengthSeries(playerId, quest.id, addDays(today, -179), today)
       : null,
   ]);
   const facts: [string, string][] = [
-    ["Kind", quest.kind === "ONE_TIME" ? "To-do" : quest.kind[0] + quest.kind.slice(1).toLowerCase()],
-    ["Difficulty", quest.difficulty[0] + quest.difficulty.slice(1).toLowerCase()],
+    ["Kind", kindLabel(quest.kind)],
+    ["Difficulty", titleCase(quest.difficulty)],
     ["Stats", quest.kind === "ONE_TIME" ? "To-dos feed no stats" : quest.stats.join(", ")],
     ...(quest.schedule ? [["Schedule", describeSchedule(quest.schedule)] as [string, string]] : []),
     ["Times per day", String(quest.timesPerDay)],
-    ...(quest.target
-      ? [
-          [
-            "Target",
-            `${quest.target.direction === "AT_MOST" ? "At most" : "At least"} ${quest.target.value.toLocaleString("en")} ${quest.target.unit}`,
-          ] as [string, string],
-        ]
-      : []),
+    ...(quest.target ? [["Target", describeTarget(quest.target)] as [string, string]] : []),
     ...(quest.reminderTimes.length > 0
       ? [
           [quest.reminderTimes.length > 1 ? "Reminders" : "Reminder", quest.reminderTimes.join(", ")] as [
@@ -96,14 +76,21 @@ export default async function QuestPage({ params }: { params: Promise<{ id: stri
           </ul>
         )}
         {quest.notes && <p className="mt-3 text-sm whitespace-pre-wrap text-mist">{quest.notes}</p>}
+        {playable && (
+          <div className="mt-4">
+            <QuestCheckIn quest={playable} />
+          </div>
+        )}
       </Panel>
-      <Panel title="Completions">
-        <CalendarHeatmap
-          days={heatmap.days}
-          total={heatmap.total}
-          label={`Completions of ${quest.title}, last 12 months`}
-        />
-      </Panel>
+      {heatmap && (
+        <Panel title="Completions">
+          <CalendarHeatmap
+            days={heatmap.days}
+            total={heatmap.total}
+            label={`Completions of ${quest.title}, last 12 months`}
+          />
+        </Panel>
+      )}
       {strength && (
         <Panel title="Strength">
           <StrengthLine series={strength.series} />
@@ -112,6 +99,9 @@ export default async function QuestPage({ params }: { params: Promise<{ id: stri
       <nav aria-label="Quest" className="flex flex-wrap items-center justify-between gap-2">
         <Link href="/dashboard" className="flex min-h-11 items-center text-system underline underline-offset-4">
           Back to status
+        </Link>
+        <Link href="/quests" className="flex min-h-11 items-center text-system underline underline-offset-4">
+          All quests
         </Link>
         {!quest.archived && quest.kind !== "PENALTY" && (
           <Link
