@@ -98,3 +98,58 @@ resource "vercel_project_environment_variable" "qstash_next_signing_key" {
   target     = ["production"]
   sensitive  = true
 }
+
+# Optional features: each is set only when its variable is (see .env.example for what each one turns on).
+resource "vercel_project_environment_variable" "vapid_public_key" {
+  count      = var.web_push == null ? 0 : 1
+  project_id = vercel_project.app.id
+  key        = "VAPID_PUBLIC_KEY"
+  value      = var.web_push.public_key
+  target     = ["production"]
+  sensitive  = false
+}
+
+resource "vercel_project_environment_variable" "vapid_private_key" {
+  count      = var.web_push == null ? 0 : 1
+  project_id = vercel_project.app.id
+  key        = "VAPID_PRIVATE_KEY"
+  value      = var.web_push.private_key
+  target     = ["production"]
+  sensitive  = true
+}
+
+resource "vercel_project_environment_variable" "vapid_subject" {
+  count      = var.web_push == null ? 0 : 1
+  project_id = vercel_project.app.id
+  key        = "VAPID_SUBJECT"
+  value      = var.web_push.subject
+  target     = ["production"]
+  sensitive  = false
+}
+
+resource "vercel_project_environment_variable" "openai_api_key" {
+  count      = var.openai_api_key == null ? 0 : 1
+  project_id = vercel_project.app.id
+  key        = "OPENAI_API_KEY"
+  value      = var.openai_api_key
+  target     = ["production"]
+  sensitive  = true
+}
+
+resource "vercel_project_environment_variable" "smtp_url" {
+  count      = var.smtp == null ? 0 : 1
+  project_id = vercel_project.app.id
+  key        = "SMTP_URL"
+  value      = var.smtp.url
+  target     = ["production"]
+  sensitive  = true
+}
+
+resource "vercel_project_environment_variable" "mail_from" {
+  count      = var.smtp == null ? 0 : 1
+  project_id = vercel_project.app.id
+  key        = "MAIL_FROM"
+  value      = var.smtp.mail_from
+  target     = ["production"]
+  sensitive  = false
+}

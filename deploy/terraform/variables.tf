@@ -89,3 +89,31 @@ variable "qstash_signing_keys" {
   default   = null
   sensitive = true
 }
+
+variable "web_push" {
+  description = "VAPID keys for reminders (npx web-push generate-vapid-keys) and a mailto: or https: subject; null: no push reminders, the in-app inbox only."
+  type = object({
+    public_key  = string
+    private_key = string
+    subject     = string
+  })
+  default   = null
+  sensitive = true
+}
+
+variable "openai_api_key" {
+  description = "The System's voice through OpenAI for Hunters who opt in; null: the built-in voice only."
+  type        = string
+  default     = null
+  sensitive   = true
+}
+
+variable "smtp" {
+  description = "Mail for password resets: an smtp(s):// URL with its credentials and the From address; null: no reset mail."
+  type = object({
+    url       = string
+    mail_from = string
+  })
+  default   = null
+  sensitive = true
+}
