@@ -91,12 +91,31 @@ function unawardedReason(quest: QuestShape, before: DayTally, day: DayKey): stri
   return "Already complete today: recorded without XP.";
 }
 
-async function replay(playerId: string, idempotencyKey: string, client: Tx = db): Promise<CheckInReply | null> {
+/**
+ * The reply already given to this key, or null for a new key. A key names one request: sent again for another
+ * quest, value or time it is refused rather than replayed (docs/rules.md "Yesterday, backfill, undo"). The note is
+ * left out: it can be edited after the check-in.
+ */
+async function replay(
+  playerId: string,
+  questId: string,
+  input: CheckInInput,
+  client: Tx = db,
+): Promise<CheckInReply | null> {
   const existing = await client.checkIn.findUnique({
-    where: { playerId_idempotencyKey: { playerId, idempotencyKey } },
-    select: { response: true },
+    where: { playerId_idempotencyKey: { playerId, idempotencyKey: input.idempotencyKey } },
+    select: { response: true, questId: true, value: true, happenedAt: true, source: true },
   });
-  return existing ? { status: 200, body: JSON.parse(existing.response) as CheckInBody } : null;
+  if (!existing) return null;
+  const sameTime = input.happenedAt
+    ? existing.source !== "LIVE" && existing.happenedAt.getTime() === Date.parse(input.happenedAt)
+    : existing.source === "LIVE";
+  if (existing.questId !== questId || existing.value !== (input.value ?? null) || !sameTime) {
+    throw new AppError("VALIDATION_FAILED", "This idempotency key was already used for a different request", {
+      idempotencyKey: "Already used for another check-in: send a new key",
+    });
+  }
+  return { status: 200, body: JSON.parse(existing.response) as CheckInBody };
 }
 
 function playerSummary(player: PlayerState): CheckInBody["player"] {
@@ -133,8 +152,9 @@ function placeCheckIn(
 }
 
 /**
- * Records "I did quest Q" and awards what the rules say. The same idempotency key always yields the same reply
- * (201 the first time, 200 with the original body after), however many times and however concurrently it is sent.
+ * Records "I did quest Q" and awards what the rules say. The same request under the same idempotency key always
+ * yields the same reply (201 the first time, 200 with the original body after), however many times and however
+ * concurrently it is sent; the key sent with a different request is a 422.
  */
 export async function checkIn(
   playerId: string,
@@ -149,12 +169,12 @@ export async function checkIn(
 }
 
 async function recordCheckIn(playerId: string, questId: string, input: CheckInInput, now: Date): Promise<CheckInReply> {
-  const earlier = await replay(playerId, input.idempotencyKey);
+  const earlier = await replay(playerId, questId, input);
   if (earlier) return earlier;
   try {
     return await db.$transaction(async (tx) => {
       const player = await lockPlayer(tx, playerId);
-      const raced = await replay(playerId, input.idempotencyKey, tx);
+      const raced = await replay(playerId, questId, input, tx);
       if (raced) return raced;
       const quest = await tx.quest.findFirst({ where: { id: questId, playerId, archivedAt: null } });
       if (!quest) throw new AppError("NOT_FOUND", "Quest not found");
@@ -218,7 +238,7 @@ async function recordCheckIn(playerId: string, questId: string, input: CheckInIn
   } catch (error) {
     // Two first sends of one key raced past the lock-free check: the loser answers with the winner's reply.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      const winner = await replay(playerId, input.idempotencyKey);
+      const winner = await replay(playerId, questId, input);
       if (winner) return winner;
     }
     throw error;

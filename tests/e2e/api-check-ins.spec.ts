@@ -44,6 +44,7 @@ test.describe("POST /api/v1/quests/{id}/check-ins", () => {
         happenedAt: expect.any(String),
         source: "LIVE",
         value: 3.5,
+        note: null,
       },
       award: {
         xp: 150,
@@ -58,11 +59,21 @@ test.describe("POST /api/v1/quests/{id}/check-ins", () => {
       player: { level: 2, xp: 200, gold: 25, heldXp: 0, heldGold: 0, rank: "E", streak: 0 },
     });
 
-    // The same key again, even with a different value: the original reply, and nothing awarded twice.
-    for (const replayBody of [{ idempotencyKey: "run-2026-11-26", value: 3.5 }, { idempotencyKey: "run-2026-11-26" }]) {
-      const replay = await api.post(url, replayBody);
-      expect(replay.status()).toBe(200);
-      expect(await replay.text()).toBe(original);
+    // The same request again: the original reply, and nothing awarded twice.
+    const replay = await api.post(url, { idempotencyKey: "run-2026-11-26", value: 3.5 });
+    expect(replay.status()).toBe(200);
+    expect(await replay.text()).toBe(original);
+    // The key with another request (no value, another value, another quest): refused, nothing recorded.
+    for (const [target, reused] of [
+      [url, { idempotencyKey: "run-2026-11-26" }],
+      [url, { idempotencyKey: "run-2026-11-26", value: 4 }],
+      [
+        `/api/v1/quests/${(await createQuest(api, { kind: "HABIT" })).id}/check-ins`,
+        { idempotencyKey: "run-2026-11-26" },
+      ],
+    ] as const) {
+      const refused = await expectError(await api.post(target, reused), 422, "VALIDATION_FAILED");
+      expect(refused.message).toBe("This idempotency key was already used for a different request");
     }
     const player = await getPlayer(api);
     expect(player).toMatchObject({ level: 2, xp: 200, gold: 25 });
@@ -226,6 +237,7 @@ test.describe("GET /api/v1/history", () => {
             recordedAt: expect.any(String),
             source: "LIVE",
             value: null,
+            note: null,
             undone: false,
           },
         ],

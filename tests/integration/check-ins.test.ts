@@ -218,6 +218,32 @@ describe("idempotency", () => {
     expect(await db.checkIn.count({ where: { playerId } })).toBe(1);
     expect(await ledgerSum(playerId, ["AWARD"])).toMatchObject({ entries: 1, xp: 100 });
   });
+
+  it("refuses the key sent with another quest, value or time (422) and writes nothing", async () => {
+    const { playerId } = await makePlayer();
+    const water = await makeQuest(playerId, { kind: "HABIT", title: "Water", target: { value: 8, unit: "glasses" } });
+    const other = await makeQuest(playerId, { kind: "HABIT", title: "Other" });
+    const key = "one-request-0001";
+    await checkIn(playerId, water.id, { idempotencyKey: key, value: 2 }, utc(MONDAY, "10:00"));
+    const before = await written(playerId);
+
+    for (const [questId, input] of [
+      [other.id, { idempotencyKey: key }],
+      [water.id, { idempotencyKey: key, value: 3 }],
+      [water.id, { idempotencyKey: key, value: 2, happenedAt: utc(MONDAY, "09:00").toISOString() }],
+    ] as const) {
+      await expectAppError(checkIn(playerId, questId, input, utc(MONDAY, "10:05")), "VALIDATION_FAILED");
+    }
+    expect(await written(playerId)).toEqual(before);
+    // The same request with a note (notes can be edited later) is still the same request.
+    const retry = await checkIn(
+      playerId,
+      water.id,
+      { idempotencyKey: key, value: 2, note: "later" },
+      utc(MONDAY, "10:06"),
+    );
+    expect(retry.status).toBe(200);
+  });
 });
 
 describe("concurrent check-ins", () => {
