@@ -188,7 +188,10 @@ export async function archiveQuest(playerId: string, questId: string, now: Date)
   );
 }
 
-/** Brings an archived quest back: it is due again from today (its history never left). */
+/**
+ * Brings an archived quest back: it is due again from today (its history never left), after the quests the Hunter
+ * ordered (docs/rules.md "Quests").
+ */
 export async function restoreQuest(playerId: string, questId: string, now: Date): Promise<QuestDto> {
   const quest = await ownQuest(playerId, questId);
   if (quest.kind === "PENALTY") throw new AppError("CONFLICT", "The System's Survival Quest cannot be restored");
@@ -197,7 +200,10 @@ export async function restoreQuest(playerId: string, questId: string, now: Date)
   const { timeZone } = await db.player.findUniqueOrThrow({ where: { id: playerId }, select: { timeZone: true } });
   const nextAt = nextReminderAt({ ...quest, archived: false }, timeZone, now);
   return toQuestDto(
-    await db.quest.update({ where: { id: quest.id }, data: { archivedAt: null, nextReminderAt: nextAt } }),
+    await db.quest.update({
+      where: { id: quest.id },
+      data: { archivedAt: null, nextReminderAt: nextAt, position: null },
+    }),
   );
 }
 

@@ -51,8 +51,11 @@ test.describe("at 390 × 844", () => {
 
     // The keyboard: focus the handle, Space lifts, an arrow moves, Space drops.
     await page.getByRole("button", { name: "Move Read" }).focus();
+    // Each step waits for the one before: the handle pressed, then what a screen reader hears (in quest titles).
     await page.keyboard.press("Space");
+    await expect(page.getByRole("button", { name: "Move Read" })).toHaveAttribute("aria-pressed", "true");
     await page.keyboard.press("ArrowUp");
+    await expect(page.getByText("Read is over Push-ups.")).toBeAttached();
     await page.keyboard.press("Space");
     await expect(reply(page)).toHaveText("[SYSTEM] 'Read' moved.");
     await expect(rowsOf(page, "Dailies")).toHaveText([/^Read/, /^Push-ups/]);

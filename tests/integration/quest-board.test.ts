@@ -47,6 +47,18 @@ describe("restoring a quest", () => {
     expect(titles(await listQuests(playerId, { includeArchived: false }))).toEqual(["Stretch"]);
     await expectAppError(restoreQuest((await makePlayer()).playerId, quest.id, EPOCH), "NOT_FOUND");
   });
+
+  it("puts it after the quests the Hunter ordered, not back in its old place", async () => {
+    const { playerId } = await makePlayer();
+    const a = await makeQuest(playerId, { title: "A" });
+    const b = await makeQuest(playerId, { title: "B" });
+    const c = await makeQuest(playerId, { title: "C" });
+    await reorderQuests(playerId, [a.id, b.id, c.id]);
+    await archiveQuest(playerId, a.id, EPOCH);
+    await reorderQuests(playerId, [c.id, b.id]);
+    await restoreQuest(playerId, a.id, EPOCH);
+    expect(titles(await getQuestBoard(playerId, EPOCH))).toEqual(["C", "B", "A"]);
+  });
 });
 
 describe("quest streaks on the board", () => {

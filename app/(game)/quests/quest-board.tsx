@@ -18,7 +18,7 @@ import {
 } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import Link from "next/link";
-import { useState, useTransition } from "react";
+import { useOptimistic, useState, useTransition } from "react";
 import { describeSchedule, describeTarget, titleCase } from "@/components/quests/describe";
 import type { QuestBoardEntry } from "@/lib/quests/queries";
 import { reorderQuestsAction, restoreQuestAction } from "@/lib/quests/actions";
@@ -105,7 +105,8 @@ function QuestRow({ quest, sortable }: { quest: QuestBoardEntry; sortable: boole
 function announcements(titleOf: (id: string | number) => string): Announcements {
   return {
     onDragStart: ({ active }) => `Picked up ${titleOf(active.id)}.`,
-    onDragOver: ({ active, over }) => (over ? `${titleOf(active.id)} is over ${titleOf(over.id)}.` : ""),
+    onDragOver: ({ active, over }) =>
+      over && over.id !== active.id ? `${titleOf(active.id)} is over ${titleOf(over.id)}.` : undefined,
     onDragEnd: ({ active, over }) =>
       over ? `${titleOf(active.id)} dropped in the place of ${titleOf(over.id)}.` : `${titleOf(active.id)} dropped.`,
     onDragCancel: ({ active }) => `Moving ${titleOf(active.id)} was cancelled.`,
@@ -122,7 +123,8 @@ const INSTRUCTIONS = {
  * every active quest, which the dashboard follows. A filter narrows the list (reordering waits until it is clear).
  */
 export function QuestBoard({ quests }: { quests: QuestBoardEntry[] }) {
-  const [order, setOrder] = useState(() => quests.filter((q) => !q.archived).map((q) => q.id));
+  // The server's order, moved at once while a move or restore is on its way (and back if it fails).
+  const [order, setOrder] = useOptimistic(quests.filter((q) => !q.archived).map((q) => q.id));
   const [query, setQuery] = useState("");
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [pending, startTransition] = useTransition();
@@ -139,27 +141,25 @@ export function QuestBoard({ quests }: { quests: QuestBoardEntry[] }) {
 
   function onDragEnd({ active: moved, over }: DragEndEvent) {
     if (!over || moved.id === over.id) return;
-    const previous = order;
     const next = arrayMove(order, order.indexOf(String(moved.id)), order.indexOf(String(over.id)));
-    setOrder(next);
     startTransition(async () => {
+      setOrder(next);
       const result = await reorderQuestsAction({ ids: next });
-      if (result.ok) {
-        setMessage({ text: `[SYSTEM] '${byId.get(String(moved.id))?.title}' moved.`, error: false });
-      } else {
-        setOrder(previous);
-        setMessage({ text: result.error, error: true });
-      }
+      setMessage(
+        result.ok
+          ? { text: `[SYSTEM] '${byId.get(String(moved.id))?.title}' moved.`, error: false }
+          : { text: result.error, error: true },
+      );
     });
   }
 
   function restore(quest: QuestBoardEntry) {
     startTransition(async () => {
+      setOrder([...order, quest.id]);
       const result = await restoreQuestAction({ id: quest.id });
       setMessage(
         result.ok ? { text: `[SYSTEM] '${quest.title}' restored.`, error: false } : { text: result.error, error: true },
       );
-      if (result.ok) setOrder((current) => [...current, quest.id]);
     });
   }
 
@@ -194,7 +194,7 @@ export function QuestBoard({ quests }: { quests: QuestBoardEntry[] }) {
                 id={`section-${section.kind}`}
                 className="font-display text-sm font-bold tracking-widest text-mist uppercase"
               >
-                {section.title} <span className="text-slate-500">({rows.length})</span>
+                {section.title} <span className="text-slate-400">({rows.length})</span>
               </h2>
               {shown.length === 0 ? (
                 <p className="text-sm text-slate-400">
@@ -228,7 +228,7 @@ export function QuestBoard({ quests }: { quests: QuestBoardEntry[] }) {
       {archived.length > 0 && (
         <section aria-labelledby="section-archived" className="flex flex-col gap-2">
           <h2 id="section-archived" className="font-display text-sm font-bold tracking-widest text-mist uppercase">
-            Archived <span className="text-slate-500">({archived.length})</span>
+            Archived <span className="text-slate-400">({archived.length})</span>
           </h2>
           <ul className="flex flex-col gap-2">
             {archived.map((quest) => (
