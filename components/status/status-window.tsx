@@ -1,8 +1,9 @@
 import { Panel } from "@/components/ui/panel";
 import { Countdown } from "@/components/status/countdown";
 import { SpendStatPoint } from "@/components/status/spend-stat-point";
+import { STAT_GLOSSARY, STATS, type Stat } from "@/lib/progression/rules";
 
-type Stats = Record<"STR" | "AGI" | "VIT" | "INT" | "PER", number>;
+type Stats = Record<Stat, number>;
 type StatSource = {
   base: number;
   job: number;
@@ -30,13 +31,7 @@ export type StatusWindowProps = {
   secondsUntilReset: number;
 };
 
-const STAT_NAMES: Record<keyof Stats, string> = {
-  STR: "Strength",
-  AGI: "Agility",
-  VIT: "Vitality",
-  INT: "Intelligence",
-  PER: "Perception",
-};
+const STAT_NAMES = Object.fromEntries(STATS.map((stat) => [stat, STAT_GLOSSARY[stat].name])) as Record<Stat, string>;
 
 function statFormula(source: StatSource, job: string | null): string {
   const parts = [`${source.base} base`];

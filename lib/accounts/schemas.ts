@@ -64,5 +64,19 @@ export const resetPasswordSchema = z.strictObject({
   password: passwordSchema,
 });
 
+const currentPasswordSchema = z
+  .string(required("Your current password"))
+  .min(1, "Your current password is required")
+  .max(200);
+
+/** Settings → Account: the sign-in email, after the current password. */
+export const changeEmailSchema = z.strictObject({ email: emailSchema, currentPassword: currentPasswordSchema });
+
+/** Settings → Account: a new password, after the current one. */
+export const changePasswordSchema = z.strictObject({
+  currentPassword: currentPasswordSchema,
+  newPassword: passwordSchema,
+});
+
 /** The error next-auth reports to the sign-in form when sign-in attempts are rate limited. */
 export const RATE_LIMITED_SIGN_IN = "RATE_LIMITED";

@@ -4,7 +4,9 @@ import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from "@/lib/accounts/password";
 import { hunterNameKey } from "@/lib/accounts/names";
-import { signUpSchema } from "@/lib/accounts/schemas";
+import { signUpSchema, type changeEmailSchema, type changePasswordSchema } from "@/lib/accounts/schemas";
+import { enforceLimit } from "@/lib/rate-limit/service";
+import type { z } from "zod";
 import { fieldErrorsOf } from "@/lib/validation";
 import { passwordWeakness } from "@/lib/accounts/strength";
 
@@ -107,4 +109,60 @@ export async function deleteAccount(playerId: string): Promise<void> {
   const player = await db.player.findUnique({ where: { id: playerId }, select: { userId: true } });
   if (!player) throw new AppError("NOT_FOUND", "Player not found");
   await db.user.delete({ where: { id: player.userId } });
+}
+
+/** What settings show of the sign-in: the email, and whether there is a password (GitHub and Google may not). */
+export async function getAccount(playerId: string): Promise<{ email: string; hasPassword: boolean }> {
+  const { user } = await db.player.findUniqueOrThrow({
+    where: { id: playerId },
+    select: { user: { select: { email: true, passwordHash: true } } },
+  });
+  return { email: user.email, hasPassword: user.passwordHash !== null };
+}
+
+/**
+ * The current password again before the sign-in itself changes: a session left open on a shared machine cannot
+ * take the account over. Limited per player (docs/rules.md "Limits"), right or wrong.
+ */
+async function reauthenticate(playerId: string, currentPassword: string) {
+  await enforceLimit("reauthPlayer", playerId);
+  const { user } = await db.player.findUniqueOrThrow({
+    where: { id: playerId },
+    select: { user: { select: { id: true, email: true, name: true, passwordHash: true } } },
+  });
+  if (!user.passwordHash) {
+    throw new AppError("CONFLICT", "This account signs in with GitHub or Google: set a password first", {
+      currentPassword: "No password yet: use “Forgot password” on the sign-in page to set one",
+    });
+  }
+  if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+    throw new AppError("VALIDATION_FAILED", "Your current password is not right", {
+      currentPassword: "That is not your current password",
+    });
+  }
+  return user;
+}
+
+/** A new sign-in email, after the current password; taken by another account, a 409 that changes nothing. */
+export async function changeEmail(playerId: string, input: z.output<typeof changeEmailSchema>): Promise<void> {
+  const user = await reauthenticate(playerId, input.currentPassword);
+  if (user.email === input.email) return;
+  try {
+    await db.user.update({ where: { id: user.id }, data: { email: input.email } });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw conflict(true, false);
+    throw error;
+  }
+}
+
+/** A new password, after the current one. Every session ends, this one too: the Hunter signs in with it. */
+export async function changePassword(playerId: string, input: z.output<typeof changePasswordSchema>): Promise<void> {
+  const user = await reauthenticate(playerId, input.currentPassword);
+  const weakness = passwordWeakness(input.newPassword, [user.email, user.email.split("@")[0] ?? "", user.name ?? ""]);
+  if (weakness) throw new AppError("VALIDATION_FAILED", "Check the new password", { newPassword: weakness });
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.$transaction([
+    db.user.update({ where: { id: user.id }, data: { passwordHash, sessionVersion: { increment: 1 } } }),
+    db.session.deleteMany({ where: { userId: user.id } }),
+  ]);
 }

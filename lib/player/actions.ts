@@ -9,6 +9,7 @@ import {
   allocateStatsSchema,
   awakeningSchema,
   deleteAccountSchema,
+  jobChangeSchema,
   notificationPrefsSchema,
   restPeriodSchema,
   signOutEverywhereSchema,
@@ -21,7 +22,6 @@ import {
   bumpSessionVersion,
   changeJob,
   endRestPeriod,
-  renamePlayer,
   setNotificationPrefs,
   starterDailies,
   updatePlayer,
@@ -31,7 +31,7 @@ import { idSchema } from "@/lib/validation";
 
 /** Awakening: name and zone confirmed, then the Job Change that creates the starter dailies and "The Awakened". */
 export const awakenAction = playerAction(awakeningSchema, async (input, { playerId, now }) => {
-  await renamePlayer(playerId, { hunterName: input.hunterName, timeZone: input.timeZone }, now);
+  await updatePlayer(playerId, { hunterName: input.hunterName, timeZone: input.timeZone }, now);
   // Stats are the job's own; the Hunter only edits the titles and difficulties.
   const starters = starterDailies(input.job).map((quest, i) => ({ ...quest, ...input.starters[i] }));
   await changeJob(playerId, input.job, now, starters);
@@ -41,14 +41,21 @@ export const awakenAction = playerAction(awakeningSchema, async (input, { player
   return { job: input.job, unlocked: unlocked.map(({ name, reward }) => ({ name, reward })) };
 });
 
-/** Time zone, day start, leaderboard opt-out or equipped title: any subset. */
+/** Hunter name, time zone, day start, leaderboard opt-out, equipped title or AI opt-in: any subset. */
 export const updatePlayerAction = playerAction(
   updatePlayerSchema,
   async (input, { playerId, now }) => {
     await updatePlayer(playerId, input, now);
     return null;
   },
-  { revalidate: ["/settings", "/achievements", "/leaderboard"] },
+  { revalidate: ["/settings", "/achievements", "/leaderboard", "/dashboard"] },
+);
+
+/** Settings → Job: a new job once every 30 days (docs/rules.md "Stats"); its first change unlocks Second Awakening. */
+export const changeJobAction = playerAction(
+  jobChangeSchema,
+  async ({ job }, { playerId, now }) => changeJob(playerId, job, now),
+  { revalidate: ["/settings", "/dashboard", "/achievements"] },
 );
 
 export const addRestPeriodAction = playerAction(

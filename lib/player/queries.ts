@@ -5,6 +5,7 @@ import { notificationPrefsOf } from "@/lib/player/schemas";
 import {
   allocatedPoints,
   levelProgress,
+  nextJobChangeDay,
   playerStats,
   RANK_TRIALS,
   statPointsEarned,
@@ -243,6 +244,8 @@ export async function getPlayerSettings(playerId: string, today: string) {
       leaderboardOptOut: true,
       aiOptIn: true,
       notificationPrefs: true,
+      job: true,
+      jobChangedAt: true,
       restPeriods: {
         where: { endDay: { gte: today } },
         orderBy: { startDay: "asc" },
@@ -250,7 +253,13 @@ export async function getPlayerSettings(playerId: string, today: string) {
       },
     },
   });
-  return { ...player, notificationPrefs: notificationPrefsOf(player.notificationPrefs) };
+  const { jobChangedAt, ...rest } = player;
+  return {
+    ...rest,
+    notificationPrefs: notificationPrefsOf(player.notificationPrefs),
+    /** The day the job may change again; null: it may today. */
+    nextJobChange: nextJobChangeDay(jobChangedAt && localDay(jobChangedAt, player), today),
+  };
 }
 
 export type PlayerSettings = Awaited<ReturnType<typeof getPlayerSettings>>;

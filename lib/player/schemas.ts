@@ -5,6 +5,8 @@ import { localTimeSchema } from "@/lib/time/schemas";
 
 export const updatePlayerSchema = z
   .strictObject({
+    /** Unique after NFKC and look-alike folding (lib/accounts/names.ts). */
+    hunterName: hunterNameSchema,
     timeZone: timeZoneSchema,
     dayStartMinute: z.int().min(0).max(359, "The day may start at most 5h59 after midnight"),
     /** An achievement id whose title the Hunter has unlocked, or null to show none. */

@@ -7,7 +7,14 @@ import { AppError } from "@/lib/errors";
 import { lockPlayer } from "@/lib/ledger/service";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { NotificationPrefs, UpdatePlayerInput } from "@/lib/player/schemas";
-import { allocatedPoints, canChangeJob, JOBS, statPointsEarned, type Job, type Stat } from "@/lib/progression/rules";
+import {
+  allocatedPoints,
+  JOBS,
+  nextJobChangeDay,
+  statPointsEarned,
+  type Job,
+  type Stat,
+} from "@/lib/progression/rules";
 import { rescheduleReminders } from "@/lib/quests/service";
 import { addDays, daysBetween, playerToday, localDay } from "@/lib/time/rules";
 
@@ -26,15 +33,27 @@ export async function updatePlayer(playerId: string, input: UpdatePlayerInput, n
     }
   }
   // Only today's day key moves with a new zone or day start: settled days stay settled (lastSettledDay).
-  const { leaderboardOptOut: hidden } = input;
-  await db.$transaction([
+  const { leaderboardOptOut: hidden, hunterName } = input;
+  const data = {
+    ...input,
+    ...(hunterName !== undefined && { hunterNameKey: hunterNameKey(hunterName) }),
     // Opting in to AI asks the next tick for a weekly report.
-    db.player.update({ where: { id: playerId }, data: { ...input, ...(input.aiOptIn && { nextReportAt: null }) } }),
-    // The weekly board's scores follow the opt-out in the same transaction (lib/leaderboard/queries.ts).
-    ...(hidden === undefined
-      ? []
-      : [db.weeklyScore.updateMany({ where: { playerId, hidden: !hidden }, data: { hidden } })]),
-  ]);
+    ...(input.aiOptIn && { nextReportAt: null }),
+  };
+  try {
+    await db.$transaction([
+      db.player.update({ where: { id: playerId }, data }),
+      // The weekly board's scores follow the opt-out in the same transaction (lib/leaderboard/queries.ts).
+      ...(hidden === undefined
+        ? []
+        : [db.weeklyScore.updateMany({ where: { playerId, hidden: !hidden }, data: { hidden } })]),
+    ]);
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new AppError("CONFLICT", "That hunter name is taken", { hunterName: "That hunter name is taken" });
+    }
+    throw error;
+  }
   if (input.timeZone) await rescheduleReminders(playerId, input.timeZone, now);
 }
 
@@ -102,11 +121,8 @@ export async function changeJob(
     const today = localDay(now, player);
     const awakening = player.awakenedAt === null;
     if (!awakening) {
-      const since = player.jobChangedAt ? daysBetween(localDay(player.jobChangedAt, player), today) : null;
-      if (!canChangeJob(since)) {
-        const next = addDays(today, 30 - (since ?? 0));
-        throw new AppError("CONFLICT", `Your job can change again on ${next}`);
-      }
+      const next = nextJobChangeDay(player.jobChangedAt && localDay(player.jobChangedAt, player), today);
+      if (next) throw new AppError("CONFLICT", `Your job can change again on ${next}`);
     }
     await tx.player.update({
       where: { id: playerId },
@@ -191,29 +207,6 @@ export async function endRestPeriod(playerId: string, restPeriodId: string, now:
 }
 
 /** A new hunter name (unique regardless of case) and/or time zone, as confirmed at Awakening or in settings. */
-export async function renamePlayer(
-  playerId: string,
-  input: { hunterName?: string; timeZone?: string },
-  now: Date,
-): Promise<void> {
-  const data = {
-    ...(input.hunterName !== undefined && {
-      hunterName: input.hunterName,
-      hunterNameKey: hunterNameKey(input.hunterName),
-    }),
-    ...(input.timeZone !== undefined && { timeZone: input.timeZone }),
-  };
-  try {
-    await db.player.update({ where: { id: playerId }, data });
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new AppError("CONFLICT", "That hunter name is taken", { hunterName: "That hunter name is taken" });
-    }
-    throw error;
-  }
-  if (input.timeZone) await rescheduleReminders(playerId, input.timeZone, now);
-}
-
 export async function setNotificationPrefs(playerId: string, prefs: NotificationPrefs): Promise<void> {
   await db.player.update({ where: { id: playerId }, data: { notificationPrefs: prefs } });
 }

@@ -2,6 +2,7 @@
  * XP, gold, levels, ranks and stats (docs/rules.md "XP, gold, levels, ranks", "Stats"). Integer arithmetic throughout: awards are money-like and a
  * float rounding error at a boundary would award or level up wrongly.
  */
+import { addDays, daysBetween, type DayKey } from "@/lib/time/rules";
 
 export const DIFFICULTIES = ["EASY", "NORMAL", "HARD"] as const;
 export type Difficulty = (typeof DIFFICULTIES)[number];
@@ -127,6 +128,15 @@ export function rankTrialPassed(
 export const STATS = ["STR", "AGI", "VIT", "INT", "PER"] as const;
 export type Stat = (typeof STATS)[number];
 
+/** What each stat is and what feeds it: the settings' glossary and the status window's labels. */
+export const STAT_GLOSSARY: Record<Stat, { name: string; fedBy: string }> = {
+  STR: { name: "Strength", fedBy: "workouts, lifting, push-ups: quests that take force" },
+  AGI: { name: "Agility", fedBy: "running, sports, stretching: movement and speed" },
+  VIT: { name: "Vitality", fedBy: "sleep, water, food, rest: what keeps you going" },
+  INT: { name: "Intelligence", fedBy: "reading, study, courses, practice: what you learn" },
+  PER: { name: "Perception", fedBy: "meditation, journaling, reviewing your day: attention" },
+};
+
 export const BASE_STAT = 10;
 export const JOB_STAT_BONUS = 5;
 export const JOB_CHANGE_COOLDOWN_DAYS = 30;
@@ -154,6 +164,12 @@ export function statValue(
 /** A job may change once per 30 days; `daysSinceLastChange` is null when the player never changed it. */
 export function canChangeJob(daysSinceLastChange: number | null): boolean {
   return daysSinceLastChange === null || daysSinceLastChange >= JOB_CHANGE_COOLDOWN_DAYS;
+}
+
+/** The day a job last changed on `lastChange` may change again, or null when it may today. */
+export function nextJobChangeDay(lastChange: DayKey | null, today: DayKey): DayKey | null {
+  if (lastChange === null || canChangeJob(daysBetween(lastChange, today))) return null;
+  return addDays(lastChange, JOB_CHANGE_COOLDOWN_DAYS);
 }
 
 type Allocations = {

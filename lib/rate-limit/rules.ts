@@ -9,12 +9,14 @@ export const DEFAULT_LIMITS = {
   passwordResetIp: { limit: 10, windowSeconds: 3_600 },
   apiWrite: { limit: 100, windowSeconds: 60 },
   leaderboardRead: { limit: 30, windowSeconds: 60 },
+  /** Current-password checks before an email or password change. */
+  reauthPlayer: { limit: 5, windowSeconds: 900 },
 } as const;
 
 export type LimitName = keyof typeof DEFAULT_LIMITS;
 
 /** The limits counted per player id: a deleted account's counters are dropped with it. */
-export const PLAYER_LIMITS = ["apiWrite", "leaderboardRead"] as const satisfies readonly LimitName[];
+export const PLAYER_LIMITS = ["apiWrite", "leaderboardRead", "reauthPlayer"] as const satisfies readonly LimitName[];
 
 const ruleSchema = z.strictObject({ limit: z.int().min(1), windowSeconds: z.int().min(1).max(86_400) });
 
@@ -34,6 +36,7 @@ export const WHEN_REDIS_IS_DOWN: Record<LimitName, "local" | "open"> = {
   passwordResetIp: "local",
   apiWrite: "open",
   leaderboardRead: "open",
+  reauthPlayer: "local",
 };
 
 /**

@@ -1,8 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { createAccount, verifyCredentials } from "@/lib/accounts/service";
+import {
+  changeEmail,
+  changePassword,
+  createAccount,
+  createPlayerForOAuthUser,
+  getAccount,
+  verifyCredentials,
+} from "@/lib/accounts/service";
+import { updatePlayer } from "@/lib/player/service";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { makeSignUp } from "@/tests/support/factories";
+import { EPOCH, makeSignUp } from "@/tests/support/factories";
 
 async function rejection(promise: Promise<unknown>): Promise<AppError> {
   const error = await promise.then(
@@ -112,5 +120,75 @@ describe("verifyCredentials", () => {
     expect(await verifyCredentials(` ${input.email.toUpperCase()} `, input.password)).toBe(userId);
     expect(await verifyCredentials(input.email, "wrong-password-entirely")).toBeNull();
     expect(await verifyCredentials("nobody@example.com", input.password)).toBeNull();
+  });
+});
+
+describe("account changes in settings", () => {
+  it("renames the Hunter, refusing a look-alike of a taken name and changing nothing", async () => {
+    const id = Math.random().toString(36).slice(2, 8);
+    await createAccount(makeSignUp({ hunterName: `Taken ${id}` }));
+    const { playerId } = await createAccount(makeSignUp());
+    const error = await rejection(updatePlayer(playerId, { hunterName: `T\u0430ken ${id}` }, EPOCH));
+    expect(error.code).toBe("CONFLICT");
+    expect(error.fieldErrors?.hunterName).toBe("That hunter name is taken");
+    await updatePlayer(playerId, { hunterName: `Renamed ${id}` }, EPOCH);
+    const player = await db.player.findUniqueOrThrow({ where: { id: playerId } });
+    expect(player).toMatchObject({ hunterName: `Renamed ${id}`, hunterNameKey: `renamed ${id}` });
+  });
+
+  it("changes the email only after the current password, and never to one that is taken", async () => {
+    const other = makeSignUp();
+    await createAccount(other);
+    const input = makeSignUp();
+    const { playerId } = await createAccount(input);
+    const fresh = `moved-${Math.random().toString(36).slice(2, 8)}@example.com`;
+
+    const wrong = await rejection(changeEmail(playerId, { email: fresh, currentPassword: "not-my-password" }));
+    expect(wrong.fieldErrors).toEqual({ currentPassword: "That is not your current password" });
+    const taken = await rejection(changeEmail(playerId, { email: other.email, currentPassword: input.password }));
+    expect(taken.code).toBe("CONFLICT");
+    expect((await getAccount(playerId)).email).toBe(input.email);
+
+    await changeEmail(playerId, { email: fresh, currentPassword: input.password });
+    expect(await getAccount(playerId)).toEqual({ email: fresh, hasPassword: true });
+    expect(await verifyCredentials(fresh, input.password)).not.toBeNull();
+  });
+
+  it("changes the password after the current one, refuses a weak one, and ends every session", async () => {
+    const input = makeSignUp();
+    const { playerId, userId } = await createAccount(input);
+    const weak = await rejection(
+      changePassword(playerId, { currentPassword: input.password, newPassword: "password123" }),
+    );
+    expect(weak.fieldErrors?.newPassword).toMatch(/^This password is too easy to guess/);
+    const before = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { sessionVersion: true } });
+
+    await changePassword(playerId, { currentPassword: input.password, newPassword: "violet-anchor-tundra-42" });
+    expect(await verifyCredentials(input.email, input.password)).toBeNull();
+    expect(await verifyCredentials(input.email, "violet-anchor-tundra-42")).toBe(userId);
+    const after = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { sessionVersion: true } });
+    expect(after.sessionVersion).toBe(before.sessionVersion + 1);
+  });
+
+  it("limits current-password checks to 5 a quarter hour per Hunter", async () => {
+    const input = makeSignUp();
+    const { playerId } = await createAccount(input);
+    for (let i = 0; i < 5; i++) {
+      await rejection(changeEmail(playerId, { email: input.email, currentPassword: `wrong-${i}` }));
+    }
+    const limited = await rejection(changeEmail(playerId, { email: input.email, currentPassword: input.password }));
+    expect(limited.code).toBe("RATE_LIMITED");
+  });
+
+  it("tells a GitHub or Google account without a password how to set one", async () => {
+    const user = await db.user.create({ data: { email: `oauth-${Math.random().toString(36).slice(2)}@example.com` } });
+    await createPlayerForOAuthUser(user.id, "Octo");
+    const { id: playerId } = await db.player.findUniqueOrThrow({ where: { userId: user.id } });
+    expect(await getAccount(playerId)).toEqual({ email: user.email, hasPassword: false });
+    const error = await rejection(
+      changeEmail(playerId, { email: "x@example.com", currentPassword: "anything-at-all" }),
+    );
+    expect(error.code).toBe("CONFLICT");
+    expect(error.fieldErrors?.currentPassword).toMatch(/Forgot password/);
   });
 });

@@ -5,6 +5,7 @@ import {
   badHabitPenaltyXp,
   BASE_XP,
   canChangeJob,
+  nextJobChangeDay,
   clampBadHabitLoss,
   DIFFICULTIES,
   goldFor,
@@ -199,5 +200,13 @@ describe("stats and jobs", () => {
     [30, true],
   ])("job change %s days after the last is allowed: %s", (days, allowed) => {
     expect(canChangeJob(days)).toBe(allowed);
+  });
+
+  it.each([
+    [null, "2026-01-30", null],
+    ["2026-01-01", "2026-01-30", "2026-01-31"],
+    ["2026-01-01", "2026-01-31", null],
+  ] as const)("a job last changed on %s, seen on %s, may change again on %s (null: now)", (last, today, next) => {
+    expect(nextJobChangeDay(last, today)).toBe(next);
   });
 });

@@ -21,6 +21,11 @@ export default async function SignInPage({ searchParams }: Props) {
   const initialError = params.error ? "Sign-in failed. Please try again." : undefined;
   return (
     <Panel title="Sign in">
+      {params.passwordChanged && (
+        <p role="status" className="mb-4 text-center text-system">
+          [SYSTEM] Password changed. Every session has ended: sign in with the new one.
+        </p>
+      )}
       <SignInForm callbackUrl={callbackUrl} providers={enabledOAuthProviders()} initialError={initialError} />
     </Panel>
   );

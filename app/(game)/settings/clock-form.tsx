@@ -43,7 +43,7 @@ export function ClockForm(props: {
         ))}
       </SelectField>
       <SelectField
-        label="Day start"
+        label="When my day ends"
         name="dayStartMinute"
         value={dayStartMinute}
         onChange={(e) => setDayStartMinute(Number(e.target.value))}

@@ -16,6 +16,12 @@ import { TokenList } from "./token-list";
 import { VoiceSection } from "./voice-section";
 import { modelConfigured } from "@/lib/insights/openai";
 import { ImportsSection } from "./imports-section";
+import { EmailForm } from "./email-form";
+import { HunterNameForm } from "./hunter-name-form";
+import { JobForm } from "./job-form";
+import { PasswordForm } from "./password-form";
+import { getAccount } from "@/lib/accounts/service";
+import { STAT_GLOSSARY, STATS } from "@/lib/progression/rules";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -23,8 +29,9 @@ export default async function SettingsPage() {
   const viewer = await requirePlayer("/settings");
   const { playerId } = viewer;
   const { today } = await cachedPlayerStatus(viewer);
-  const [settings, tokens, devices] = await Promise.all([
+  const [settings, account, tokens, devices] = await Promise.all([
     getPlayerSettings(playerId, today),
+    getAccount(playerId),
     listTokens(playerId, new Date()),
     listDevices(playerId),
   ]);
@@ -39,6 +46,31 @@ export default async function SettingsPage() {
           dayStartMinute={settings.dayStartMinute}
           leaderboardOptOut={settings.leaderboardOptOut}
         />
+      </Panel>
+      <Panel title="Hunter">
+        <div className="flex flex-col gap-6">
+          <HunterNameForm hunterName={settings.hunterName} />
+          {settings.job && <JobForm job={settings.job} nextChange={settings.nextJobChange} />}
+          <section aria-labelledby="stat-glossary" className="flex flex-col gap-2">
+            <h3 id="stat-glossary" className="font-display text-sm font-bold tracking-widest text-mist uppercase">
+              What feeds your stats
+            </h3>
+            <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+              {STATS.map((stat) => (
+                <div key={stat} className="contents">
+                  <dt className="text-slate-100">
+                    {stat} <span className="text-slate-400">{STAT_GLOSSARY[stat].name}</span>
+                  </dt>
+                  <dd className="text-slate-300">{STAT_GLOSSARY[stat].fedBy}</dd>
+                </div>
+              ))}
+            </dl>
+            <p className="text-xs text-slate-400">
+              Each stat is 10, +5 for each of your job&apos;s two, + the points you spend, + 10 × the strength of every
+              active quest tagged with it: tag a quest with the stats it trains.
+            </p>
+          </section>
+        </div>
       </Panel>
       <Panel title="Rest">
         <RestForm today={today} periods={settings.restPeriods} />
@@ -77,7 +109,18 @@ export default async function SettingsPage() {
         <TokenList tokens={tokens} />
       </Panel>
       <Panel title="Account">
-        <div className="flex flex-col gap-4">
+        <div className="flex flex-col gap-6">
+          {account.hasPassword ? (
+            <>
+              <EmailForm email={account.email} />
+              <PasswordForm />
+            </>
+          ) : (
+            <p className="text-sm text-mist">
+              You sign in with GitHub or Google as {account.email}. To sign in with a password too, use &ldquo;Forgot
+              password&rdquo; on the sign-in page to set one.
+            </p>
+          )}
           <SignOutEverywhere tokenCount={tokens.length} />
           <DeleteAccount hunterName={settings.hunterName} />
         </div>

@@ -1,0 +1,54 @@
+"use client";
+import { signOut } from "next-auth/react";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { SystemStatus } from "@/components/ui/system-status";
+import { useForm } from "@/components/ui/use-form";
+import { changePasswordAction } from "@/lib/accounts/actions";
+import { PASSWORD_MIN_LENGTH } from "@/lib/accounts/schemas";
+
+/** A new password after the current one; every session ends with it, so the Hunter signs in again. */
+export function PasswordForm() {
+  const [currentPassword, setCurrentPassword] = useState("");
+  const [newPassword, setNewPassword] = useState("");
+  const form = useForm();
+  const { attach } = form;
+
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    form.run(
+      () => changePasswordAction({ currentPassword, newPassword }),
+      () => signOut({ callbackUrl: "/sign-in?passwordChanged=1" }),
+    );
+  }
+
+  return (
+    <form ref={attach} onSubmit={submit} noValidate className="flex flex-col gap-3" aria-busy={form.pending}>
+      <Field
+        label="Current password"
+        // Not "currentPassword": the email form above has that id.
+        name="passwordCurrent"
+        type="password"
+        value={currentPassword}
+        autoComplete="current-password"
+        onChange={(e) => setCurrentPassword(e.target.value)}
+        error={form.errors.currentPassword}
+      />
+      <Field
+        label="New password"
+        name="newPassword"
+        type="password"
+        value={newPassword}
+        autoComplete="new-password"
+        hint={`At least ${PASSWORD_MIN_LENGTH} characters, not a common one. Every session ends: you sign in again.`}
+        onChange={(e) => setNewPassword(e.target.value)}
+        error={form.errors.newPassword}
+      />
+      <SystemStatus message={form.message} />
+      <Button type="submit" disabled={form.pending}>
+        {form.pending ? "Saving…" : "Change password"}
+      </Button>
+    </form>
+  );
+}
