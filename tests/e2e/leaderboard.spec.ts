@@ -19,6 +19,8 @@ test("a Hunter sees their place on the leaderboards and can hide from them", asy
   await page.getByRole("link", { name: "All time" }).click();
   await expect(page).toHaveURL(/board=all/);
   await expect(page.getByRole("row", { name: new RegExp(hunter.name) })).toBeVisible();
+  // Your own row stands out.
+  await expect(page.getByRole("row", { name: new RegExp(hunter.name) })).toHaveAttribute("aria-current", "true");
 
   await page.getByRole("button", { name: "Hide me from the leaderboards" }).click();
   await expect(page.getByTestId("your-place")).toHaveText("You are hidden from the leaderboards.");

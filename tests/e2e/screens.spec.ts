@@ -167,7 +167,7 @@ test("Settings: clock, rest, notifications and export", async ({ page }) => {
   const hunter = await signUp(page);
   await page.goto("/settings");
 
-  await page.getByLabel("Day start").selectOption({ label: "My day ends at 3:00 AM" });
+  await page.getByLabel("When my day ends").selectOption({ label: "My day ends at 3:00 AM" });
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByText("[SYSTEM] Settings saved.")).toBeVisible();
   expect((await (await page.request.get("/api/v1/player")).json()).dayStartMinute).toBe(180);
@@ -203,7 +203,7 @@ test("Settings: clock, rest, notifications and export", async ({ page }) => {
   expect((await json.json()).account.email).toBe(hunter.email);
   const csv = await page.request.get("/api/v1/export?format=csv");
   expect(csv.headers()["content-type"]).toContain("text/csv");
-  expect(await csv.text()).toMatch(/^id,questId,questTitle,dayKey,happenedAt,source,value,undone\r\n/);
+  expect(await csv.text()).toMatch(/^id,questId,questTitle,dayKey,happenedAt,source,value,undone,note\r\n/);
 });
 
 test("Settings: sign out everywhere ends every session", async ({ page, browser }) => {

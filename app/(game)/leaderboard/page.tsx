@@ -56,18 +56,26 @@ export default async function LeaderboardPage({ searchParams }: Props) {
               </tr>
             </thead>
             <tbody>
-              {leaderboard.entries.map((entry) => (
-                <tr key={entry.position} className="border-t border-system/10">
-                  <td className="py-2">{entry.position}</td>
-                  <td>
-                    {entry.hunterName}
-                    {entry.title && <span className="ml-2 text-xs text-gold">{entry.title}</span>}
-                  </td>
-                  <td className={entry.rank === "S" ? "text-gold" : undefined}>{entry.rank}</td>
-                  <td>{entry.level}</td>
-                  <td className="text-right">{entry.xp.toLocaleString("en")}</td>
-                </tr>
-              ))}
+              {leaderboard.entries.map((entry) => {
+                const yours = entry.position === leaderboard.you?.position;
+                return (
+                  <tr
+                    key={entry.position}
+                    aria-current={yours ? "true" : undefined}
+                    className={`border-t border-system/10 ${yours ? "bg-system/15 font-bold text-system" : ""}`}
+                  >
+                    <td className="py-2">{entry.position}</td>
+                    <td>
+                      {entry.hunterName}
+                      {yours && <span className="ml-2 text-xs">(you)</span>}
+                      {entry.title && <span className="ml-2 text-xs text-gold">{entry.title}</span>}
+                    </td>
+                    <td className={entry.rank === "S" ? "text-gold" : undefined}>{entry.rank}</td>
+                    <td>{entry.level}</td>
+                    <td className="text-right">{entry.xp.toLocaleString("en")}</td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         )}
