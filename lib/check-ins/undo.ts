@@ -5,7 +5,10 @@ import { db, TX_OPTIONS, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { CheckIn, LedgerEntry, Quest } from "@/lib/generated/prisma/client";
 import { lockPlayer, post, type PlayerState } from "@/lib/ledger/service";
+import { canBackfill } from "@/lib/days/rules";
 import { addToTally, checkInAward, EMPTY_TALLY, questShape } from "@/lib/quests/rules";
+import { restateStrength } from "@/lib/quests/strength";
+import { playerToday } from "@/lib/time/rules";
 
 export type UndoResult = {
   checkInId: string;
@@ -103,7 +106,27 @@ async function rejudgeDay(tx: Tx, player: PlayerState, quest: Quest, day: string
   }
 }
 
-/** Takes back a check-in whose day is not settled yet, with compensating ledger entries. */
+/**
+ * Whether a check-in may be taken back: any of a day not settled yet; of a settled day, only a backfilled entry
+ * (it never paid) within the backfill window, so a wrong backfill can be removed (docs/rules.md "Yesterday,
+ * backfill, undo").
+ */
+function checkUndoable(player: PlayerState, checkIn: CheckIn, now: Date): { settled: boolean } {
+  const settled = player.lastSettledDay !== null && checkIn.dayKey <= player.lastSettledDay;
+  if (!settled) return { settled };
+  if (checkIn.source !== "BACKFILL") {
+    throw new AppError("CONFLICT", "That day is settled: only a backfilled entry can be removed from it");
+  }
+  if (!canBackfill(checkIn.dayKey, playerToday(player, now))) {
+    throw new AppError("CONFLICT", "That day is more than 7 days back: its history can no longer change");
+  }
+  return { settled };
+}
+
+/**
+ * Takes back a check-in: on a day not settled yet with compensating ledger entries and the day judged again; a
+ * backfilled entry of a settled day moved nothing, so only the quest's strength is restated.
+ */
 export async function undoCheckIn(playerId: string, checkInId: string, now: Date): Promise<UndoResult> {
   return db.$transaction(async (tx) => {
     const player = await lockPlayer(tx, playerId);
@@ -113,16 +136,18 @@ export async function undoCheckIn(playerId: string, checkInId: string, now: Date
     });
     if (!checkIn) throw new AppError("NOT_FOUND", "Check-in not found");
     if (checkIn.undo) throw new AppError("CONFLICT", "This check-in was already undone");
-    if (player.lastSettledDay !== null && checkIn.dayKey <= player.lastSettledDay) {
-      throw new AppError("CONFLICT", "That day is settled; it can no longer be undone");
-    }
+    const { settled } = checkUndoable(player, checkIn, now);
     await tx.checkInUndo.create({ data: { checkInId } });
     const before = { xp: player.xp, gold: player.gold };
-    await reverseCheckIn(tx, player, checkIn);
     if (checkIn.quest.kind === "ONE_TIME") {
       await tx.quest.update({ where: { id: checkIn.questId }, data: { completedAt: null } });
     }
-    await rejudgeDay(tx, player, checkIn.quest, checkIn.dayKey, now);
+    if (settled) {
+      await restateStrength(tx, checkIn.quest);
+    } else {
+      await reverseCheckIn(tx, player, checkIn);
+      await rejudgeDay(tx, player, checkIn.quest, checkIn.dayKey, now);
+    }
     const { level, xp, gold, heldXp, heldGold, streak } = player;
     return {
       checkInId,

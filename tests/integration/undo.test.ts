@@ -75,6 +75,38 @@ describe("undoCheckIn", () => {
     expect(await db.checkInUndo.count({ where: { checkInId: done.body.checkIn.id } })).toBe(0);
   });
 
+  it("removes a wrong backfill of a settled day: nothing paid moves, strength is restated", async () => {
+    const { playerId } = await makePlayer();
+    const quest = await makeQuest(playerId);
+    await settlePlayer(playerId, utc("2040-03-07", "04:00"));
+    const strengthBefore = (await db.quest.findUniqueOrThrow({ where: { id: quest.id } })).strength;
+    const ledgerBefore = await ledgerSum(playerId);
+    const backfilled = await checkInAt(playerId, quest.id, utc("2040-03-07", "10:00"), {
+      happenedAt: utc(DAY, "12:00").toISOString(),
+    });
+    expect(backfilled.body.checkIn.source).toBe("BACKFILL");
+    expect((await db.quest.findUniqueOrThrow({ where: { id: quest.id } })).strength).toBeGreaterThan(strengthBefore);
+
+    const undone = await undoCheckIn(playerId, backfilled.body.checkIn.id, utc("2040-03-07", "10:05"));
+    expect(undone).toMatchObject({ xp: 0, gold: 0 });
+    expect(await ledgerSum(playerId)).toEqual(ledgerBefore);
+    expect((await db.quest.findUniqueOrThrow({ where: { id: quest.id } })).strength).toBe(strengthBefore);
+    await expectAppError(undoCheckIn(playerId, backfilled.body.checkIn.id, utc("2040-03-07", "10:06")), "CONFLICT");
+  });
+
+  it("keeps a backfill more than 7 days back: its history no longer changes", async () => {
+    const { playerId } = await makePlayer();
+    const quest = await makeQuest(playerId);
+    await settlePlayer(playerId, utc("2040-03-07", "04:00"));
+    const backfilled = await checkInAt(playerId, quest.id, utc("2040-03-07", "10:00"), {
+      happenedAt: utc(DAY, "12:00").toISOString(),
+    });
+    const later = utc("2040-03-13", "10:00"); // 8 days after the 5th
+    await settlePlayer(playerId, later);
+    await expectAppError(undoCheckIn(playerId, backfilled.body.checkIn.id, later), "CONFLICT");
+    expect(await db.checkInUndo.count({ where: { checkInId: backfilled.body.checkIn.id } })).toBe(0);
+  });
+
   it("answers NOT_FOUND for another player's check-in", async () => {
     const [me, other] = [await makePlayer(), await makePlayer()];
     const quest = await makeQuest(other.playerId, { kind: "HABIT" });

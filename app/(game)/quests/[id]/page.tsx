@@ -4,6 +4,8 @@ import { notFound } from "next/navigation";
 import { CalendarHeatmap } from "@/components/charts/calendar-heatmap";
 import { StrengthLine } from "@/components/charts/strength-line";
 import { QuestCheckIn } from "@/components/quests/quest-check-in";
+import { RecentDays } from "@/components/quests/recent-days";
+import { getEditableDays } from "@/lib/check-ins/queries";
 import { describeSchedule, describeTarget, kindLabel, titleCase } from "@/components/quests/describe";
 import { Panel } from "@/components/ui/panel";
 import { cachedPlayerStatus } from "@/lib/player/cache";
@@ -22,11 +24,13 @@ export default async function QuestPage({ params }: { params: Promise<{ id: stri
   const { today, quests } = await cachedPlayerStatus(viewer);
   const playable = quests.find((q) => q.id === quest.id && q.kind !== "PENALTY");
   // A to-do is done once: a year of days says nothing about it.
-  const [heatmap, strength] = await Promise.all([
+  const editable = playable && quest.kind !== "ONE_TIME";
+  const [heatmap, strength, recent] = await Promise.all([
     quest.kind === "ONE_TIME" ? null : getQuestHeatmap(playerId, quest.id, today),
     quest.kind === "DAILY" || quest.kind === "HABIT"
       ? getStrengthSeries(playerId, quest.id, addDays(today, -179), today)
       : null,
+    editable ? getEditableDays(playerId, quest.id, today) : null,
   ]);
   const facts: [string, string][] = [
     ["Kind", kindLabel(quest.kind)],
@@ -82,6 +86,11 @@ export default async function QuestPage({ params }: { params: Promise<{ id: stri
           </div>
         )}
       </Panel>
+      {recent && recent.length > 0 && (
+        <Panel title="Last 7 days">
+          <RecentDays questId={quest.id} unit={quest.target?.unit ?? null} days={recent} />
+        </Panel>
+      )}
       {heatmap && (
         <Panel title="Completions">
           <CalendarHeatmap
