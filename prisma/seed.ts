@@ -1,15 +1,22 @@
-// Seeds the demo Hunter so a fresh `npm start` has someone to sign in as. Safe to run repeatedly. Its password is
-// in this file, so only on the embedded database (a laptop) or when SEED_DEMO=1 asks: never on a production one.
+// Seeds the demo Hunter, with three weeks of history, so a fresh `npm start` has someone to sign in as. Safe to run
+// repeatedly. Its password is public (prisma/embedded.mjs), so only on the embedded database (a laptop) or when
+// SEED_DEMO=1 asks: never on a production one.
 import { createAccount } from "@/lib/accounts/service";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { EMBEDDED_DATABASE_URL } from "./embedded.mjs";
+import { playDemoHistory } from "./demo-history";
+import { DEMO, EMBEDDED_DATABASE_URL } from "./embedded.mjs";
 
-const DEMO = { email: "demo@thesystem.local", password: "arise-shadow-army", hunterName: "Demo Hunter" };
+// prisma/start.mjs says when it runs the embedded database (on whichever port was free).
+const embedded = process.env.EMBEDDED_DATABASE === "1" || env().DATABASE_URL === EMBEDDED_DATABASE_URL;
 
-if (env().DATABASE_URL === EMBEDDED_DATABASE_URL || env().SEED_DEMO) {
+if (embedded || env().SEED_DEMO) {
   const existing = await db.user.findUnique({ where: { email: DEMO.email }, select: { id: true } });
-  if (!existing) await createAccount({ ...DEMO, timeZone: "UTC" });
+  if (!existing) {
+    const { playerId } = await createAccount({ ...DEMO, timeZone: "UTC" });
+    // A newcomer's first screen is alive: three weeks of history, played through the game's own rules.
+    await playDemoHistory(playerId, new Date());
+  }
   console.log(`[seed] Demo Hunter ready: sign in as ${DEMO.email} / ${DEMO.password}`);
 } else {
   console.log("[seed] Not the embedded database: no demo Hunter (SEED_DEMO=1 seeds one).");

@@ -5,8 +5,9 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import net from "node:net";
 import path from "node:path";
-import { EMBEDDED_DATABASE_URL, EMBEDDED_PORT } from "./embedded.mjs";
+import { DEMO, EMBEDDED_PORT, embeddedDatabaseUrl } from "./embedded.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dataDir = path.join(root, ".data");
@@ -29,17 +30,28 @@ function run(command, args) {
   });
 }
 
+/** The first port from `from` nobody listens on: a second checkout's embedded database takes the next one. */
+function freePort(from) {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once("error", () => resolve(freePort(from + 1)));
+    probe.listen(from, "127.0.0.1", () => probe.close(() => resolve(from)));
+  });
+}
+
 async function startEmbeddedDatabase() {
   const { PGlite } = await import("@electric-sql/pglite");
   const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
   mkdirSync(dataDir, { recursive: true });
   const db = await PGlite.create(path.join(dataDir, "pglite"));
   // PGlite runs one query at a time; a single connection keeps transactions from interleaving.
-  const server = new PGLiteSocketServer({ db, port: EMBEDDED_PORT, host: "127.0.0.1", maxConnections: 1 });
+  const port = await freePort(EMBEDDED_PORT);
+  const server = new PGLiteSocketServer({ db, port, host: "127.0.0.1", maxConnections: 1 });
   await server.start();
-  process.env.DATABASE_URL = EMBEDDED_DATABASE_URL;
+  process.env.DATABASE_URL = embeddedDatabaseUrl(port);
   process.env.DATABASE_POOL_MAX = "1";
-  console.log(`[start] No DATABASE_URL: using the embedded database in .data/pglite (port ${EMBEDDED_PORT}).`);
+  process.env.EMBEDDED_DATABASE = "1";
+  console.log(`[start] No DATABASE_URL: using the embedded database in .data/pglite (port ${port}).`);
   return async () => {
     await server.stop();
     await db.close();
@@ -65,7 +77,10 @@ try {
   await run(bin("prisma"), ["migrate", "deploy"]);
   await run(bin("prisma"), ["db", "seed"]);
   // The project's build (Next, then the service worker), exactly as CI and Vercel run it.
-  if (!dev && !existsSync(path.join(root, ".next", "BUILD_ID"))) await run("npm", ["run", "build"]);
+  if (!dev && !existsSync(path.join(root, ".next", "BUILD_ID"))) {
+    console.log("[start] First start: building the app. This takes a minute or two, once.");
+    await run("npm", ["run", "build"]);
+  }
 } catch (error) {
   console.error(`[start] ${error.message}`);
   await stopDatabase();
@@ -74,8 +89,16 @@ try {
 
 const server = spawn(process.execPath, [path.join(root, "prisma", "server.mjs"), ...(dev ? ["--dev"] : [])], {
   cwd: root,
-  stdio: "inherit",
+  stdio: ["inherit", "pipe", "inherit"],
   env: process.env,
+});
+// The server's output passes through; once it is ready, the demo sign-in is said again, where it will be seen.
+const demo = process.env.EMBEDDED_DATABASE === "1" || ["1", "true"].includes(process.env.SEED_DEMO ?? "");
+server.stdout.on("data", (chunk) => {
+  process.stdout.write(chunk);
+  if (demo && chunk.toString().includes("[server] Ready")) {
+    console.log(`[start] Sign in as the demo Hunter: ${DEMO.email} / ${DEMO.password}`);
+  }
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", async (code) => {
