@@ -18,6 +18,7 @@ const FEATURES = [
   "accounts",
   "tokens",
   "player",
+  "shop",
   "export",
   "notifications",
   // The System speaks: reads every feature above, and only the edge (the tick, routes, pages, actions) calls it.

@@ -7,6 +7,7 @@ export const DESKTOP_NAV = [
   { href: "/history", label: "History" },
   { href: "/report", label: "Report" },
   { href: "/stats", label: "Stats" },
+  { href: "/shop", label: "Shop" },
   { href: "/achievements", label: "Achievements" },
   { href: "/leaderboard", label: "Leaderboard" },
   { href: "/settings", label: "Settings" },

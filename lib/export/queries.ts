@@ -39,6 +39,8 @@ export async function exportPlayer(playerId: string, now: Date) {
         orderBy: { at: "asc" },
       },
       reports: { orderBy: { week: "asc" } },
+      rewards: { orderBy: { createdAt: "asc" } },
+      purchases: { omit: { idempotencyKey: true }, orderBy: { createdAt: "asc" } },
     },
   });
   if (!player) throw new AppError("NOT_FOUND", "Player not found");
@@ -56,6 +58,8 @@ export async function exportPlayer(playerId: string, now: Date) {
     pushSubscriptions,
     notifications,
     reports,
+    rewards,
+    purchases,
     ...hunter
   } = player;
   return {
@@ -76,6 +80,8 @@ export async function exportPlayer(playerId: string, now: Date) {
     devices: pushSubscriptions,
     inbox: notifications,
     systemReports: reports,
+    rewards,
+    purchases,
   };
 }
 

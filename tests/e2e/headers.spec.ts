@@ -60,7 +60,17 @@ test("every screen has a CSP it never violates, and logs no console error", asyn
   await page.request.post("/api/v1/player/job", { headers: FROM_THE_APP, data: { job: "MAGE" } });
   const { quests } = (await (await page.request.get("/api/v1/quests")).json()) as { quests: { id: string }[] };
   const quest = quests[0]!.id;
-  const screens = ["/dashboard", "/quests/new", `/quests/${quest}`, `/quests/${quest}/edit`, "/history", "/report"];
+  const screens = [
+    "/dashboard",
+    "/quests",
+    "/quests/new",
+    `/quests/${quest}`,
+    `/quests/${quest}/edit`,
+    "/history",
+    "/report",
+    "/shop",
+    "/more",
+  ];
   const mine = ["/settings/import", "/stats", `/stats/quests/${quest}`];
   for (const path of [...screens, ...mine, "/achievements", "/leaderboard", "/settings"]) await visit(page, path);
   // Interactions that run scripts too: a check-in from the dashboard, the settings form.

@@ -4,6 +4,7 @@ import { CheckInNote } from "@/components/check-ins/check-in-note";
 import { historyLines, type HistoryLine } from "@/components/history/history-lines";
 import { Panel } from "@/components/ui/panel";
 import { getHistory } from "@/lib/days/queries";
+import { listPurchases } from "@/lib/shop/queries";
 import { BACKFILL_MAX_DAYS } from "@/lib/days/rules";
 import { cachedPlayerStatus } from "@/lib/player/cache";
 import { requirePlayer } from "@/lib/auth/player";
@@ -52,9 +53,10 @@ export default async function HistoryPage() {
   const status = await cachedPlayerStatus(viewer);
   const yesterday = status.yesterday.day;
   const from = addDays(status.today, -29) < status.firstDay ? status.firstDay : addDays(status.today, -29);
-  const [history, quests] = await Promise.all([
+  const [history, quests, purchases] = await Promise.all([
     getHistory(playerId, from, status.today),
     listActiveQuestOptions(playerId),
+    listPurchases(playerId, from, status.today),
   ]);
   // Only days the Hunter existed; each quest offers only the days it existed (history-client).
   const days = Array.from({ length: BACKFILL_MAX_DAYS }, (_, i) => addDays(status.today, -(i + 1))).filter(
@@ -107,6 +109,14 @@ export default async function HistoryPage() {
                     {penaltyText(p)}
                   </p>
                 ))}
+                {purchases
+                  .filter((p) => p.dayKey === day)
+                  .map((p) => (
+                    <p key={p.id} className={`mt-1 text-sm ${p.undone ? "text-slate-500 line-through" : "text-gold"}`}>
+                      Shop: {p.title} · −{number.format(p.price)} gold
+                      {p.undone && <span className="sr-only"> (undone)</span>}
+                    </p>
+                  ))}
                 {lines.length > 0 ? (
                   <ul className="mt-1 text-sm">
                     {lines.map((line) => (

@@ -9,6 +9,7 @@ export const metadata: Metadata = { title: "More" };
 const LINKS = [
   { href: "/report", label: "System Report", hint: "Your week in facts, and what the System recommends" },
   { href: "/stats", label: "Statistics", hint: "Completions, strength, streaks, a year of cleared days" },
+  { href: "/shop", label: "Shop", hint: "Spend gold on your own rewards, or a streak shield" },
   { href: "/achievements", label: "Achievements", hint: "Unlocks, progress and titles" },
   { href: "/leaderboard", label: "Leaderboard", hint: "Where you stand this week and all time" },
   { href: "/settings", label: "Settings", hint: "Account, clock, rest, notifications, your data" },
