@@ -4,6 +4,7 @@ import { useState } from "react";
 import { CheckInNote } from "@/components/check-ins/check-in-note";
 import type { Reply, useCheckIns } from "@/components/check-ins/use-check-ins";
 import { SlipMarker } from "@/components/insights/slip-marker";
+import { AmountInput } from "@/components/ui/amount-input";
 import type { TodayQuest } from "@/lib/player/queries";
 
 const number = new Intl.NumberFormat("en");
@@ -97,15 +98,11 @@ export function QuestRow({
       </span>
       <span className="flex shrink-0 items-center gap-2">
         {needsAmount && !quest.completeToday && (
-          <input
-            type="number"
-            inputMode="decimal"
-            min={0}
+          <AmountInput
             value={amount}
-            onChange={(e) => setAmount(e.target.value)}
-            placeholder={quest.target?.unit}
-            aria-label={`${quest.title}: how many ${quest.target?.unit}`}
-            className="min-h-11 w-20 border border-system/40 bg-void px-2 text-slate-100"
+            onChange={setAmount}
+            unit={quest.target?.unit ?? ""}
+            label={`${quest.title}: how many ${quest.target?.unit}`}
           />
         )}
         {(quest.checkIns.length > 0 || waiting > 0) && (

@@ -1,6 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { AmountInput } from "@/components/ui/amount-input";
 import { SystemStatus, type SystemMessage } from "@/components/ui/system-status";
 import type { EditableDay } from "@/lib/check-ins/queries";
 import { recordPastCheckInAction, undoCheckInAction } from "@/lib/check-ins/actions";
@@ -90,18 +91,7 @@ export function RecentDays({
             {longDay.format(dateOf(chosen.day))}: {chosen.checkIns.length} check-in
             {chosen.checkIns.length === 1 ? "" : "s"}
           </p>
-          {unit && (
-            <input
-              type="number"
-              inputMode="decimal"
-              min={0}
-              value={amount}
-              onChange={(e) => setAmount(e.target.value)}
-              placeholder={unit}
-              aria-label={`How many ${unit}`}
-              className="min-h-11 w-24 border border-system/40 bg-void px-2 text-slate-100"
-            />
-          )}
+          {unit && <AmountInput value={amount} onChange={setAmount} unit={unit} label={`How many ${unit}`} />}
           <button
             type="button"
             onClick={() => add(chosen.day)}
