@@ -72,6 +72,16 @@ export function isEarned(trigger: AchievementTrigger, snapshot: AchievementSnaps
   }
 }
 
+/** How far a counter achievement has come ("37 of 100"); null for ranks and one-off moments. */
+export function progressOf(
+  trigger: AchievementTrigger,
+  snapshot: Omit<AchievementSnapshot, "rank" | "specials">,
+): { value: number; target: number } | null {
+  if (trigger.kind === "RANK" || trigger.kind === "SPECIAL") return null;
+  const value = COUNTERS[trigger.kind]({ ...snapshot, rank: "E", specials: new Set() });
+  return { value: Math.min(value, trigger.threshold), target: trigger.threshold };
+}
+
 /** Achievements earned by the snapshot and not unlocked before, in catalogue order. */
 export function newlyUnlocked(
   catalogue: readonly Achievement[],

@@ -157,6 +157,8 @@ test("Achievements: the catalogue with unlocks, and the title choice", async ({ 
   await expect(page.getByTestId("achievement-count")).toHaveText(/^\d+ of 31 unlocked$/);
   await expect(page.getByRole("listitem", { name: "The Awakened, common, unlocked" })).toContainText("Unlocked");
   await expect(page.getByRole("listitem", { name: /Shadow Monarch|, locked$/ }).first()).toContainText("Locked");
+  // A locked counter achievement says how far along it is.
+  await expect(page.getByRole("listitem", { name: "Centurion, rare, locked" })).toContainText("0 of 100");
 
   await page.getByLabel("Equipped title").selectOption("");
   await page.getByRole("button", { name: "Equip" }).click();

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ACHIEVEMENTS } from "@/lib/achievements/catalogue";
 import type { AchievementSnapshot } from "@/lib/achievements/rules";
-import { isEarlyCheckIn, newlyUnlocked, SPECIAL_EVENTS } from "@/lib/achievements/rules";
+import { isEarlyCheckIn, newlyUnlocked, progressOf, SPECIAL_EVENTS } from "@/lib/achievements/rules";
 import { RANKS } from "@/lib/progression/rules";
 
 function snapshot(overrides: Partial<AchievementSnapshot> = {}): AchievementSnapshot {
@@ -107,6 +107,28 @@ describe("newlyUnlocked", () => {
         return [...unlockCounts.values()].every((count) => count === 1);
       }),
     );
+  });
+});
+
+describe("progressOf", () => {
+  const counters = { streak: 4, level: 3, totalCheckIns: 37, maxStat: 31, earlyCheckIns: 0 };
+  it.each([
+    [
+      { kind: "STREAK", threshold: 7 },
+      { value: 4, target: 7 },
+    ],
+    [
+      { kind: "QUEST_COUNT", threshold: 100 },
+      { value: 37, target: 100 },
+    ],
+    [
+      { kind: "STAT", threshold: 25 },
+      { value: 25, target: 25 },
+    ],
+    [{ kind: "RANK", rank: "D" }, null],
+    [{ kind: "SPECIAL", event: "PERFECT_WEEK" }, null],
+  ] as const)("%j is %j of the way", (trigger, expected) => {
+    expect(progressOf(trigger, counters)).toEqual(expected);
   });
 });
 

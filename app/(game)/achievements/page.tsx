@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Panel } from "@/components/ui/panel";
 import { getAchievements } from "@/lib/achievements/queries";
 import { requirePlayer } from "@/lib/auth/player";
+import { cachedPlayerStatus } from "@/lib/player/cache";
 import { TitlePicker } from "./title-picker";
 
 export const metadata: Metadata = { title: "Achievements" };
@@ -15,8 +16,9 @@ const RARITY: Record<string, string> = {
 };
 
 export default async function AchievementsPage() {
-  const { playerId } = await requirePlayer("/achievements");
-  const { equippedTitle, cards } = await getAchievements(playerId);
+  const viewer = await requirePlayer("/achievements");
+  const { stats } = await cachedPlayerStatus(viewer);
+  const { equippedTitle, cards } = await getAchievements(viewer.playerId, Math.max(...Object.values(stats)));
   const unlocked = cards.filter((c) => c.unlockedAt);
   const titles = unlocked.flatMap((c) => (c.title ? [{ id: c.id, title: c.title }] : []));
   return (
@@ -40,6 +42,19 @@ export default async function AchievementsPage() {
                 <span className="text-xs uppercase">{card.rarity.toLowerCase()}</span>
               </div>
               <p className="text-sm text-mist">{card.description}</p>
+              {card.progress && (
+                <div className="mt-1 flex items-center gap-2 text-xs text-slate-300">
+                  <progress
+                    value={card.progress.value}
+                    max={card.progress.target}
+                    aria-label={`${card.name} progress`}
+                    className="h-1.5 flex-1 accent-system"
+                  />
+                  <span>
+                    {card.progress.value.toLocaleString("en")} of {card.progress.target.toLocaleString("en")}
+                  </span>
+                </div>
+              )}
               <p className="mt-1 text-xs text-slate-400">
                 {card.unlockedAt ? `Unlocked ${card.unlockedAt.slice(0, 10)}` : "Locked"}
                 {card.reward.xp > 0 && ` · +${card.reward.xp} XP`}
