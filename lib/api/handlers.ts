@@ -44,3 +44,12 @@ export function playerRoute<P = Record<string, never>>(handler: (input: PlayerRe
     return response;
   });
 }
+
+/**
+ * A path or method no route serves: the one error shape (404), never Next's HTML page or its empty 405. The
+ * catch-all route answers unknown paths with it, and a collection route the methods only its items have
+ * (`DELETE /api/v1/quests`, reached e.g. by `/api/v1/quests/.`).
+ */
+export const noSuchRoute = publicRoute(async () => {
+  throw new AppError("NOT_FOUND", "No such API route");
+});

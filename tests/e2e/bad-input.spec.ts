@@ -55,6 +55,22 @@ test("unknown /api/v1 paths are a JSON 404 in the error shape, for every method"
   }
 });
 
+test("an item's method sent to its collection (an id of '.') is a JSON 404, not an empty 405", async ({ request }) => {
+  const hunter = await createHunter(request);
+  const cases = [
+    ["DELETE", "/api/v1/rest-periods/."],
+    ["DELETE", "/api/v1/imports/."],
+    ["PATCH", "/api/v1/quests/."],
+    ["DELETE", "/api/v1/quests"],
+  ] as const;
+  for (const [method, path] of cases) {
+    await test.step(`${method} ${path}`, async () => {
+      const response = await request.fetch(path, { method, headers: bearer(hunter.token), data: {} });
+      await expectError(response, 404, "NOT_FOUND");
+    });
+  }
+});
+
 test("a chunked 100 MB upload is cut off at the 64 KB limit within milliseconds", async ({ request }) => {
   const hunter = await createHunter(request);
   const api = client(request, hunter);

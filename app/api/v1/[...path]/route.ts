@@ -1,9 +1,11 @@
-import { publicRoute } from "@/lib/api/handlers";
-import { AppError } from "@/lib/errors";
+import { noSuchRoute } from "@/lib/api/handlers";
 
 // Any /api/v1 path no route serves: the one error shape, not Next's HTML 404 page.
-const notFound = publicRoute(async () => {
-  throw new AppError("NOT_FOUND", "No such API route");
-});
-
-export { notFound as DELETE, notFound as GET, notFound as HEAD, notFound as PATCH, notFound as POST, notFound as PUT };
+export {
+  noSuchRoute as DELETE,
+  noSuchRoute as GET,
+  noSuchRoute as HEAD,
+  noSuchRoute as PATCH,
+  noSuchRoute as POST,
+  noSuchRoute as PUT,
+};

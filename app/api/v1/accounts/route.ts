@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { createAccount } from "@/lib/accounts/service";
-import { publicRoute } from "@/lib/api/handlers";
+import { noSuchRoute, publicRoute } from "@/lib/api/handlers";
 import { readJson } from "@/lib/http";
 import { clientIp, enforceLimit } from "@/lib/rate-limit/service";
 
@@ -12,3 +12,6 @@ export const POST = publicRoute(async (request) => {
   });
   return Response.json({ player: { id: account.playerId, hunterName: account.hunterName } }, { status: 201 });
 });
+
+// Methods this path does not serve: the one error shape (lib/api/handlers.ts noSuchRoute), not an empty 405.
+export { noSuchRoute as GET, noSuchRoute as PUT, noSuchRoute as PATCH, noSuchRoute as DELETE };

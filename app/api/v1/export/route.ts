@@ -1,4 +1,4 @@
-import { playerRoute } from "@/lib/api/handlers";
+import { noSuchRoute, playerRoute } from "@/lib/api/handlers";
 import { exportQuerySchema } from "@/lib/export/schemas";
 import { exportCheckInsCsv, exportPlayer } from "@/lib/export/queries";
 import { parseWith, searchParamsOf } from "@/lib/http";
@@ -24,3 +24,6 @@ export const GET = playerRoute(async ({ request, playerId, now }) => {
     },
   });
 });
+
+// Methods this path does not serve: the one error shape (lib/api/handlers.ts noSuchRoute), not an empty 405.
+export { noSuchRoute as POST, noSuchRoute as PUT, noSuchRoute as PATCH, noSuchRoute as DELETE };

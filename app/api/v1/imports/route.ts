@@ -1,4 +1,4 @@
-import { playerRoute } from "@/lib/api/handlers";
+import { noSuchRoute, playerRoute } from "@/lib/api/handlers";
 import { readJson } from "@/lib/http";
 import { listImports } from "@/lib/imports/queries";
 import { startImportSchema } from "@/lib/imports/schemas";
@@ -11,3 +11,6 @@ export const POST = playerRoute(async ({ request, playerId }) => {
   const reply = await startImport(playerId, await readJson(request, startImportSchema));
   return Response.json(reply.body, { status: reply.status });
 });
+
+// Methods this path does not serve: the one error shape (lib/api/handlers.ts noSuchRoute), not an empty 405.
+export { noSuchRoute as PUT, noSuchRoute as PATCH, noSuchRoute as DELETE };

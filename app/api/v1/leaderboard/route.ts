@@ -1,4 +1,4 @@
-import { playerRoute } from "@/lib/api/handlers";
+import { noSuchRoute, playerRoute } from "@/lib/api/handlers";
 import { parseWith, searchParamsOf } from "@/lib/http";
 import { getLeaderboard } from "@/lib/leaderboard/queries";
 import { leaderboardQuerySchema } from "@/lib/leaderboard/schemas";
@@ -9,3 +9,6 @@ export const GET = playerRoute(async ({ request, playerId, now }) => {
   const { board, limit } = parseWith(leaderboardQuerySchema, searchParamsOf(request));
   return Response.json(await getLeaderboard(board, limit, playerId, now));
 });
+
+// Methods this path does not serve: the one error shape (lib/api/handlers.ts noSuchRoute), not an empty 405.
+export { noSuchRoute as POST, noSuchRoute as PUT, noSuchRoute as PATCH, noSuchRoute as DELETE };

@@ -1,5 +1,5 @@
 import { deleteAccount } from "@/lib/accounts/service";
-import { playerRoute } from "@/lib/api/handlers";
+import { noSuchRoute, playerRoute } from "@/lib/api/handlers";
 import { readJson } from "@/lib/http";
 import { cachedPlayerStatus } from "@/lib/player/cache";
 import { getPlayerStatus } from "@/lib/player/queries";
@@ -18,3 +18,6 @@ export const DELETE = playerRoute(async ({ playerId }) => {
   await deleteAccount(playerId);
   return new Response(null, { status: 204 });
 });
+
+// Methods this path does not serve: the one error shape (lib/api/handlers.ts noSuchRoute), not an empty 405.
+export { noSuchRoute as POST, noSuchRoute as PUT };

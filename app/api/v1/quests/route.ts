@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { playerRoute } from "@/lib/api/handlers";
+import { noSuchRoute, playerRoute } from "@/lib/api/handlers";
 import { parseWith, readJson, searchParamsOf } from "@/lib/http";
 import { listQuests, withToday } from "@/lib/quests/queries";
 import { createQuestSchema } from "@/lib/quests/schemas";
@@ -18,3 +18,6 @@ export const POST = playerRoute(async ({ request, playerId, now }) => {
   const [quest] = await withToday(playerId, [await createQuest(playerId, input, now)], now);
   return Response.json({ quest }, { status: 201 });
 });
+
+// Methods this path does not serve: the one error shape (lib/api/handlers.ts noSuchRoute), not an empty 405.
+export { noSuchRoute as PUT, noSuchRoute as PATCH, noSuchRoute as DELETE };

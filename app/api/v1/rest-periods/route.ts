@@ -1,4 +1,4 @@
-import { playerRoute } from "@/lib/api/handlers";
+import { noSuchRoute, playerRoute } from "@/lib/api/handlers";
 import { readJson } from "@/lib/http";
 import { listRestPeriods } from "@/lib/player/queries";
 import { restPeriodSchema } from "@/lib/player/schemas";
@@ -15,3 +15,6 @@ export const POST = playerRoute(async ({ request, playerId, now }) =>
     { status: 201 },
   ),
 );
+
+// Methods this path does not serve: the one error shape (lib/api/handlers.ts noSuchRoute), not an empty 405.
+export { noSuchRoute as PUT, noSuchRoute as PATCH, noSuchRoute as DELETE };

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { authenticate } from "@/lib/auth/player";
-import { publicRoute } from "@/lib/api/handlers";
+import { noSuchRoute, publicRoute } from "@/lib/api/handlers";
 import { resetTestClock, setTestClock } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -31,3 +31,6 @@ export const DELETE = publicRoute(async (request) => {
   await afterPlayerWrite(playerId, new Date());
   return new Response(null, { status: 204 });
 });
+
+// Methods this path does not serve: the one error shape (lib/api/handlers.ts noSuchRoute), not an empty 405.
+export { noSuchRoute as GET, noSuchRoute as POST, noSuchRoute as PATCH };

@@ -1,4 +1,4 @@
-import { playerRoute, publicRoute } from "@/lib/api/handlers";
+import { noSuchRoute, playerRoute, publicRoute } from "@/lib/api/handlers";
 import { readJson } from "@/lib/http";
 import { enforceSignInLimits } from "@/lib/rate-limit/service";
 import { createTokenSchema } from "@/lib/tokens/schemas";
@@ -20,3 +20,6 @@ export const GET = playerRoute(async ({ playerId }) =>
 export const DELETE = playerRoute(async ({ playerId }) =>
   Response.json({ revoked: await revokeAllTokens(playerId, new Date()) }),
 );
+
+// Methods this path does not serve: the one error shape (lib/api/handlers.ts noSuchRoute), not an empty 405.
+export { noSuchRoute as PUT, noSuchRoute as PATCH };

@@ -1,4 +1,4 @@
-import { playerRoute } from "@/lib/api/handlers";
+import { noSuchRoute, playerRoute } from "@/lib/api/handlers";
 import { setCheckInNote } from "@/lib/check-ins/notes";
 import { editNoteSchema } from "@/lib/check-ins/schemas";
 import { undoCheckIn } from "@/lib/check-ins/undo";
@@ -14,3 +14,6 @@ export const PATCH = playerRoute<{ id: string }>(async ({ request, playerId, par
   const { note } = await readJson(request, editNoteSchema);
   return Response.json(await setCheckInNote(playerId, params.id, note));
 });
+
+// Methods this path does not serve: the one error shape (lib/api/handlers.ts noSuchRoute), not an empty 405.
+export { noSuchRoute as GET, noSuchRoute as POST, noSuchRoute as PUT };

@@ -1,4 +1,4 @@
-import { playerRoute } from "@/lib/api/handlers";
+import { noSuchRoute, playerRoute } from "@/lib/api/handlers";
 import { readJson } from "@/lib/http";
 import { markInboxRead } from "@/lib/notifications/inbox";
 import { markReadSchema } from "@/lib/notifications/schemas";
@@ -7,3 +7,6 @@ import { markReadSchema } from "@/lib/notifications/schemas";
 export const POST = playerRoute(async ({ request, playerId, now }) =>
   Response.json(await markInboxRead(playerId, await readJson(request, markReadSchema), now)),
 );
+
+// Methods this path does not serve: the one error shape (lib/api/handlers.ts noSuchRoute), not an empty 405.
+export { noSuchRoute as GET, noSuchRoute as PUT, noSuchRoute as PATCH, noSuchRoute as DELETE };

@@ -1,4 +1,4 @@
-import { playerRoute } from "@/lib/api/handlers";
+import { noSuchRoute, playerRoute } from "@/lib/api/handlers";
 import { parseWith, searchParamsOf } from "@/lib/http";
 import { reportQuerySchema } from "@/lib/insights/schemas";
 import { getReport } from "@/lib/insights/service";
@@ -9,3 +9,6 @@ export const GET = playerRoute(async ({ request, playerId, now }) => {
   const { weeks, ...report } = await getReport(playerId, now, week);
   return Response.json({ ...report, weeks });
 });
+
+// Methods this path does not serve: the one error shape (lib/api/handlers.ts noSuchRoute), not an empty 405.
+export { noSuchRoute as POST, noSuchRoute as PUT, noSuchRoute as PATCH, noSuchRoute as DELETE };

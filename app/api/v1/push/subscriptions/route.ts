@@ -1,4 +1,4 @@
-import { playerRoute } from "@/lib/api/handlers";
+import { noSuchRoute, playerRoute } from "@/lib/api/handlers";
 import { readJson } from "@/lib/http";
 import { pushSubscriptionSchema, unsubscribeSchema } from "@/lib/notifications/schemas";
 import { listDevices } from "@/lib/notifications/queries";
@@ -19,3 +19,6 @@ export const DELETE = playerRoute(async ({ request, playerId }) => {
   await unsubscribe(playerId, await readJson(request, unsubscribeSchema));
   return new Response(null, { status: 204 });
 });
+
+// Methods this path does not serve: the one error shape (lib/api/handlers.ts noSuchRoute), not an empty 405.
+export { noSuchRoute as PUT, noSuchRoute as PATCH };

@@ -1,4 +1,4 @@
-import { playerRoute } from "@/lib/api/handlers";
+import { noSuchRoute, playerRoute } from "@/lib/api/handlers";
 import { readJson } from "@/lib/http";
 import { updateQuestSchema } from "@/lib/quests/schemas";
 import { getQuest, withToday } from "@/lib/quests/queries";
@@ -24,3 +24,6 @@ export const PATCH = playerRoute<Params>(async ({ request, playerId, params, now
 export const DELETE = playerRoute<Params>(async ({ playerId, params, now }) =>
   reply(playerId, await archiveQuest(playerId, params.id, now), now),
 );
+
+// Methods this path does not serve: the one error shape (lib/api/handlers.ts noSuchRoute), not an empty 405.
+export { noSuchRoute as POST, noSuchRoute as PUT };

@@ -1,4 +1,4 @@
-import { playerRoute } from "@/lib/api/handlers";
+import { noSuchRoute, playerRoute } from "@/lib/api/handlers";
 import { parseWith, readJson } from "@/lib/http";
 import { withToday } from "@/lib/quests/queries";
 import { checklistItemParamsSchema, checklistItemSchema } from "@/lib/quests/schemas";
@@ -11,3 +11,6 @@ export const PATCH = playerRoute<{ id: string; index: string }>(async ({ request
   const [quest] = await withToday(playerId, [await setChecklistItem(playerId, id, index, done)], now);
   return Response.json({ quest });
 });
+
+// Methods this path does not serve: the one error shape (lib/api/handlers.ts noSuchRoute), not an empty 405.
+export { noSuchRoute as GET, noSuchRoute as POST, noSuchRoute as PUT, noSuchRoute as DELETE };
