@@ -4,10 +4,10 @@ import pg from "pg";
 import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 
-export function createPrismaClient(connectionString: string, max: number) {
+export function createPrismaClient(connectionString: string, max: number, options: pg.PoolConfig = {}) {
   // The pool is ours, not the adapter's, so /api/metrics can read its gauges (poolStats); the adapter still
   // ends it on $disconnect.
-  const pool = new pg.Pool({ connectionString, max });
+  const pool = new pg.Pool({ ...options, connectionString, max });
   // Query events (not logs): tests subscribe with db.$on("query") to count the queries a request costs.
   const client = new PrismaClient({
     adapter: new PrismaPg(pool, { disposeExternalPool: true }),
@@ -27,7 +27,7 @@ export const TX_OPTIONS = { maxWait: 15_000, timeout: 15_000 } as const;
 export const SETTLEMENT_TX_OPTIONS = { maxWait: 15_000, timeout: 60_000 } as const;
 
 // One client per process; dev hot reloads would otherwise open a new pool on every edit.
-const globalForPrisma = globalThis as unknown as { prisma?: Client };
+const globalForPrisma = globalThis as unknown as { prisma?: Client; boundedReads?: Client };
 
 function getPrisma(): Client {
   if (!globalForPrisma.prisma) {
@@ -45,6 +45,25 @@ export const db: Client = new Proxy({} as Client, {
     return typeof value === "function" ? value.bind(client) : value;
   },
 });
+
+/** Reads through `boundedReads()`: each statement gives up after this long. */
+export const BOUNDED_STATEMENT_TIMEOUT_MS = 500;
+
+/**
+ * A client for reads that must never pile up (the leaderboards' SQL fallback while Redis is away): a pool of its
+ * own of at most 4 connections, each statement cut off after 500 ms and at most 1 s spent waiting for a
+ * connection, so a burst queues here instead of taking the connections check-ins need. The embedded database
+ * serves a single connection: there these reads share it, without the cut-off.
+ */
+export function boundedReads(): Client {
+  const { DATABASE_URL, DATABASE_POOL_MAX } = env();
+  if (DATABASE_POOL_MAX === 1) return db;
+  globalForPrisma.boundedReads ??= createPrismaClient(DATABASE_URL, Math.min(4, DATABASE_POOL_MAX), {
+    statement_timeout: BOUNDED_STATEMENT_TIMEOUT_MS,
+    connectionTimeoutMillis: 2 * BOUNDED_STATEMENT_TIMEOUT_MS,
+  });
+  return globalForPrisma.boundedReads;
+}
 
 export type PoolStats = { inUse: number; idle: number; waiting: number; max: number };
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as leaderboardRoute } from "@/app/api/v1/leaderboard/route";
 import { DELETE as deleteRoute, GET as playerRoute } from "@/app/api/v1/player/route";
 import pg from "pg";
-import { FALLBACK_STATEMENT_TIMEOUT_MS } from "@/lib/leaderboard/queries";
+import { BOUNDED_STATEMENT_TIMEOUT_MS, boundedReads } from "@/lib/db";
 import { metrics } from "@/lib/metrics/registry";
 import { BREAKER } from "@/lib/redis";
 import { POST as checkInRoute } from "@/app/api/v1/quests/[id]/check-ins/route";
@@ -130,13 +130,43 @@ describe("the leaderboards' SQL fallback", () => {
       const { result, ms } = await timed(board);
       expect(result.status).toBe(503);
       expect(result.headers.get("retry-after")).toBe("2");
-      expect(ms).toBeLessThan(FALLBACK_STATEMENT_TIMEOUT_MS * 4);
+      expect(ms).toBeLessThan(BOUNDED_STATEMENT_TIMEOUT_MS * 4);
       await blocker.query("ROLLBACK");
       const answer = await board();
       expect(answer.status).toBe(200);
       expect(await answer.json()).toMatchObject({ source: "database", you: { position: expect.any(Number) } });
     } finally {
       await blocker.end();
+      await redis.heal();
+    }
+  });
+});
+
+describe("the leaderboards' SQL fallback under load", { timeout: 60_000 }, () => {
+  it("reads the top once for many Hunters asking at once while Redis is away, and each Hunter's own place", async () => {
+    const many = await hunters(20);
+    await untilClosed(many[0]!);
+    for (const [i, hunter] of many.entries()) expect((await checkIn(hunter, `fallback-shared-${i}`)).status).toBe(201);
+    const tops: string[] = [];
+    const reader = boundedReads();
+    reader.$on("query", (event) => {
+      if (/ORDER BY/.test(event.query)) tops.push(event.query);
+    });
+    await redis.partition();
+    try {
+      const answers = await Promise.all(
+        many.map(async (hunter) =>
+          (await call(leaderboardRoute, { token: hunter.token, path: "/?board=weekly&limit=7" })).json(),
+        ),
+      );
+      expect(tops).toHaveLength(1);
+      for (const answer of answers) {
+        expect(answer).toMatchObject({ source: "database", you: { position: expect.any(Number) } });
+        expect(answer.entries).toEqual(answers[0].entries);
+      }
+      const places = answers.map((answer) => answer.you.position);
+      expect(new Set(places).size).toBe(many.length);
+    } finally {
       await redis.heal();
     }
   });
