@@ -1,4 +1,4 @@
-import type { QuestDto } from "@/lib/quests/service";
+import type { QuestDto } from "@/lib/quests/rules";
 import type { Schedule } from "@/lib/quests/schemas";
 
 export const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];

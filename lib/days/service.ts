@@ -1,6 +1,19 @@
 import "server-only";
 import { unlockAchievements } from "@/lib/achievements/service";
-import { loadTallies, tallyOf, type Tallies } from "@/lib/quests/tallies";
+import { loadTallies } from "@/lib/quests/tallies";
+import {
+  tallyOf,
+  type Tallies,
+  advanceStrength,
+  historyStart,
+  isActiveOn,
+  isCompleteWith,
+  isDueOn,
+  parseStrengthState,
+  questShape,
+  strengthCompletions,
+  strengthSchedule,
+} from "@/lib/quests/rules";
 import { db, SETTLEMENT_TX_OPTIONS, type Tx } from "@/lib/db";
 import {
   dailyForDay,
@@ -16,17 +29,6 @@ import { lockPlayer, post, type PlayerState } from "@/lib/ledger/service";
 import { metrics } from "@/lib/metrics/registry";
 import { expirePenalty, openPenalty } from "@/lib/penalties/service";
 import { awardXp, goldFor, playerStats, rankTrialPassed } from "@/lib/progression/rules";
-import {
-  advanceStrength,
-  historyStart,
-  isActiveOn,
-  isCompleteWith,
-  isDueOn,
-  parseStrengthState,
-  questShape,
-  strengthCompletions,
-  strengthSchedule,
-} from "@/lib/quests/rules";
 import { addDays, isRestDay, weekStart, type DayKey, localDay } from "@/lib/time/rules";
 
 export type SettleResult = {

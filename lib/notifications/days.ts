@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { loadTallies, tallyOf } from "@/lib/quests/tallies";
-import type { QuestDto } from "@/lib/quests/service";
+import { loadTallies } from "@/lib/quests/tallies";
+import { tallyOf, type QuestDto } from "@/lib/quests/rules";
 import { questToday, type QuestToday } from "@/lib/quests/today";
 import { isRestDay, weekStart, type DayKey } from "@/lib/time/rules";
 

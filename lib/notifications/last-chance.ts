@@ -16,7 +16,7 @@ import {
   topicFor,
 } from "@/lib/notifications/rules";
 import { notificationPrefsOf } from "@/lib/player/schemas";
-import { toQuestDto } from "@/lib/quests/service";
+import { toQuestDto } from "@/lib/quests/rules";
 import { dayEndInstant, dayKey, formatLocalTime, lastLocalTime, localMinuteOfDay, type DayKey } from "@/lib/time/rules";
 
 /** The warning's last occurrence in a zone at `at`, if its window is still open then. */

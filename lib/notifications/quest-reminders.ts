@@ -15,7 +15,7 @@ import {
   topicFor,
 } from "@/lib/notifications/rules";
 import { notificationPrefsOf } from "@/lib/player/schemas";
-import { toQuestDto, type QuestDto } from "@/lib/quests/service";
+import { toQuestDto, type QuestDto } from "@/lib/quests/rules";
 import {
   dayEndInstant,
   dayKey,

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { loadTallies, tallyOf } from "@/lib/quests/tallies";
+import { loadTallies } from "@/lib/quests/tallies";
+import { tallyOf, type Schedule, toQuestDto } from "@/lib/quests/rules";
 import { notificationPrefsOf } from "@/lib/player/schemas";
 import {
   allocatedPoints,
@@ -12,8 +13,6 @@ import {
   statSources,
   type Rank,
 } from "@/lib/progression/rules";
-import type { Schedule } from "@/lib/quests/rules";
-import { toQuestDto } from "@/lib/quests/service";
 import { QUEST_ORDER } from "@/lib/quests/queries";
 import { isOpenDailyOn, questToday, type QuestToday } from "@/lib/quests/today";
 import { addDays, dayEndInstant, dayKey, isRestDay, playerToday, weekStart, localDay } from "@/lib/time/rules";

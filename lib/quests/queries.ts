@@ -2,10 +2,18 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { historyStart, questShape, questStreak, strengthSchedule, strengthSeries } from "@/lib/quests/rules";
-import { toQuestDto, type QuestDto } from "@/lib/quests/service";
+import {
+  historyStart,
+  questShape,
+  questStreak,
+  strengthSchedule,
+  strengthSeries,
+  toQuestDto,
+  type QuestDto,
+  tallyOf,
+} from "@/lib/quests/rules";
 import { questStreaks, strengthDays } from "@/lib/quests/strength";
-import { loadTallies, tallyOf } from "@/lib/quests/tallies";
+import { loadTallies } from "@/lib/quests/tallies";
 import { questToday, type QuestToday } from "@/lib/quests/today";
 import { addDays, isRestDay, localDay, playerToday, weekStart, type DayKey } from "@/lib/time/rules";
 

@@ -1,7 +1,9 @@
 /**
  * Quest rules (docs/rules.md "Quests", "Stats", "Streaks, shields, the Penalty Zone"): field limits, when a DAILY is due, habit strength and quest streaks.
  */
+import { type Difficulty, type Stat } from "@/lib/progression/rules";
 import {
+  checklistSchema,
   scheduleSchema,
   strengthStateSchema,
   type CreateQuestInput,
@@ -55,6 +57,83 @@ export function parseSchedule(stored: unknown): Schedule | null {
 }
 
 /** A quest counts on the days from its creation up to (not including) the local day it was archived. */
+export type QuestDto = {
+  id: string;
+  kind: QuestKind;
+  title: string;
+  notes: string;
+  difficulty: Difficulty;
+  stats: Stat[];
+  schedule: Schedule | null;
+  timesPerDay: number;
+  target: { value: number; unit: string; direction: "AT_LEAST" | "AT_MOST" } | null;
+  /** Local "HH:MM" times the quest reminds at, earliest first (docs/rules.md "Reminders"). */
+  reminderTimes: string[];
+  /** The first of reminderTimes, for clients that know one reminder only. */
+  reminderTime: string | null;
+  positive: boolean;
+  dueDay: string | null;
+  checklist: { text: string; done: boolean }[] | null;
+  strength: number;
+  /** ONE_TIME: when it was done; null while open. */
+  completedAt: string | null;
+  createdDay: string;
+  archived: boolean;
+  createdAt: string;
+};
+
+/** A quest row as stored: its JSON columns still unparsed. */
+export type StoredQuest = {
+  id: string;
+  kind: QuestKind;
+  title: string;
+  notes: string;
+  difficulty: Difficulty;
+  stats: Stat[];
+  schedule: unknown;
+  timesPerDay: number;
+  targetValue: number | null;
+  targetUnit: string | null;
+  targetDirection: Target["direction"] | null;
+  reminderTimes: string[];
+  positive: boolean;
+  dueDay: string | null;
+  checklist: unknown;
+  strength: number;
+  completedAt: Date | null;
+  createdDay: string;
+  archivedAt: Date | null;
+  createdAt: Date;
+};
+
+/** A quest as the API shows it; the JSON columns are parsed with their schemas here, at the edge. */
+export function toQuestDto(quest: StoredQuest): QuestDto {
+  return {
+    id: quest.id,
+    kind: quest.kind,
+    title: quest.title,
+    notes: quest.notes,
+    difficulty: quest.difficulty,
+    stats: quest.stats,
+    schedule: parseSchedule(quest.schedule),
+    timesPerDay: quest.timesPerDay,
+    target:
+      quest.targetValue !== null && quest.targetUnit !== null
+        ? { value: quest.targetValue, unit: quest.targetUnit, direction: quest.targetDirection ?? "AT_LEAST" }
+        : null,
+    reminderTimes: quest.reminderTimes,
+    reminderTime: quest.reminderTimes[0] ?? null,
+    positive: quest.positive,
+    dueDay: quest.dueDay,
+    checklist: quest.checklist === null ? null : checklistSchema.parse(quest.checklist),
+    strength: quest.strength,
+    completedAt: quest.completedAt?.toISOString() ?? null,
+    createdDay: quest.createdDay,
+    archived: quest.archivedAt !== null,
+    createdAt: quest.createdAt.toISOString(),
+  };
+}
+
 export function isActiveOn(
   quest: { createdDay: DayKey; archivedAt: Date | null },
   day: DayKey,
@@ -67,6 +146,14 @@ export function isActiveOn(
 export type DayTally = { count: number; total: number };
 
 export const EMPTY_TALLY: DayTally = { count: 0, total: 0 };
+
+/** Counted check-ins per (quest, day), keyed by tallyKey (lib/quests/tallies.ts loads them). */
+export type Tallies = Map<string, DayTally>;
+
+export const tallyKey = (questId: string, day: DayKey) => `${questId}|${day}`;
+
+export const tallyOf = (tallies: Tallies, questId: string, day: DayKey): DayTally =>
+  tallies.get(tallyKey(questId, day)) ?? EMPTY_TALLY;
 
 export function addToTally(tally: DayTally, value: number | null): DayTally {
   return { count: tally.count + 1, total: tally.total + (value ?? 0) };

@@ -5,67 +5,9 @@ import { AppError } from "@/lib/errors";
 import type { Prisma, Quest } from "@/lib/generated/prisma/client";
 import { z } from "zod";
 import { fieldErrorsOf } from "@/lib/validation";
-import { parseSchedule, questColumns, reminderTimesOf, targetColumns } from "@/lib/quests/rules";
-import {
-  checkTarget,
-  checklistSchema,
-  type CreateQuestInput,
-  type Schedule,
-  type UpdateQuestInput,
-} from "@/lib/quests/schemas";
+import { questColumns, reminderTimesOf, targetColumns, toQuestDto, type QuestDto } from "@/lib/quests/rules";
+import { checkTarget, type CreateQuestInput, type UpdateQuestInput } from "@/lib/quests/schemas";
 import { localDay, nextLocalTime } from "@/lib/time/rules";
-
-export type QuestDto = {
-  id: string;
-  kind: Quest["kind"];
-  title: string;
-  notes: string;
-  difficulty: Quest["difficulty"];
-  stats: Quest["stats"];
-  schedule: Schedule | null;
-  timesPerDay: number;
-  target: { value: number; unit: string; direction: "AT_LEAST" | "AT_MOST" } | null;
-  /** Local "HH:MM" times the quest reminds at, earliest first (docs/rules.md "Reminders"). */
-  reminderTimes: string[];
-  /** The first of reminderTimes, for clients that know one reminder only. */
-  reminderTime: string | null;
-  positive: boolean;
-  dueDay: string | null;
-  checklist: { text: string; done: boolean }[] | null;
-  strength: number;
-  /** ONE_TIME: when it was done; null while open. */
-  completedAt: string | null;
-  createdDay: string;
-  archived: boolean;
-  createdAt: string;
-};
-
-export function toQuestDto(quest: Quest): QuestDto {
-  return {
-    id: quest.id,
-    kind: quest.kind,
-    title: quest.title,
-    notes: quest.notes,
-    difficulty: quest.difficulty,
-    stats: quest.stats,
-    schedule: parseSchedule(quest.schedule),
-    timesPerDay: quest.timesPerDay,
-    target:
-      quest.targetValue !== null && quest.targetUnit !== null
-        ? { value: quest.targetValue, unit: quest.targetUnit, direction: quest.targetDirection ?? "AT_LEAST" }
-        : null,
-    reminderTimes: quest.reminderTimes,
-    reminderTime: quest.reminderTimes[0] ?? null,
-    positive: quest.positive,
-    dueDay: quest.dueDay,
-    checklist: quest.checklist === null ? null : checklistSchema.parse(quest.checklist),
-    strength: quest.strength,
-    completedAt: quest.completedAt?.toISOString() ?? null,
-    createdDay: quest.createdDay,
-    archived: quest.archivedAt !== null,
-    createdAt: quest.createdAt.toISOString(),
-  };
-}
 
 /** When an active quest next reminds its Hunter: the index the notification tick reads. */
 export function nextReminderAt(

@@ -10,8 +10,10 @@ import {
   strengthCompletions,
   strengthSchedule,
   type QuestDay,
+  tallyOf,
+  type Tallies,
 } from "@/lib/quests/rules";
-import { loadTallies, tallyOf, type Tallies } from "@/lib/quests/tallies";
+import { loadTallies } from "@/lib/quests/tallies";
 import { addDays, weekStart, type DayKey } from "@/lib/time/rules";
 
 type StrengthQuest = Pick<

@@ -1,16 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { EMPTY_TALLY, type DayTally } from "@/lib/quests/rules";
-import type { DayKey } from "@/lib/time/rules";
-
-/** Counted check-ins per (quest, day), keyed by tallyKey. */
-export type Tallies = Map<string, DayTally>;
-
-export const tallyKey = (questId: string, day: DayKey) => `${questId}|${day}`;
-
-export const tallyOf = (tallies: Tallies, questId: string, day: DayKey): DayTally =>
-  tallies.get(tallyKey(questId, day)) ?? EMPTY_TALLY;
+import { tallyKey, type Tallies } from "@/lib/quests/rules";
 
 /** Counted (not undone) check-ins per (quest, day) with the sum of their values: one grouped query. */
 export async function loadTallies(client: Tx, where: Prisma.CheckInWhereInput): Promise<Tallies> {

@@ -17,7 +17,7 @@ import type { DayKey } from "@/lib/time/rules";
 
 export type ChecklistItem = { text: string; done: boolean };
 
-/** A quest as the API shows it (lib/quests/service.ts QuestDto), which is all today's state needs. */
+/** A quest as the API shows it (lib/quests/rules.ts QuestDto), which is all today's state needs. */
 export type QuestOnDay = {
   kind: QuestKind;
   timesPerDay: number;

@@ -3,8 +3,9 @@ import { db } from "@/lib/db";
 import { playerStats, STATS } from "@/lib/progression/rules";
 import { judgedThrough } from "@/lib/quests/queries";
 import { strengthDays } from "@/lib/quests/strength";
-import { loadTallies, tallyOf } from "@/lib/quests/tallies";
+import { loadTallies } from "@/lib/quests/tallies";
 import {
+  tallyOf,
   historyStart,
   questShape,
   questStreak,
@@ -12,8 +13,8 @@ import {
   strengthSchedule,
   strengthSeries,
   type Schedule,
+  toQuestDto,
 } from "@/lib/quests/rules";
-import { toQuestDto } from "@/lib/quests/service";
 import {
   byMonth,
   byWeek,

@@ -7,7 +7,8 @@ import { db } from "@/lib/db";
 import { AppError, type ErrorCode } from "@/lib/errors";
 import type { LedgerReason } from "@/lib/generated/prisma/client";
 import { createQuestSchema, type CreateQuestInput } from "@/lib/quests/schemas";
-import { createQuest, type QuestDto } from "@/lib/quests/service";
+import { createQuest } from "@/lib/quests/service";
+import type { QuestDto } from "@/lib/quests/rules";
 
 /** A unique, valid sign-up; override any field. */
 export function makeSignUp(overrides: Partial<SignUpInput> = {}): SignUpInput {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { blankQuest, questPayload, questValues } from "@/app/(game)/quests/quest-values";
 import { createQuestSchema, updateQuestSchema } from "@/lib/quests/schemas";
-import type { QuestDto } from "@/lib/quests/service";
+import type { QuestDto } from "@/lib/quests/rules";
 
 const TODAY = "2026-12-03";
 

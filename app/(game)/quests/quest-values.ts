@@ -1,7 +1,7 @@
 import type { QuestDraft } from "@/lib/insights/sentence";
 import type { Difficulty } from "@/lib/progression/rules";
 import type { CREATABLE_KINDS, Schedule } from "@/lib/quests/schemas";
-import type { QuestDto } from "@/lib/quests/service";
+import type { QuestDto } from "@/lib/quests/rules";
 
 export type QuestKindChoice = (typeof CREATABLE_KINDS)[number];
 

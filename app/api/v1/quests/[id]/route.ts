@@ -2,7 +2,8 @@ import { noSuchRoute, playerRoute } from "@/lib/api/handlers";
 import { readJson } from "@/lib/http";
 import { updateQuestSchema } from "@/lib/quests/schemas";
 import { getQuest, withToday } from "@/lib/quests/queries";
-import { archiveQuest, updateQuest, type QuestDto } from "@/lib/quests/service";
+import { archiveQuest, updateQuest } from "@/lib/quests/service";
+import type { QuestDto } from "@/lib/quests/rules";
 
 type Params = { id: string };
 
