@@ -6,7 +6,7 @@ import type { CheckInBody } from "@/lib/check-ins/service";
 import { removePendingCheckIn } from "@/lib/offline/queue";
 import { pendingCountByQuest, syncStateText } from "@/lib/offline/rules";
 import { refreshOfflineCopy } from "@/lib/offline/sw-client";
-import type { TodayQuest } from "@/lib/player/queries";
+import type { TodayQuest } from "@/lib/player/rules";
 import { chime } from "@/lib/ui/sound";
 
 /** The System's reply, shown next to the quest it is about (or above the list when it is about none). */

@@ -1,7 +1,7 @@
 "use client";
 import { useCheckIns } from "@/components/check-ins/use-check-ins";
 import { QuestRow } from "@/components/quests/quest-row";
-import type { TodayQuest } from "@/lib/player/queries";
+import type { TodayQuest } from "@/lib/player/rules";
 
 /** A quest page's own check-in and undo: the dashboard's row for this one quest, with its reply beside it. */
 export function QuestCheckIn({ quest }: { quest: TodayQuest }) {

@@ -5,7 +5,7 @@ import { CheckInNote } from "@/components/check-ins/check-in-note";
 import type { Reply, useCheckIns } from "@/components/check-ins/use-check-ins";
 import { SlipMarker } from "@/components/insights/slip-marker";
 import { AmountInput } from "@/components/ui/amount-input";
-import type { TodayQuest } from "@/lib/player/queries";
+import type { TodayQuest } from "@/lib/player/rules";
 
 const number = new Intl.NumberFormat("en");
 

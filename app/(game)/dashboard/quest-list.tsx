@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import type { TodayQuest } from "@/lib/player/queries";
+import type { TodayQuest } from "@/lib/player/rules";
 import { archiveQuestAction, setChecklistItemAction } from "@/lib/quests/actions";
 import { useCheckIns } from "@/components/check-ins/use-check-ins";
 import { QuestRow, ReplySlot, type Board } from "@/components/quests/quest-row";
