@@ -7,17 +7,26 @@
 // (+10 % for noise), both boards within 1 s p95 and every request answered, and the server's RSS growing by less
 // than RSS_BOUND_MB over the fallback boards.
 // Alone: node tests/bench/degraded.mjs; also called by tests/bench/run.mjs.
-import { execFile, execFileSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { promisify } from "node:util";
 import autocannon from "autocannon";
-import pg from "pg";
+import {
+  appEnv,
+  awakenedHunter,
+  benchDatabase,
+  freePort,
+  json,
+  load,
+  percentile,
+  root,
+  sleep,
+  startApp,
+  usage,
+} from "./support.mjs";
 
-const root = path.resolve(import.meta.dirname, "../..");
 const CONNECTIONS = 50;
 const BOARD_PLAYERS = 100_000;
 const RSS_BOUND_MB = 150;
@@ -25,103 +34,11 @@ const RATIO_TARGET = 1.2;
 const BOARD_P95_MS = 1_000;
 const ROUNDS = 2;
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** CPU seconds (user + system) and RSS bytes of a process and its descendants, from /proc. */
-function usage(pid) {
-  const ticks = 100; // USER_HZ on Linux
-  const stats = new Map();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      stats.set(Number(entry), { ppid: Number(fields[1]), cpu: (Number(fields[11]) + Number(fields[12])) / ticks });
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  const tree = new Set([pid]);
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const [id, s] of stats) if (!tree.has(id) && tree.has(s.ppid)) grew = tree.add(id) !== null;
-  }
-  let cpu = 0;
-  let rss = 0;
-  for (const id of tree) {
-    cpu += stats.get(id)?.cpu ?? 0;
-    try {
-      rss += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${id}/status`, "utf8"))?.[1] ?? 0) * 1024;
-    } catch {
-      // ended
-    }
-  }
-  return { cpu, rss };
-}
-
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-
-function load({ url, method = "GET", headersFor, bodyFor, duration }) {
-  return new Promise((resolve, reject) => {
-    let next = 0;
-    const latencies = [];
-    const instance = autocannon(
-      {
-        url,
-        connections: CONNECTIONS,
-        duration,
-        requests: [
-          {
-            setupRequest: (request) => {
-              const i = next++;
-              return {
-                ...request,
-                method,
-                headers: { ...request.headers, "content-type": "application/json", ...headersFor(i % CONNECTIONS) },
-                ...(bodyFor && { body: bodyFor(i % CONNECTIONS, i) }),
-              };
-            },
-          },
-        ],
-      },
-      (error, result) => {
-        if (error) return reject(error);
-        latencies.sort((a, b) => a - b);
-        resolve({
-          requests: result.requests.total,
-          rps: result.requests.average,
-          latencies,
-          errors: result.errors + result.non2xx + result.timeouts,
-        });
-      },
-    );
-    instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
-  });
-}
-
 /** The bench: its own database, Redis and servers, all removed afterwards. */
 export async function benchDegraded({ serverUrl, duration = 10 } = {}) {
   // Each scenario runs `duration` seconds in all, split over the rounds.
   const perRound = Math.max(2, Math.round(duration / ROUNDS));
-  const adminUrl = serverUrl ?? process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-  const database = "thesystem_bench_degraded";
-  const dbUrl = new URL(adminUrl);
-  dbUrl.pathname = `/${database}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${database}"`);
+  const database = await benchDatabase("thesystem_bench_degraded", serverUrl);
 
   const redisPort = await freePort();
   let redis = null;
@@ -183,55 +100,17 @@ export async function benchDegraded({ serverUrl, duration = 10 } = {}) {
   await startProxy();
 
   const metricsToken = randomBytes(16).toString("hex");
-  const env = {
-    ...process.env,
-    NODE_ENV: "production",
-    NEXT_TELEMETRY_DISABLED: "1",
-    CHECKPOINT_DISABLE: "1",
-    DATABASE_URL: dbUrl.toString(),
-    NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
+  const env = appEnv(database.url, {
     UPSTASH_REDIS_REST_URL: proxyUrl,
     UPSTASH_REDIS_REST_TOKEN: endpoint.token,
     REDIS_PREFIX: `bench-degraded:`,
     METRICS_TOKEN: metricsToken,
-    RATE_LIMITS: JSON.stringify(
-      Object.fromEntries(
-        ["signInIp", "signInEmail", "signUpIp", "apiWrite", "leaderboardRead"].map((n) => [
-          n,
-          { limit: 1e9, windowSeconds: 60 },
-        ]),
-      ),
-    ),
-  };
-  execFileSync(path.join(root, "node_modules/.bin/prisma"), ["migrate", "deploy"], { cwd: root, env, stdio: "ignore" });
-
+  });
   const servers = [];
   const serve = async (extra = {}) => {
-    const port = await freePort();
-    const child = spawn(path.join(root, "node_modules/.bin/next"), ["start", "--port", String(port)], {
-      cwd: root,
-      env: { ...env, ...extra, NEXTAUTH_URL: `http://localhost:${port}` },
-      stdio: "ignore",
-    });
-    servers.push(child);
-    for (let i = 0; i < 150; i++) {
-      if (
-        await fetch(`http://localhost:${port}/api/health`).then(
-          (r) => r.status < 500,
-          () => false,
-        )
-      ) {
-        return { base: `http://localhost:${port}`, pid: child.pid };
-      }
-      await sleep(200);
-    }
-    throw new Error(`the app on port ${port} did not start`);
-  };
-
-  const json = async (url, init) => {
-    const response = await fetch(url, { ...init, headers: { "content-type": "application/json", ...init?.headers } });
-    if (!response.ok) throw new Error(`${init?.method ?? "GET"} ${url}: ${response.status} ${await response.text()}`);
-    return response.status === 204 ? null : response.json();
+    const app = await startApp({ ...env, ...extra });
+    servers.push(app.child);
+    return app;
   };
 
   try {
@@ -241,22 +120,10 @@ export async function benchDegraded({ serverUrl, duration = 10 } = {}) {
     console.log(`[bench:degraded] creating ${CONNECTIONS} players with a habit each…`);
     const players = [];
     for (let i = 0; i < CONNECTIONS; i++) {
-      const account = {
+      const { auth } = await awakenedHunter(app.base, {
         email: `degraded-${i}@example.com`,
-        password: "bench-password-1",
         hunterName: `Degraded ${i}`,
-        timeZone: "UTC",
-      };
-      await json(`${app.base}/api/v1/accounts`, { method: "POST", body: JSON.stringify(account) });
-      const { token } = await json(`${app.base}/api/v1/tokens`, {
-        method: "POST",
-        body: JSON.stringify({ email: account.email, password: account.password, name: "bench" }),
-      });
-      const auth = { authorization: `Bearer ${token}` };
-      await json(`${app.base}/api/v1/player/job`, {
-        method: "POST",
-        headers: auth,
-        body: JSON.stringify({ job: "TANK" }),
+        job: "TANK",
       });
       const habit = await json(`${app.base}/api/v1/quests`, {
         method: "POST",
@@ -267,25 +134,7 @@ export async function benchDegraded({ serverUrl, duration = 10 } = {}) {
     }
 
     console.log(`[bench:degraded] seeding ${BOARD_PLAYERS.toLocaleString("en")} players on both boards…`);
-    const seed = new pg.Client({ connectionString: dbUrl.toString() });
-    await seed.connect();
-    const week = (await seed.query(`SELECT to_char(now() AT TIME ZONE 'UTC', 'IYYY-"W"IW') AS week`)).rows[0].week;
-    await seed.query(`
-      INSERT INTO "User" (id, email, "updatedAt") SELECT 'deg-u-' || n, 'deg-lb-' || n || '@example.com', now()
-        FROM generate_series(1, ${BOARD_PLAYERS}) n;
-      INSERT INTO "Player" (id, "userId", "hunterName", "hunterNameKey", "timeZone", xp, level, "updatedAt")
-        SELECT 'deg-p-' || n, 'deg-u-' || n, 'Shadow ' || n, 'shadow ' || n, 'UTC', x, floor(sqrt(x / 100.0)) + 1, now()
-        FROM (SELECT n, floor(random() * 250000)::int AS x FROM generate_series(1, ${BOARD_PLAYERS}) n) s;
-      INSERT INTO "WeeklyScore" ("playerId", week, xp)
-        SELECT 'deg-p-' || n, '${week}', floor(random() * 5000)::int FROM generate_series(1, ${BOARD_PLAYERS}) n;
-      ANALYZE;`);
-    await seed.end();
-    const rebuild = await promisify(execFile)(
-      path.join(root, "node_modules/.bin/tsx"),
-      ["--conditions=react-server", "lib/leaderboard/cli.ts"],
-      { cwd: root, env },
-    );
-    process.stdout.write(rebuild.stdout);
+    await seedBoards(env, BOARD_PLAYERS);
 
     const scrape = (base) =>
       fetch(`${base}/api/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } }).then((r) => r.text());
@@ -368,7 +217,12 @@ export async function benchDegraded({ serverUrl, duration = 10 } = {}) {
               errors: all.reduce((n, a) => n + a.r.errors + a.r.non2xx + a.r.timeouts, 0),
             };
           })
-        : load({ url: target.url(server.base), headersFor: (i) => players[i].auth, duration: perRound }));
+        : load({
+            url: target.url(server.base),
+            connections: CONNECTIONS,
+            headersFor: (i) => players[i].auth,
+            duration: perRound,
+          }));
       const after = usage(server.pid);
       const fallbacksAfter = await fallbacks(server.base);
       return {
@@ -498,8 +352,7 @@ export async function benchDegraded({ serverUrl, duration = 10 } = {}) {
     redis?.kill("SIGCONT");
     redis?.kill("SIGTERM");
     await stopProxy();
-    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-    await admin.end();
+    await database.drop();
   }
 }
 

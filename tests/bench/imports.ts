@@ -2,63 +2,24 @@
 // does it: parse the zip (timed, with this process's peak memory), start, send every chunk over HTTP, commit (the
 // server's peak memory read from /proc). Real Postgres, the production build. Prints a table; asserts nothing.
 // Run by `npm run bench` (tests/bench/run.mjs), or alone: npx tsx tests/bench/imports.ts (after `npm run build`).
-import { spawn, execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { createServer } from "node:net";
-import path from "node:path";
 import initSqlJs from "sql.js";
-import pg from "pg";
 import { parseImportFile } from "@/lib/imports/parse";
 import { chunkPlan } from "@/lib/imports/rules";
 import { addDays } from "@/lib/time/rules";
 import { loopCsvZip } from "@/tests/support/import-fixtures";
+import { appEnv, benchDatabase, startApp } from "./support.mjs";
 
-const root = path.resolve(import.meta.dirname, "../..");
-const serverUrl = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-const database = "thesystem_bench_imports";
 const HABITS = 10;
 const DAYS = 3 * 365;
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 
 /** Peak resident memory of a process (VmHWM), in MB. */
 const peakMb = (pid: number) => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1]) / 1024;
 
-const dbUrl = new URL(serverUrl);
-dbUrl.pathname = `/${database}`;
-const admin = new pg.Client({ connectionString: serverUrl });
-await admin.connect();
-await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-await admin.query(`CREATE DATABASE "${database}"`);
-const port = await freePort();
-const base = `http://localhost:${port}`;
-const env: NodeJS.ProcessEnv = {
-  ...process.env,
-  NODE_ENV: "production",
-  NEXT_TELEMETRY_DISABLED: "1",
-  CHECKPOINT_DISABLE: "1",
-  DATABASE_URL: dbUrl.toString(),
-  NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
-  NEXTAUTH_URL: base,
-  RATE_LIMITS: JSON.stringify({ apiWrite: { limit: 1e9, windowSeconds: 60 } }),
-};
-execFileSync(path.join(root, "node_modules/.bin/prisma"), ["migrate", "deploy"], { cwd: root, env, stdio: "ignore" });
-const server = spawn(
-  process.execPath,
-  [path.join(root, "node_modules/next/dist/bin/next"), "start", "--port", String(port)],
-  {
-    cwd: root,
-    env,
-    stdio: "ignore",
-  },
-);
+const database = await benchDatabase("thesystem_bench_imports");
+const server = await startApp(appEnv(database.url, {}, ["apiWrite"]));
+const { base } = server;
 
 async function call(url: string, init: RequestInit & { token?: string } = {}) {
   const response = await fetch(`${base}${url}`, {
@@ -70,17 +31,6 @@ async function call(url: string, init: RequestInit & { token?: string } = {}) {
 }
 
 try {
-  for (
-    let i = 0;
-    i < 100 &&
-    !(await fetch(`${base}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    ));
-    i++
-  ) {
-    await new Promise((r) => setTimeout(r, 200));
-  }
   const account = {
     email: "bench-import@example.com",
     password: "bench-password-1",
@@ -137,12 +87,11 @@ try {
     {
       step: "total",
       "time ms": Math.round(done - started),
-      "peak RSS MB": `server ${Math.round(peakMb(server.pid!))}`,
+      "peak RSS MB": `server ${Math.round(peakMb(server.pid))}`,
     },
   ]);
 } finally {
-  server.kill("SIGTERM");
+  server.child.kill("SIGTERM");
   await new Promise((r) => setTimeout(r, 500));
-  await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-  await admin.end();
+  await database.drop();
 }

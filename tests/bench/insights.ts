@@ -2,37 +2,26 @@
 // and today's at-risk dailies for a Hunter with 365 days × 10 dailies of history, on a throw-away database of the real
 // PostgreSQL (DATABASE_URL's server). Prints the time each takes (median and p95 of 30 runs, alternating with the
 // status window's read as a baseline) and the queries each makes. Target: under 50 ms each. Asserts nothing.
-import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import path from "node:path";
 import pg from "pg";
+import { benchDatabase } from "./support.mjs";
 
-const root = path.resolve(import.meta.dirname, "../..");
-const serverUrl = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-const database = "thesystem_bench_insights";
 const DAYS = 365;
 const QUESTS = 10;
 const RUNS = 30;
 
-const url = new URL(serverUrl);
-url.pathname = `/${database}`;
-const admin = new pg.Client({ connectionString: serverUrl });
-await admin.connect();
-await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-await admin.query(`CREATE DATABASE "${database}"`);
-
+const database = await benchDatabase("thesystem_bench_insights");
 Object.assign(process.env, {
-  DATABASE_URL: url.toString(),
+  DATABASE_URL: database.url,
   NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
   UPSTASH_REDIS_REST_URL: "",
   KV_REST_API_URL: "",
   OPENAI_API_KEY: "",
 });
-execFileSync(path.join(root, "node_modules/.bin/prisma"), ["migrate", "deploy"], { cwd: root, stdio: "ignore" });
 
 const now = new Date();
 const today = now.toISOString().slice(0, 10);
-const seed = new pg.Client({ connectionString: url.toString() });
+const seed = new pg.Client({ connectionString: database.url });
 await seed.connect();
 // One Hunter, ten dailies created a year ago, each done on about four days in five at a morning hour, every day
 // settled, an award in the ledger for each check-in.
@@ -107,5 +96,4 @@ console.table(
 );
 
 await db.$disconnect();
-await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-await admin.end();
+await database.drop();

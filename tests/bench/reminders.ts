@@ -3,29 +3,19 @@
 // duration and query count, on real Postgres, delivering to a local push service that verifies and decrypts every
 // push. The tick finds due reminders by index, so the Hunters not due should cost it nothing. Prints a table.
 import { randomBytes } from "node:crypto";
-import { execFileSync } from "node:child_process";
-import path from "node:path";
 import pg from "pg";
 import webpush from "web-push";
 import { startPushService, type PushSubscriptionJson } from "../support/push-service.mjs";
+import { benchDatabase } from "./support.mjs";
 
 const DUE = 1_000;
 const NOT_DUE = 9_000;
 const RUNS = 3;
-const root = path.resolve(import.meta.dirname, "../..");
-const serverUrl = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-const database = "thesystem_bench_reminders";
-const dbUrl = new URL(serverUrl);
-dbUrl.pathname = `/${database}`;
-
-const admin = new pg.Client({ connectionString: serverUrl });
-await admin.connect();
-await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-await admin.query(`CREATE DATABASE "${database}"`);
+const database = await benchDatabase("thesystem_bench_reminders");
 const push = await startPushService();
 const keys = webpush.generateVAPIDKeys();
 Object.assign(process.env, {
-  DATABASE_URL: dbUrl.toString(),
+  DATABASE_URL: database.url,
   NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
   VAPID_PUBLIC_KEY: keys.publicKey,
   VAPID_PRIVATE_KEY: keys.privateKey,
@@ -33,7 +23,6 @@ Object.assign(process.env, {
   PUSH_ALLOWED_ORIGINS: push.origin,
   CHECKPOINT_DISABLE: "1",
 });
-execFileSync(path.join(root, "node_modules/.bin/prisma"), ["migrate", "deploy"], { cwd: root, stdio: "ignore" });
 
 // Imported after the environment is set: lib/env reads it once.
 const { db } = await import("@/lib/db");
@@ -44,7 +33,7 @@ db.$on("query", () => void (queries += 1));
 
 // A zone where it is not the last-chance hour, so only quest reminders are due.
 const zone = new Date().getUTCHours() === 20 ? "Asia/Tokyo" : "UTC";
-const seed = new pg.Client({ connectionString: dbUrl.toString() });
+const seed = new pg.Client({ connectionString: database.url });
 await seed.connect();
 
 /** `count` Hunters, each with a daily and a device; due ones remind a minute ago, the rest in 12 hours. */
@@ -160,6 +149,5 @@ try {
   await seed.end();
   await db.$disconnect();
   await push.close();
-  await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-  await admin.end();
+  await database.drop();
 }

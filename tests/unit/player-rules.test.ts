@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { playerStatus, statusWindow, type StatusSource } from "@/lib/player/rules";
-import { tallyKey, toQuestDto, type StoredQuest, type Tallies } from "@/lib/quests/rules";
+import { tallyKey, toQuestDto, type Tallies } from "@/lib/quests/rules";
 
 // Wednesday 2026-11-25, 10:00 UTC; the Hunter lives in UTC with days starting at midnight.
 const NOW = new Date("2026-11-25T10:00:00Z");
 const TODAY = "2026-11-25";
 const YESTERDAY = "2026-11-24";
 
-function quest(id: string, overrides: Partial<StoredQuest> = {}): StatusSource["quests"][number] {
+function quest(id: string, overrides: Partial<StatusSource["quests"][number]> = {}): StatusSource["quests"][number] {
   return {
     id,
     kind: "DAILY",
