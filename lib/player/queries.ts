@@ -7,6 +7,9 @@ import { nextJobChangeDay } from "@/lib/progression/rules";
 import { QUEST_ORDER } from "@/lib/quests/queries";
 import { addDays, dayKey, playerToday, localDay } from "@/lib/time/rules";
 
+/** How many of a quest's latest check-ins the status window lists for undo (counts come from the tallies). */
+const UNDOABLE_SHOWN = 10;
+
 /**
  * The status window: everything the dashboard and GET /api/v1/player show, in three queries whatever the size of
  * the player's history (running totals live on Player; this week's check-ins are counted per quest and day in SQL).
@@ -31,8 +34,8 @@ export async function getPlayerStatus(playerId: string, now: Date): Promise<Play
       },
       // Rest periods that may cover today or yesterday: every zone's yesterday is at most 2 UTC days back.
       restPeriods: { where: { endDay: { gte: recent } }, orderBy: { startDay: "asc" } },
-      // The quests, with the check-ins of the last few days (today's are the ones an undo can take back): one
-      // joined query with the player, whatever the size of the history.
+      // The quests, with each one's latest check-ins of the last few days (today's are the ones an undo can take
+      // back): one joined query with the player, whatever the size of the history or the number of taps today.
       quests: {
         where: { archivedAt: null },
         orderBy: QUEST_ORDER,
@@ -40,7 +43,8 @@ export async function getPlayerStatus(playerId: string, now: Date): Promise<Play
           checkIns: {
             where: { dayKey: { gte: recent }, undo: null },
             select: { id: true, dayKey: true, happenedAt: true },
-            orderBy: { happenedAt: "asc" },
+            orderBy: [{ happenedAt: "desc" }, { id: "desc" }],
+            take: UNDOABLE_SHOWN,
           },
         },
       },

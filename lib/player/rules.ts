@@ -40,7 +40,7 @@ export type TodayQuest = {
   checklist: { text: string; done: boolean }[] | null;
   /** Same as completeToday; kept for API clients written against the first version. */
   complete: boolean;
-  /** Today's check-ins that can still be undone, newest last. */
+  /** Today's latest check-ins (up to 10) that can still be undone, newest last. */
   checkIns: { id: string; happenedAt: string }[];
 } & QuestToday;
 
@@ -82,6 +82,7 @@ export type StatusSource = DayClock & {
   }[];
   rankTrials: { targetRank: Rank; passedAt: Date | null }[];
   restPeriods: { id: string; startDay: DayKey; endDay: DayKey }[];
+  /** Each quest with its latest check-ins of the last few days, newest first. */
   quests: (StoredQuest & { checkIns: { id: string; dayKey: DayKey; happenedAt: Date }[] })[];
 };
 
@@ -115,7 +116,8 @@ export function playerStatus(player: StatusSource, tallies: Tallies, now: Date) 
 
   const dtos = quests.map((quest) => ({
     ...toQuestDto(quest),
-    checkIns: quest.checkIns.filter((c) => c.dayKey === today),
+    // Newest first as read; listed oldest first.
+    checkIns: quest.checkIns.filter((c) => c.dayKey === today).reverse(),
   }));
   const todayQuests: TodayQuest[] = dtos.map((quest) => {
     const state = questToday(quest, today, {

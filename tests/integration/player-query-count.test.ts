@@ -75,4 +75,26 @@ describe("GET /api/v1/player's read", () => {
       expect(status.quests[0]).toMatchObject({ completionsToday: 1, complete: true });
     }
   }, 60_000);
+
+  it("loads a bounded number of rows for 100,000 taps this week, however many there are", async () => {
+    const { playerId, token } = await hunterWithHistory(10);
+    const habit = (await db.quest.findFirstOrThrow({ where: { playerId, kind: "HABIT" } })).id;
+    // 100,000 more taps on the habit this week, 60,000 of them today (2040-03-07 is a Wednesday).
+    await db.$executeRaw`
+      INSERT INTO "CheckIn" ("id", "playerId", "questId", "dayKey", "happenedAt", "source", "idempotencyKey", "response")
+      SELECT 'week-' || ${playerId}::text || '-' || g, ${playerId}::text, ${habit}::text,
+             to_char(day, 'YYYY-MM-DD'), day + interval '1 second' * (g % 40000), 'LIVE'::"CheckInSource", 'week-' || g, '{}'
+      FROM generate_series(1, 100000) AS g,
+           LATERAL (SELECT DATE '2040-03-05' + LEAST(2, g % 5) AS day) AS spread`;
+    const small = await hunterWithHistory(10);
+
+    const [few, many] = [await statusRead(small.token), await statusRead(token)];
+    console.log(`[query count] 100,000 taps this week: ${many.queries} queries (10 check-ins: ${few.queries})`);
+    expect(many.queries).toBe(few.queries);
+    const tapped = many.status.quests.find((q) => q.id === habit)!;
+    // Counted in SQL, listed (for undo) only the latest few: the taps themselves never reach the server's memory.
+    expect(tapped.completionsToday).toBe(60_001);
+    expect(tapped.checkIns).toHaveLength(10);
+    expect(tapped.checkIns.at(-1)!.happenedAt >= tapped.checkIns[0]!.happenedAt).toBe(true);
+  }, 60_000);
 });
