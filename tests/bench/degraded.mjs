@@ -22,6 +22,7 @@ import {
   load,
   percentile,
   root,
+  seedBoards,
   sleep,
   startApp,
   usage,

@@ -14,6 +14,7 @@ import {
   load,
   percentile,
   root,
+  seedBoards,
   serverUrl,
   startApp,
 } from "./support.mjs";
