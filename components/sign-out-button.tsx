@@ -1,16 +1,12 @@
 "use client";
-import { signOut } from "next-auth/react";
 import { useTransition } from "react";
 import { Button } from "@/components/ui/button";
+import { signOutTo } from "@/lib/auth/sign-out";
 
 export function SignOutButton() {
   const [pending, startTransition] = useTransition();
   return (
-    <Button
-      type="button"
-      disabled={pending}
-      onClick={() => startTransition(() => signOut({ callbackUrl: "/sign-in" }))}
-    >
+    <Button type="button" disabled={pending} onClick={() => startTransition(() => signOutTo("/sign-in"))}>
       {pending ? "Signing out…" : "Sign out"}
     </Button>
   );

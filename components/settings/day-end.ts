@@ -1,9 +1,8 @@
-/** "My day ends at 3:00 AM" for a day start of 180 minutes; 0 is midnight. */
+import { formatLocalTime } from "@/lib/time/rules";
+
+/** "My day ends at 03:00" for a day start of 180 minutes; 0 is midnight. */
 export function dayEndLabel(minute: number): string {
-  if (minute === 0) return "My day ends at midnight";
-  const h = Math.floor(minute / 60);
-  const m = String(minute % 60).padStart(2, "0");
-  return `My day ends at ${h === 0 ? 12 : h}:${m} AM`;
+  return minute === 0 ? "My day ends at midnight" : `My day ends at ${formatLocalTime(minute)}`;
 }
 
 /** Choices every 15 minutes from midnight to 5:45 AM, plus the current value if it lies between them. */

@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import { readLocalTime } from "@/lib/time/rules";
 
 const CONTROL =
   "min-h-11 w-full border border-system/40 bg-void px-3 text-slate-100 placeholder:text-slate-500 aria-invalid:border-blood";
@@ -53,6 +54,33 @@ export function Field({ label, name, error, hint, ...input }: InputHTMLAttribute
     <FieldShell {...shell}>
       <input {...controlProps(shell)} className={CONTROL} {...input} />
     </FieldShell>
+  );
+}
+
+/**
+ * A time of day, typed on the 24-hour clock as "HH:MM" (docs/rules.md "Times of day"). Not `type="time"`: a
+ * browser's own time picker shows AM/PM in some locales, and the System writes every time as 24-hour. What the
+ * Hunter types is read when they leave the field ("7:30" becomes "07:30"); anything else stays for the schema to
+ * refuse.
+ */
+export function TimeField({
+  value,
+  onValueChange,
+  hint = "24-hour clock, e.g. 07:30",
+  ...field
+}: Shell & { value: string; onValueChange: (time: string) => void }) {
+  return (
+    <Field
+      {...field}
+      hint={hint}
+      value={value}
+      inputMode="numeric"
+      placeholder="HH:MM"
+      maxLength={5}
+      autoComplete="off"
+      onChange={(event) => onValueChange(event.target.value)}
+      onBlur={() => onValueChange(readLocalTime(value) ?? value)}
+    />
   );
 }
 

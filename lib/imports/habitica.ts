@@ -17,7 +17,7 @@ import {
   habiticaStat,
 } from "@/lib/imports/rules";
 import type { ImportPlan, ImportQuest } from "@/lib/imports/schemas";
-import type { DayKey } from "@/lib/time/rules";
+import { formatLocalTime, type DayKey } from "@/lib/time/rules";
 
 const instant = z.union([z.number(), z.string()]).transform((value) => {
   const ms = typeof value === "number" ? value : Date.parse(value);
@@ -125,7 +125,7 @@ export function parseHabitica(json: unknown): ImportPlan {
     const ms = task.reminders[0]?.time;
     if (ms === null || ms === undefined) return null;
     const local = new Date(ms - zone * 60_000);
-    return `${String(local.getUTCHours()).padStart(2, "0")}:${String(local.getUTCMinutes()).padStart(2, "0")}`;
+    return formatLocalTime(local.getUTCHours() * 60 + local.getUTCMinutes());
   };
   const base = (task: Task) => ({
     title: fit(task.text, 100) || "Untitled Habitica task",

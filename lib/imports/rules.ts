@@ -4,7 +4,7 @@
  */
 import { CHUNK_BYTES, IMPORT_LIMITS, type ImportChunk, type ImportPlan } from "@/lib/imports/schemas";
 import { SCHEDULE_LIMITS, type Schedule } from "@/lib/quests/schemas";
-import { addDays, daysBetween, weekday, type DayKey } from "@/lib/time/rules";
+import { addDays, daysBetween, formatLocalTime, weekday, type DayKey } from "@/lib/time/rules";
 
 export type ScheduleChoice = { schedule: Schedule; approximation: string | null };
 
@@ -80,7 +80,7 @@ export function loopEntry(value: number, numerical: boolean): LoopEntryMeaning {
 /** A Loop reminder (hour, minute) as the quest's local reminder time, or null. */
 export function loopReminder(hour: number | null, minute: number | null): string | null {
   if (hour === null || minute === null || hour < 0 || hour > 23 || minute < 0 || minute > 59) return null;
-  return `${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}`;
+  return formatLocalTime(hour * 60 + minute);
 }
 
 /** The UTC calendar day of an instant (Loop's timestamps are UTC midnights of local days). */

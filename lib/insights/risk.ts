@@ -3,7 +3,7 @@
  * judged from the last 28 days of the log. Pure and deterministic.
  */
 import { judgeDaily, percent, type InsightCheckIn, type InsightQuest, type Tally } from "@/lib/insights/rules";
-import { addDays, daysBetween, weekday, weekStart, type DayKey } from "@/lib/time/rules";
+import { addDays, daysBetween, formatLocalTime, weekday, weekStart, type DayKey } from "@/lib/time/rules";
 
 /** How far back the at-risk judgement looks, in days before today. */
 export const RISK_WINDOW_DAYS = 28;
@@ -97,8 +97,7 @@ export function usuallyDoneBy(minutes: readonly number[]): number | null {
 }
 
 export function clockText(minute: number, dayStartMinute: number): string {
-  const wall = (minute + dayStartMinute) % 1440;
-  return `${String(Math.floor(wall / 60)).padStart(2, "0")}:${String(wall % 60).padStart(2, "0")}`;
+  return formatLocalTime(minute + dayStartMinute);
 }
 
 /**

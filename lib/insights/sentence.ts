@@ -7,7 +7,7 @@ import { CARDINALS, MULTIPLES, numbersIn } from "@/lib/insights/numbers";
 import { MAX_SENTENCE_LENGTH, WEEKDAY_WORDS, type ModelDraft } from "@/lib/insights/schemas";
 import { createQuestSchema, type Schedule } from "@/lib/quests/schemas";
 import type { Stat } from "@/lib/progression/rules";
-import { addDays, isValidDayKey, weekday, type DayKey } from "@/lib/time/rules";
+import { addDays, formatLocalTime, isValidDayKey, weekday, type DayKey } from "@/lib/time/rules";
 
 export type QuestDraft = {
   kind?: "DAILY" | "HABIT" | "ONE_TIME";
@@ -138,7 +138,7 @@ function parseTime(hourText: string, minuteText: string | undefined, meridiem: s
   } else if (minuteText === undefined || hour > 23) {
     return null; // "at 7" could be morning or evening: left blank
   }
-  return `${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}`;
+  return formatLocalTime(hour * 60 + minute);
 }
 
 const TIME = `(?:(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm|a\\.m\\.|p\\.m\\.)|(\\d{1,2}):(\\d{2})|(noon|midnight))`;

@@ -8,7 +8,7 @@ import type { InsightQuest, Tally } from "@/lib/insights/rules";
 import { flavourFor } from "@/lib/insights/voice";
 import { STATS, type Stat } from "@/lib/progression/rules";
 import type { Schedule } from "@/lib/quests/schemas";
-import { weekday, type DayKey } from "@/lib/time/rules";
+import { formatLocalTime, parseLocalTime, weekday, type DayKey } from "@/lib/time/rules";
 
 /** A daily is struggling when it was done on less than 60% of at least 7 due days (2 weeks for a weekly quota). */
 export const STRUGGLING = { maxRate: 0.6, minDueDays: 7, minDueWeeks: 2 } as const;
@@ -96,8 +96,8 @@ function fewerDays(quest: InsightQuest, record: ReadonlyArray<{ day: DayKey; don
 
 function earlierReminder(time: string | null): string | null {
   if (!time) return null;
-  const hour = Number(time.slice(0, 2));
-  return hour >= 1 ? `${String(hour - 1).padStart(2, "0")}${time.slice(2)}` : null;
+  const minute = parseLocalTime(time);
+  return minute >= 60 ? formatLocalTime(minute - 60) : null;
 }
 
 function easier(quest: InsightQuest, record: ReadonlyArray<{ day: DayKey; done: boolean }>) {

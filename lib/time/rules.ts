@@ -6,7 +6,7 @@
 /** A calendar day as "YYYY-MM-DD". Compare with `<`/`>`: the format sorts chronologically. */
 export type DayKey = string;
 
-/** "My day ends at 5:59 AM" is the latest the System allows; later starts would split a night's sleep badly. */
+/** "My day ends at 05:59" is the latest the System allows; later starts would split a night's sleep badly. */
 export const DAY_START_MINUTE_MAX = 359;
 
 const MINUTE_MS = 60_000;
@@ -85,10 +85,39 @@ export function parseLocalTime(time: string): number {
   return Number(match[1]) * 60 + Number(match[2]);
 }
 
-/** A minute of the day as "HH:MM". */
+/**
+ * A minute of the day as "HH:MM", 24-hour: the one way the System writes a time of day (docs/rules.md "Times of
+ * day"), on every screen, in every push and in the API.
+ */
 export function formatLocalTime(minuteOfDay: number): string {
   const minute = ((minuteOfDay % 1440) + 1440) % 1440;
   return `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
+}
+
+/** Stored "HH:MM" times as the System writes them, earliest first: "07:30, 18:00". */
+export function formatLocalTimes(times: readonly string[]): string {
+  return times
+    .map(parseLocalTime)
+    .sort((a, b) => a - b)
+    .map(formatLocalTime)
+    .join(", ");
+}
+
+/** The local time of day of an instant in `timeZone`, as the System writes it. */
+export function formatInstantTime(instant: Date, timeZone: string): string {
+  return formatLocalTime(localMinuteOfDay(instant, timeZone));
+}
+
+/**
+ * A time of day as typed into a 24-hour field ("7:30", "0730", "19.05", "7") read as "HH:MM", or null when it is not
+ * one; the schema then explains what it wants.
+ */
+export function readLocalTime(text: string): string | null {
+  const match = /^(\d{1,2})(?:[:.h]?(\d{2}))?$/.exec(text.trim());
+  if (!match) return null;
+  const hour = Number(match[1]);
+  const minute = Number(match[2] ?? 0);
+  return hour < 24 && minute < 60 ? formatLocalTime(hour * 60 + minute) : null;
 }
 
 /**

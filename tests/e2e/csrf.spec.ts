@@ -72,7 +72,7 @@ test("a Server Action replayed with a foreign Origin and a matching X-Forwarded-
   await signUp(page);
   await page.goto("/settings");
   const action = page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"]));
-  await page.getByLabel("When my day ends").selectOption({ label: "My day ends at 3:00 AM" });
+  await page.getByLabel("When my day ends").selectOption({ label: "My day ends at 03:00" });
   await page.getByRole("button", { name: "Save settings" }).click();
   const captured = await action;
   await expect(page.getByText("[SYSTEM] Settings saved.")).toBeVisible();

@@ -10,6 +10,54 @@ const SIZES = [
   { name: "desktop", width: 1280, height: 800 },
 ] as const;
 
+type ChartLayout = {
+  name: string;
+  axisTitles: string[];
+  bottomTicks: { text: string; left: number; right: number; height: number }[];
+  width: number;
+};
+
+/**
+ * The statistics charts at phone and desktop sizes: each named by its title and summary, both axes titled, dates
+ * along the bottom, a few values up the left, labels at least 11 px tall that do not run into each other, and no
+ * chart wider than the screen.
+ */
+async function expectReadableCharts(page: Page, expected: { name: RegExp; axisTitles: string[] }[]) {
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    await expect(page.getByRole("img", { name: expected[0]!.name })).toBeVisible();
+    const charts = await page.evaluate(() =>
+      [...document.querySelectorAll<SVGSVGElement>("figure svg[role=img]")]
+        .filter((svg) => svg.querySelector(".visx-axis"))
+        .map((svg): ChartLayout => ({
+          name: (svg.getAttribute("aria-labelledby") ?? "")
+            .split(" ")
+            .map((id) => document.getElementById(id)?.textContent ?? "")
+            .join(" "),
+          axisTitles: [...svg.querySelectorAll(".visx-axis-label")].map((t) => t.textContent ?? ""),
+          bottomTicks: [...svg.querySelectorAll(".visx-axis-bottom .visx-axis-tick text")].map((t) => {
+            const box = t.getBoundingClientRect();
+            return { text: t.textContent ?? "", left: box.left, right: box.right, height: box.height };
+          }),
+          width: svg.getBoundingClientRect().width,
+        })),
+    );
+    expect(charts).toHaveLength(expected.length);
+    for (const [i, chart] of charts.entries()) {
+      const where = `${chart.name} at ${size.width} px`;
+      expect(chart.name, where).toMatch(expected[i]!.name);
+      expect(chart.axisTitles, where).toEqual(expected[i]!.axisTitles);
+      expect(chart.width, where).toBeLessThanOrEqual(size.width);
+      expect(chart.bottomTicks.length, where).toBeGreaterThanOrEqual(2);
+      for (const [j, tick] of chart.bottomTicks.entries()) {
+        expect(tick.height, `${where}: ${tick.text}`).toBeGreaterThanOrEqual(11);
+        const next = chart.bottomTicks[j + 1];
+        if (next) expect(tick.right, `${where}: ${tick.text} runs into ${next.text}`).toBeLessThan(next.left);
+      }
+    }
+  }
+}
+
 async function shoot(page: Page, name: string) {
   for (const size of SIZES) {
     await page.setViewportSize(size);
@@ -59,11 +107,30 @@ test("upload → preview → confirm → the heatmap shows the imported days", a
   await expect(page.getByTestId("heatmap-summary")).toHaveText("15 cleared days in the last 12 months");
   await expect(page.locator(`rect:has(title:text-is("${days[0]}: 1"))`)).toHaveCount(1);
   await expect(page.locator(`rect:has(title:text-is("${[...missed][0]}: 0"))`)).toHaveCount(1);
+  await expectReadableCharts(page, [
+    { name: /^XP by week .*Imported history awards no XP\.$/, axisTitles: ["XP", "Week starting"] },
+    { name: /^The five stats, week by week Now STR/, axisTitles: ["stat points", "Week starting"] },
+  ]);
+  await expect(page.getByRole("img", { name: /^XP by week/ }).locator(".visx-axis-bottom")).toContainText(
+    /[A-Z][a-z]{2} \d{1,2}/,
+  );
   await shoot(page, "stats");
 
   await page.getByRole("link", { name: "Meditate" }).click();
   await expect(page.getByTestId("stats-total")).toHaveText(`20 since ${days[0]}`);
   await expect(page.getByTestId("best-streaks")).toHaveText("20");
+  await expectReadableCharts(page, [
+    { name: /^By week 20 check-ins over 26 weeks/, axisTitles: ["check-ins", "Week starting"] },
+    { name: /^By month 20 check-ins over 12 months/, axisTitles: ["check-ins", "Month"] },
+    { name: /^By weekday 20 check-ins/, axisTitles: ["check-ins", "Weekday"] },
+    { name: /^Strength, week by week Strength \d+%/, axisTitles: ["strength", "Week starting"] },
+  ]);
+  // The numbers behind a chart, as a table.
+  await page.getByText("Data table").first().click();
+  await expect(page.getByRole("table", { name: "By week" }).getByRole("columnheader")).toHaveText([
+    "Week starting",
+    "check-ins",
+  ]);
   await shoot(page, "quest-stats");
 
   // A note right after a check-in on the dashboard, shown escaped there and on the history screen.

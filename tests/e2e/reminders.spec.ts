@@ -176,6 +176,10 @@ for (const viewport of [
     await expect(page.getByRole("switch", { name: "Enable reminders on this device" })).toBeVisible();
     await expect(page.getByRole("list", { name: "Devices with reminders" })).toBeVisible();
     await expect(page.getByRole("link", { name: "Inbox, 1 unread" })).toBeVisible();
+    // Times of day are 24-hour HH:MM here as everywhere, whatever the browser's locale (en-US here).
+    await expect(page.getByLabel("Last-chance warning at 20:00")).toBeChecked();
+    await expect(page.getByLabel("From", { exact: true })).toHaveValue("22:00");
+    await expect(page.getByLabel("Until", { exact: true })).toHaveValue("07:00");
     const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
     await page.getByRole("heading", { name: "Notifications" }).scrollIntoViewIfNeeded();
     expect(await fits()).toBe(true);
@@ -183,6 +187,7 @@ for (const viewport of [
 
     await page.getByRole("link", { name: "Inbox, 1 unread" }).click();
     await expect(page.getByText("[SYSTEM] Achievement unlocked: The Awakened")).toBeVisible();
+    await expect(page.getByText(/^[A-Z][a-z]{2} \d{1,2}, \d{2}:\d{2}$/)).toBeVisible();
     expect(await fits()).toBe(true);
     await page.screenshot({ path: testInfo.outputPath("inbox.png") });
     await page.getByRole("button", { name: "Mark all read" }).click();

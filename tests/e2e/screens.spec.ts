@@ -68,6 +68,10 @@ test("Quest editor: create with a schedule, fix an error, edit and archive", asy
   await page.getByLabel("Every N days").check();
   await page.getByLabel("Every how many days").fill("1");
   await page.getByLabel("Reminder time (optional)").fill("19:30");
+  // A time is typed on the 24-hour clock and read as HH:MM when the field is left.
+  await page.getByLabel("Second reminder (optional)").fill("7:05");
+  await page.getByLabel("Second reminder (optional)").blur();
+  await expect(page.getByLabel("Second reminder (optional)")).toHaveValue("07:05");
   await page.getByRole("button", { name: "Create quest" }).click();
   await expect(page.getByLabel("Every how many days")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByLabel("Every how many days")).toHaveValue("1");
@@ -79,6 +83,7 @@ test("Quest editor: create with a schedule, fix an error, edit and archive", asy
   await expect(page.getByRole("heading", { name: "Evening Walk" })).toBeVisible();
   await expect(page.getByText(/^Every 3 days from \d{4}-\d{2}-\d{2}$/)).toBeVisible();
   await expect(page.getByText("19:30")).toBeVisible();
+  await expect(page.getByText("07:05, 19:30", { exact: true })).toBeVisible();
 
   await page.getByRole("link", { name: "Edit quest" }).click();
   await expect(page.getByLabel("Every how many days")).toHaveValue("3");
@@ -169,7 +174,7 @@ test("Settings: clock, rest, notifications and export", async ({ page }) => {
   const hunter = await signUp(page);
   await page.goto("/settings");
 
-  await page.getByLabel("When my day ends").selectOption({ label: "My day ends at 3:00 AM" });
+  await page.getByLabel("When my day ends").selectOption({ label: "My day ends at 03:00" });
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByText("[SYSTEM] Settings saved.")).toBeVisible();
   expect((await (await page.request.get("/api/v1/player")).json()).dayStartMinute).toBe(180);
@@ -194,11 +199,21 @@ test("Settings: clock, rest, notifications and export", async ({ page }) => {
   await expect(page.getByLabel("Achievements", { exact: true })).not.toBeChecked();
   await page.getByLabel("Achievements", { exact: true }).check();
   await page.getByLabel("Quest reminders").uncheck();
+  // Quiet hours on the 24-hour clock: "6:30" is read as 06:30, "25:00" is refused.
+  await page.getByLabel("Until", { exact: true }).fill("6:30");
+  await page.getByLabel("Until", { exact: true }).blur();
+  await expect(page.getByLabel("Until", { exact: true })).toHaveValue("06:30");
+  await page.getByLabel("From", { exact: true }).fill("25:00");
+  await page.getByRole("button", { name: "Save notifications" }).click();
+  await expect(page.getByText("Use a local time as HH:MM")).toBeVisible();
+  await page.getByLabel("From", { exact: true }).fill("23:00");
   await page.getByRole("button", { name: "Save notifications" }).click();
   await expect(page.getByText("[SYSTEM] Notifications saved.")).toBeVisible();
   await page.reload();
   await expect(page.getByLabel("Achievements", { exact: true })).toBeChecked();
   await expect(page.getByLabel("Quest reminders")).not.toBeChecked();
+  await expect(page.getByLabel("From", { exact: true })).toHaveValue("23:00");
+  await expect(page.getByLabel("Until", { exact: true })).toHaveValue("06:30");
 
   const json = await page.request.get("/api/v1/export");
   expect(json.status()).toBe(200);

@@ -1,6 +1,7 @@
-// Sessions end when the Hunter says so: a copied cookie stops working after sign-out, a deleted account's cookie
-// gets the sign-in page, and tokens are listed and revoked in settings.
+// Sessions end when the Hunter says so: a copied cookie stops working after sign-out, signing out stays on the host
+// the Hunter used, a deleted account's cookie gets the sign-in page, and tokens are listed and revoked in settings.
 import { expect, test, type Browser, type BrowserContext } from "@playwright/test";
+import { E2E_BASE_URL } from "../support/browser.mjs";
 import { bearer, FROM_THE_APP, issueToken } from "./support/api";
 import { signUp } from "./support/hunter";
 
@@ -22,6 +23,24 @@ test("signing out ends that session on the server: a copy of its cookie no longe
   await thief.goto("/dashboard");
   await expect(thief).toHaveURL(/\/sign-in/);
   await stolen.close();
+});
+
+test("signing out lands on the sign-in page of the host the Hunter used, not NEXTAUTH_URL's", async ({ page }) => {
+  const hunter = await signUp(page);
+  // The server's NEXTAUTH_URL says localhost; this Hunter reaches it by address, as a phone on the LAN would.
+  const byAddress = new URL(E2E_BASE_URL);
+  byAddress.hostname = "127.0.0.1";
+  await page.goto(new URL("/sign-in", byAddress).href);
+  await page.getByLabel("Email").fill(hunter.email);
+  await page.getByLabel("Password").fill(hunter.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(new URL("/dashboard", byAddress).href);
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(new URL("/sign-in", byAddress).href);
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+  await page.goto(new URL("/dashboard", byAddress).href);
+  await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/sign-in\?callbackUrl=%2Fdashboard$/);
 });
 
 test("a deleted account's cookie gets the sign-in page, not an error", async ({ page, browser }) => {

@@ -7,12 +7,17 @@ import {
   dayKey,
   dayStartInstant,
   daysBetween,
+  formatInstantTime,
+  formatLocalTime,
+  formatLocalTimes,
   isoWeekMonday,
   isoWeekOf,
   isoWeekUtc,
   isValidDayKey,
   localMinuteOfDay,
   monthKey,
+  parseLocalTime,
+  readLocalTime,
   weekday,
   weekStart,
 } from "@/lib/time/rules";
@@ -232,6 +237,52 @@ describe("calendar helpers", () => {
         return daysBetween(start, end) === n && weekday(end) === ((((weekday(start) - 1 + n) % 7) + 7) % 7) + 1;
       }),
     );
+  });
+});
+
+describe("times of day: one format, 24-hour HH:MM", () => {
+  it.each([
+    [0, "00:00"],
+    [7 * 60 + 5, "07:05"],
+    [12 * 60, "12:00"],
+    [23 * 60 + 59, "23:59"],
+    [1440, "00:00"],
+    [-30, "23:30"],
+  ])("formatLocalTime(%i) is %s", (minute, text) => {
+    expect(formatLocalTime(minute)).toBe(text);
+  });
+
+  it("writes every minute of the day so that it reads back", () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 1439 }), (m) => parseLocalTime(formatLocalTime(m)) === m));
+  });
+
+  it("lists stored times earliest first", () => {
+    expect(formatLocalTimes(["18:00", "07:30"])).toBe("07:30, 18:00");
+    expect(formatLocalTimes([])).toBe("");
+  });
+
+  it("writes an instant's time in the Hunter's zone, never with AM/PM", () => {
+    const instant = new Date("2026-07-01T21:45:00Z");
+    expect(formatInstantTime(instant, "UTC")).toBe("21:45");
+    expect(formatInstantTime(instant, "America/New_York")).toBe("17:45");
+    expect(formatInstantTime(instant, "Asia/Kathmandu")).toBe("03:30");
+  });
+
+  it.each([
+    ["07:30", "07:30"],
+    ["7:30", "07:30"],
+    [" 0730 ", "07:30"],
+    ["19.05", "19:05"],
+    ["19h05", "19:05"],
+    ["7", "07:00"],
+    ["0", "00:00"],
+    ["24:00", null],
+    ["7:60", null],
+    ["7 pm", null],
+    ["", null],
+    ["12345", null],
+  ])("reads %j typed into a time field as %j", (typed, time) => {
+    expect(readLocalTime(typed)).toBe(time);
   });
 });
 

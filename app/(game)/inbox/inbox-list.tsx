@@ -6,12 +6,16 @@ import { markInboxReadAction } from "@/lib/notifications/actions";
 import type { Inbox } from "@/lib/notifications/inbox";
 import { INBOX_CHANGED } from "@/lib/notifications/payload";
 import type { MarkReadInput } from "@/lib/notifications/schemas";
+import { formatInstantTime } from "@/lib/time/rules";
 
-const when = (iso: string) =>
-  new Date(iso).toLocaleString("en", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+/** "Dec 3, 21:45" on the Hunter's clock (their time zone, the 24-hour time the System writes everywhere). */
+function when(iso: string, timeZone: string): string {
+  const at = new Date(iso);
+  return `${at.toLocaleDateString("en", { day: "numeric", month: "short", timeZone })}, ${formatInstantTime(at, timeZone)}`;
+}
 
 /** What the System announced: level-ups, Rank Trials, achievements. Unread ones stand out until marked read. */
-export function InboxList({ inbox }: { inbox: Inbox }) {
+export function InboxList({ inbox, timeZone }: { inbox: Inbox; timeZone: string }) {
   const [pending, startTransition] = useTransition();
 
   function markRead(input: MarkReadInput) {
@@ -45,7 +49,7 @@ export function InboxList({ inbox }: { inbox: Inbox }) {
                 {!item.read && <span className="sr-only"> (unread)</span>}
               </span>
               <span className="text-sm text-mist">{item.body}</span>
-              <span className="text-xs text-slate-400">{when(item.at)}</span>
+              <span className="text-xs text-slate-400">{when(item.at, timeZone)}</span>
             </Link>
           </li>
         ))}

@@ -1,4 +1,4 @@
-import { Choice, ChoiceGroup, ErrorText, Field, SelectField, TextAreaField } from "@/components/ui/field";
+import { Choice, ChoiceGroup, ErrorText, Field, SelectField, TextAreaField, TimeField } from "@/components/ui/field";
 import { titleCase, WEEKDAYS } from "@/components/quests/describe";
 import { DIFFICULTIES, STATS } from "@/lib/progression/rules";
 import { CREATABLE_KINDS, type Schedule } from "@/lib/quests/schemas";
@@ -305,16 +305,15 @@ export function NotesSection({ v, set, errors }: SectionProps) {
         (label, i) =>
           // The next reminder field appears once the one before it holds a time.
           (i === 0 || v.reminderTimes[i - 1] !== "") && (
-            <Field
+            <TimeField
               key={label}
               label={label}
               name={`reminderTimes.${i}`}
-              type="time"
               value={v.reminderTimes[i] ?? ""}
-              onChange={(e) =>
+              onValueChange={(time) =>
                 set(
                   "reminderTimes",
-                  v.reminderTimes.map((t, j) => (j === i ? e.target.value : t)),
+                  v.reminderTimes.map((t, j) => (j === i ? time : t)),
                 )
               }
               error={errors[`reminderTimes.${i}`] ?? (i === 0 ? errors.reminderTimes : undefined)}

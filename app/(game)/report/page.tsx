@@ -7,13 +7,14 @@ import { requirePlayer } from "@/lib/auth/player";
 import { AppError } from "@/lib/errors";
 import { reportQuerySchema } from "@/lib/insights/schemas";
 import { getReport, type ReportView } from "@/lib/insights/service";
+import { formatLocalTime } from "@/lib/time/rules";
 import { RecommendationList } from "./recommendations";
 
 export const metadata: Metadata = { title: "System Report" };
 
 const number = new Intl.NumberFormat("en");
 const signed = (n: number) => (n > 0 ? `+${number.format(n)}` : n < 0 ? `−${number.format(-n)}` : "±0");
-const hour = (h: number | null) => (h === null ? "—" : `${String(h).padStart(2, "0")}:00`);
+const hour = (h: number | null) => (h === null ? "—" : formatLocalTime(h * 60));
 
 function dateRange(from: string, to: string): string {
   const format = new Intl.DateTimeFormat("en", { month: "short", day: "numeric", timeZone: "UTC" });

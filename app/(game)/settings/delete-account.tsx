@@ -1,10 +1,10 @@
 "use client";
-import { signOut } from "next-auth/react";
 import { useState } from "react";
 import { DangerButton } from "@/components/settings/danger-button";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { useForm } from "@/components/ui/use-form";
+import { signOutTo } from "@/lib/auth/sign-out";
 import { deleteAccountAction } from "@/lib/player/actions";
 
 export function DeleteAccount({ hunterName }: { hunterName: string }) {
@@ -17,7 +17,7 @@ export function DeleteAccount({ hunterName }: { hunterName: string }) {
     event.preventDefault();
     form.run(
       () => deleteAccountAction({ confirmName }),
-      () => signOut({ callbackUrl: "/" }),
+      () => signOutTo("/"),
     );
   }
 

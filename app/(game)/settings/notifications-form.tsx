@@ -1,15 +1,16 @@
 "use client";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Choice, Field } from "@/components/ui/field";
+import { Choice, TimeField } from "@/components/ui/field";
 import { SystemStatus } from "@/components/ui/system-status";
 import { useForm } from "@/components/ui/use-form";
+import { LAST_CHANCE_TIME } from "@/lib/notifications/rules";
 import { setNotificationPrefsAction } from "@/lib/player/actions";
 import { DEFAULT_NOTIFICATION_PREFS, NOTIFICATION_TYPES, type NotificationPrefs } from "@/lib/player/schemas";
 
 const NOTIFICATION_LABEL: Record<(typeof NOTIFICATION_TYPES)[number], string> = {
   reminders: "Quest reminders",
-  lastChance: "Last-chance warning at 20:00",
+  lastChance: `Last-chance warning at ${LAST_CHANCE_TIME}`,
   penalty: "Penalty Quest opened or closing",
   levelUp: "Level-ups and Rank Trials",
   achievements: "Achievements",
@@ -60,20 +61,18 @@ export function NotificationsForm({ prefs }: { prefs: NotificationPrefs }) {
         />
         {quietOn && (
           <div className="grid grid-cols-2 gap-3">
-            <Field
+            <TimeField
               label="From"
               name="quietHours.start"
-              type="time"
               value={quiet.start}
-              onChange={(e) => setQuiet({ ...quiet, start: e.target.value })}
+              onValueChange={(start) => setQuiet({ ...quiet, start })}
               error={form.errors["quietHours.start"]}
             />
-            <Field
+            <TimeField
               label="Until"
               name="quietHours.end"
-              type="time"
               value={quiet.end}
-              onChange={(e) => setQuiet({ ...quiet, end: e.target.value })}
+              onValueChange={(end) => setQuiet({ ...quiet, end })}
               error={form.errors["quietHours.end"]}
             />
           </div>

@@ -1,5 +1,4 @@
 "use client";
-import { signOut } from "next-auth/react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -7,6 +6,7 @@ import { SystemStatus } from "@/components/ui/system-status";
 import { useForm } from "@/components/ui/use-form";
 import { changePasswordAction } from "@/lib/accounts/actions";
 import { PASSWORD_MIN_LENGTH } from "@/lib/accounts/schemas";
+import { signOutTo } from "@/lib/auth/sign-out";
 
 /** A new password after the current one; every session ends with it, so the Hunter signs in again. */
 export function PasswordForm() {
@@ -19,7 +19,7 @@ export function PasswordForm() {
     event.preventDefault();
     form.run(
       () => changePasswordAction({ currentPassword, newPassword }),
-      () => signOut({ callbackUrl: "/sign-in?passwordChanged=1" }),
+      () => signOutTo("/sign-in?passwordChanged=1"),
     );
   }
 

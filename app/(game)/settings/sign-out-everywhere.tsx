@@ -1,10 +1,10 @@
 "use client";
-import { signOut } from "next-auth/react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Choice } from "@/components/ui/field";
 import { SystemStatus } from "@/components/ui/system-status";
 import { useForm } from "@/components/ui/use-form";
+import { signOutTo } from "@/lib/auth/sign-out";
 import { signOutEverywhereAction } from "@/lib/player/actions";
 
 export function SignOutEverywhere({ tokenCount }: { tokenCount: number }) {
@@ -32,7 +32,7 @@ export function SignOutEverywhere({ tokenCount }: { tokenCount: number }) {
         onClick={() =>
           form.run(
             () => signOutEverywhereAction({ revokeTokens }),
-            () => signOut({ callbackUrl: "/sign-in" }),
+            () => signOutTo("/sign-in"),
           )
         }
       >

@@ -38,15 +38,15 @@ export default async function StatsPage() {
           title="XP by week"
           unit="XP"
           points={stats.xpWeeks}
-          dayLabels
+          x={{ title: "Week starting", dates: "day" }}
           summary={`${barSummary(stats.xpWeeks, "XP")} Imported history awards no XP.`}
         />
       </Panel>
       <Panel title="Stats">
         <LineChart
           title="The five stats, week by week"
-          unit="points"
-          dayLabels
+          unit="stat points"
+          x={{ title: "Week starting", dates: "day" }}
           series={stats.stats.map((s) => ({ name: s.stat, points: s.points, color: STAT_COLORS[s.stat] }))}
           summary={`Now ${lastStats}; 26 weeks ago ${firstStats}.`}
         />

@@ -11,7 +11,7 @@ import { Panel } from "@/components/ui/panel";
 import { cachedPlayerStatus } from "@/lib/player/cache";
 import { requirePlayer } from "@/lib/auth/player";
 import { findQuest, getQuestHeatmap, getStrengthSeries } from "@/lib/quests/queries";
-import { addDays } from "@/lib/time/rules";
+import { addDays, formatLocalTimes } from "@/lib/time/rules";
 
 export const metadata: Metadata = { title: "Quest" };
 
@@ -41,7 +41,7 @@ export default async function QuestPage({ params }: { params: Promise<{ id: stri
     ...(quest.target ? [["Target", describeTarget(quest.target)] as [string, string]] : []),
     ...(quest.reminderTimes.length > 0
       ? [
-          [quest.reminderTimes.length > 1 ? "Reminders" : "Reminder", quest.reminderTimes.join(", ")] as [
+          [quest.reminderTimes.length > 1 ? "Reminders" : "Reminder", formatLocalTimes(quest.reminderTimes)] as [
             string,
             string,
           ],

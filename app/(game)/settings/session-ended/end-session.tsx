@@ -1,10 +1,10 @@
 "use client";
-import { signOut } from "next-auth/react";
 import { useEffect } from "react";
+import { signOutTo } from "@/lib/auth/sign-out";
 
 export function EndSession() {
   useEffect(() => {
-    void signOut({ callbackUrl: "/sign-in" });
+    void signOutTo("/sign-in");
   }, []);
   return (
     <p role="status" className="text-center text-mist">

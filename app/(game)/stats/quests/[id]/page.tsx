@@ -42,19 +42,21 @@ export default async function QuestStatsPage({ params }: { params: Promise<{ id:
             title="By week"
             unit="check-ins"
             points={stats.weeks}
-            dayLabels
+            x={{ title: "Week starting", dates: "day" }}
             summary={barSummary(stats.weeks, "check-ins over 26 weeks")}
           />
           <BarChart
             title="By month"
             unit="check-ins"
             points={stats.months}
+            x={{ title: "Month", dates: "month" }}
             summary={barSummary(stats.months, "check-ins over 12 months")}
           />
           <BarChart
             title="By weekday"
             unit="check-ins"
             points={stats.weekdays}
+            x={{ title: "Weekday" }}
             summary={barSummary(stats.weekdays, "check-ins")}
           />
         </div>
@@ -65,7 +67,7 @@ export default async function QuestStatsPage({ params }: { params: Promise<{ id:
             title="Strength, week by week"
             unit="strength"
             percent
-            dayLabels
+            x={{ title: "Week starting", dates: "day" }}
             series={[{ name: "Strength", points: stats.strength, color: "#00d9ff" }]}
             summary={strengthSummary(stats.strength.map((p) => ({ day: p.label, strength: p.value })))}
           />
@@ -77,7 +79,7 @@ export default async function QuestStatsPage({ params }: { params: Promise<{ id:
             title={`${quest.target.unit} per day against the target`}
             unit={quest.target.unit}
             target={quest.target.value}
-            dayLabels
+            x={{ title: "Day", dates: "day" }}
             series={[{ name: quest.target.unit, points: stats.values, color: "#00d9ff" }]}
             summary={`Target ${quest.target.direction === "AT_MOST" ? "at most" : "at least"} ${quest.target.value.toLocaleString("en")} ${quest.target.unit}: reached on ${
               stats.values.filter((v) =>
