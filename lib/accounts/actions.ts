@@ -19,9 +19,12 @@ export const createAccountAction = formAction(
   },
 );
 
-/** Finishes a sign-up from its mailed link; the form then signs in with the password and the email returned. */
-export const confirmSignUpAction = formAction(["token", "password"], async (fields) => {
-  const account = await confirmSignUp(fields, new Date());
+/**
+ * Finishes a sign-up from its mailed link; the form then signs in with the password and the email returned. A
+ * password check, so it counts against the address's sign-in limit.
+ */
+export const confirmSignUpAction = formAction(["token", "password"], async (fields, { ip }) => {
+  const account = await confirmSignUp(fields, new Date(), { limit: () => enforceLimit("signInIp", ip) });
   return { email: account.email };
 });
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import { after } from "next/server";
 import { hashPassword, verifyPassword } from "@/lib/accounts/password";
 import { confirmSignUpSchema, SIGN_UP_LINK_HOURS } from "@/lib/accounts/schemas";
 import { checkSignUp, conflict, createAccount, insertAccount, type AccountSummary } from "@/lib/accounts/service";
@@ -25,7 +26,7 @@ const linkTo = (path: string) => new URL(path, env().NEXTAUTH_URL ?? "http://loc
  * email is a 409: there is no way to reach its owner instead. With mail, the reply never tells whether the email has
  * an account: after the same checks and the same work (the password hashed, one write), both get CONFIRM_EMAIL; a
  * new email is mailed a link that creates the account (confirmSignUp), an existing one's owner a notice. The mail
- * goes out after the reply is decided and is not awaited, so neither its time nor its failure tells the cases apart.
+ * goes out after the reply (not awaited), so neither its time nor its failure tells the cases apart.
  * The hunter name is public (the leaderboard), so a taken name is still a 409.
  */
 export async function signUp(
@@ -58,9 +59,18 @@ export async function signUp(
   return CONFIRM_EMAIL;
 }
 
-/** Sends without making the caller wait; a failure is logged the same way whichever mail it was. */
+/**
+ * Sends once the reply has gone (Next's `after`, which serverless hosts keep alive for), so the caller never waits on
+ * SMTP; a failure is logged the same way whichever mail it was. Outside a request (tests, scripts) it just starts.
+ */
 function deliver(mail: Mail): void {
-  sendMail(mail).catch((error: unknown) => logger().error({ err: error }, "A sign-up mail was not sent"));
+  const send = () =>
+    sendMail(mail).catch((error: unknown) => logger().error({ err: error }, "A sign-up mail was not sent"));
+  try {
+    after(send);
+  } catch {
+    void send();
+  }
 }
 
 function confirmationMail(email: string, token: string): Mail {
@@ -112,9 +122,14 @@ export async function pendingSignUpOf(token: string, now: Date): Promise<{ email
  * next), then the user and Hunter are created and the link spent in one transaction. A hunter name (or the email)
  * taken since is a 409 that spends nothing.
  */
-export async function confirmSignUp(raw: unknown, now: Date): Promise<AccountSummary> {
+export async function confirmSignUp(
+  raw: unknown,
+  now: Date,
+  options: { limit?: () => Promise<void> } = {},
+): Promise<AccountSummary> {
   const parsed = confirmSignUpSchema.safeParse(raw);
   if (!parsed.success) throw new AppError("VALIDATION_FAILED", "Check the password", fieldErrorsOf(parsed.error));
+  await options.limit?.();
   const { token, password } = parsed.data;
   const pending = await db.pendingSignUp.findUnique({ where: { tokenHash: hashToken(token) } });
   if (!pending || pending.expires <= now) throw new AppError("NOT_FOUND", EXPIRED);
