@@ -99,8 +99,8 @@ export const envSchema = z
     QSTASH_NEXT_SIGNING_KEY: optional,
     // Bearer token of GET /api/metrics (Prometheus); unset, the endpoint refuses every scrape.
     METRICS_TOKEN: optional.pipe(z.string().min(16, { message: "must be at least 16 characters" }).optional()),
-    // Outgoing mail (password reset links): smtp://user:pass@host:587 or smtps://…:465. Unset: links are printed to
-    // the server log in development and not sent at all in production.
+    // Outgoing mail (password reset links; with it, sign-up confirms the email first): smtp://user:pass@host:587 or
+    // smtps://…:465. Unset: links are printed to the server log in development and not sent at all in production.
     SMTP_URL: optional.pipe(z.url({ protocol: /^smtps?$/, message: "must be an smtp:// or smtps:// URL" }).optional()),
     MAIL_FROM: z.string().default("The System <no-reply@thesystem.local>"),
     // Server log verbosity (JSON lines on stdout, lib/log): fatal, error, warn, info (default), debug, trace, silent.

@@ -68,8 +68,8 @@ export function useForm() {
  * its field errors, the System's reply when no field is to blame, and a submit handler that keeps what the player
  * typed when the System refuses it.
  */
-export function useFormAction(
-  action: (previous: ActionResult<null> | null, form: FormData) => Promise<ActionResult<null>>,
+export function useFormAction<T>(
+  action: (previous: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>>,
 ) {
   const [state, submit, pending] = useActionState(action, null);
   const errors: FieldErrors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
@@ -79,5 +79,5 @@ export function useFormAction(
     const form = new FormData(event.currentTarget);
     startTransition(() => submit(form));
   }
-  return { done: state?.ok === true, errors, failure, pending, onSubmit };
+  return { done: state?.ok === true, data: state?.ok ? state.data : null, errors, failure, pending, onSubmit };
 }

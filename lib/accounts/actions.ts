@@ -3,15 +3,30 @@ import { playerAction } from "@/lib/api/action";
 import { formAction } from "@/lib/api/form-action";
 import { requestPasswordReset, resetPassword } from "@/lib/accounts/reset";
 import { changeEmailSchema, changePasswordSchema } from "@/lib/accounts/schemas";
-import { changeEmail, changePassword, createAccount } from "@/lib/accounts/service";
+import { changeEmail, changePassword } from "@/lib/accounts/service";
+import { confirmSignUp, signUp } from "@/lib/accounts/sign-up";
 import { enforceLimit } from "@/lib/rate-limit/service";
 
+/**
+ * Sign-up: `CREATED` (the form signs in with the password it holds) or, when mail is configured, `CONFIRM_EMAIL`
+ * whether or not the email has an account (lib/accounts/sign-up.ts).
+ */
 export const createAccountAction = formAction(
   ["email", "password", "hunterName", "timeZone"],
   async (fields, { ip }) => {
-    await createAccount(fields, { limit: () => enforceLimit("signUpIp", ip) });
+    const reply = await signUp(fields, { limit: () => enforceLimit("signUpIp", ip) });
+    return { status: reply.status };
   },
 );
+
+/**
+ * Finishes a sign-up from its mailed link; the form then signs in with the password and the email returned. A
+ * password check, so it counts against the address's sign-in limit.
+ */
+export const confirmSignUpAction = formAction(["token", "password"], async (fields, { ip }) => {
+  const account = await confirmSignUp(fields, new Date(), { limit: () => enforceLimit("signInIp", ip) });
+  return { email: account.email };
+});
 
 /** Forgot password: always the same reply, whether or not the email has an account. */
 export const requestPasswordResetAction = formAction(["email"], (fields, { ip }) =>

@@ -64,6 +64,15 @@ export const resetPasswordSchema = z.strictObject({
   password: passwordSchema,
 });
 
+/** How long a sign-up link works (when mail is configured, sign-up confirms the address by mail). */
+export const SIGN_UP_LINK_HOURS = 24;
+
+/** Finishing a sign-up from the link mailed to confirm the address: the password chosen at sign-up again. */
+export const confirmSignUpSchema = z.strictObject({
+  token: z.string(required("The link's token")).min(1, "This sign-up link is incomplete").max(200),
+  password: z.string(required("Password")).min(1, "Password is required").max(200),
+});
+
 const currentPasswordSchema = z
   .string(required("Your current password"))
   .min(1, "Your current password is required")

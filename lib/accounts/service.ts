@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from "@/lib/accounts/password";
@@ -18,22 +18,31 @@ const TAKEN = {
 } as const;
 
 /**
- * Creates a user and their Hunter. Rejects bad or duplicate input with field errors and writes nothing.
- * `limit` runs once the form is valid, so a rate limit counts real attempts, not typos.
+ * A sign-up's input checked as far as it can be without revealing whether its email has an account: the fields
+ * (zod), then `limit` (once the form is valid, so a rate limit counts real attempts, not typos), then the password's
+ * strength. Returns the parsed input and the hunter name's uniqueness key.
+ */
+export async function checkSignUp(raw: unknown, limit?: () => Promise<void>) {
+  const parsed = signUpSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new AppError("VALIDATION_FAILED", "Check the highlighted fields", fieldErrorsOf(parsed.error));
+  }
+  await limit?.();
+  const { email, password, hunterName } = parsed.data;
+  const weakness = passwordWeakness(password, [email, email.split("@")[0] ?? "", hunterName]);
+  if (weakness) throw new AppError("VALIDATION_FAILED", "Check the highlighted fields", { password: weakness });
+  return { ...parsed.data, nameKey: hunterNameKey(hunterName) };
+}
+
+/**
+ * Creates a user and their Hunter at once. Rejects bad or duplicate input with field errors and writes nothing.
+ * Sign-up uses it when no mail is configured (lib/accounts/sign-up.ts); a taken email is then a 409.
  */
 export async function createAccount(
   raw: unknown,
   options: { limit?: () => Promise<void> } = {},
 ): Promise<AccountSummary> {
-  const parsed = signUpSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw new AppError("VALIDATION_FAILED", "Check the highlighted fields", fieldErrorsOf(parsed.error));
-  }
-  await options.limit?.();
-  const { email, password, hunterName, timeZone } = parsed.data;
-  const weakness = passwordWeakness(password, [email, email.split("@")[0] ?? "", hunterName]);
-  if (weakness) throw new AppError("VALIDATION_FAILED", "Check the highlighted fields", { password: weakness });
-  const nameKey = hunterNameKey(hunterName);
+  const { email, password, hunterName, timeZone, nameKey } = await checkSignUp(raw, options.limit);
 
   const [emailTaken, nameTaken] = await Promise.all([
     db.user.findUnique({ where: { email }, select: { id: true } }),
@@ -41,14 +50,22 @@ export async function createAccount(
   ]);
   if (emailTaken || nameTaken) throw conflict(Boolean(emailTaken), Boolean(nameTaken));
 
-  const passwordHash = await hashPassword(password);
+  return insertAccount({ email, passwordHash: await hashPassword(password), hunterName, timeZone });
+}
+
+/** Writes a user and their Hunter; a unique index refusing the email or the name is a 409 naming which. */
+export async function insertAccount(
+  input: { email: string; passwordHash: string; hunterName: string; timeZone: string },
+  tx: Tx = db,
+): Promise<AccountSummary> {
+  const { email, passwordHash, hunterName, timeZone } = input;
   try {
-    const user = await db.user.create({
+    const user = await tx.user.create({
       data: {
         email,
         name: hunterName,
         passwordHash,
-        player: { create: { hunterName, hunterNameKey: nameKey, timeZone } },
+        player: { create: { hunterName, hunterNameKey: hunterNameKey(hunterName), timeZone } },
       },
       select: { id: true, email: true, player: { select: { id: true, hunterName: true } } },
     });
@@ -63,7 +80,7 @@ export async function createAccount(
   }
 }
 
-function conflict(email: boolean, hunterName: boolean): AppError {
+export function conflict(email: boolean, hunterName: boolean): AppError {
   return new AppError("CONFLICT", email ? TAKEN.email : TAKEN.hunterName, {
     ...(email && { email: TAKEN.email }),
     ...(hunterName && { hunterName: TAKEN.hunterName }),

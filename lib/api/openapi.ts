@@ -8,7 +8,15 @@ import { draftRequestSchema } from "@/lib/insights/schemas";
 import { checklistItemSchema, createQuestSchema, questOrderSchema, updateQuestSchema } from "@/lib/quests/schemas";
 import { createTokenSchema } from "@/lib/tokens/schemas";
 
-type Operation = { summary: string; body?: z.ZodType; query?: string[]; status: number; auth?: boolean };
+type Operation = {
+  summary: string;
+  body?: z.ZodType;
+  query?: string[];
+  status: number;
+  /** Other success statuses, with what they mean. */
+  also?: Record<number, string>;
+  auth?: boolean;
+};
 
 const json = (schema: z.ZodType) => ({
   "application/json": { schema: z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) },
@@ -24,7 +32,15 @@ const errorSchema = z.object({
 
 const PATHS: Record<string, Record<string, Operation>> = {
   "/api/v1/accounts": {
-    post: { summary: "Create an account and its Hunter", body: signUpSchema, status: 201, auth: false },
+    post: {
+      summary: "Create an account and its Hunter (with mail configured, after confirming the email)",
+      body: signUpSchema,
+      status: 201,
+      also: {
+        202: 'Mail is configured: every valid sign-up, whether or not the email has an account, gets { "status": "CONFIRM_EMAIL", "message" }; the mailed link creates the account',
+      },
+      auth: false,
+    },
   },
   "/api/v1/tokens": {
     post: { summary: "Issue a personal access token", body: createTokenSchema, status: 201, auth: false },
@@ -194,6 +210,9 @@ export function openApiDocument() {
             ...(op.body && { requestBody: { required: true, content: json(op.body) } }),
             responses: {
               [op.status]: { description: "Success" },
+              ...Object.fromEntries(
+                Object.entries(op.also ?? {}).map(([status, text]) => [status, { description: text }]),
+              ),
               default: { description: "Error", content: json(errorSchema) },
             },
           },

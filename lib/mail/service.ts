@@ -7,6 +7,11 @@ export type Mail = { to: string; subject: string; text: string };
 
 let transport: Transporter | undefined;
 
+/** Whether mail reaches anyone: only then can sign-up confirm an address by mail (lib/accounts/sign-up.ts). */
+export function mailConfigured(): boolean {
+  return Boolean(env().SMTP_URL);
+}
+
 /**
  * Sends a mail over SMTP_URL. Without it, development prints the mail to the server log (so a reset link can be
  * followed on a laptop) and production sends nothing: a link in a production log would be a way in.

@@ -53,7 +53,14 @@ async function visit(page: Page, path: string) {
 test("every screen has a CSP it never violates, and logs no console error", async ({ page }) => {
   test.setTimeout(90_000);
   const errors = await watch(page);
-  for (const path of ["/", "/sign-in", "/sign-up", "/forgot-password", "/reset-password?token=x"])
+  for (const path of [
+    "/",
+    "/sign-in",
+    "/sign-up",
+    "/sign-up/confirm?token=x",
+    "/forgot-password",
+    "/reset-password?token=x",
+  ])
     await visit(page, path);
   await signUp(page);
   await visit(page, "/awakening");

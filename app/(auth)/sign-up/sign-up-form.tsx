@@ -4,18 +4,23 @@ import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { SystemStatus } from "@/components/ui/system-status";
 import { useBrowserTimeZone } from "@/components/ui/use-browser-time-zone";
 import { useFormAction } from "@/components/ui/use-form";
 import { createAccountAction } from "@/lib/accounts/actions";
+import { SIGN_UP_LINK_HOURS } from "@/lib/accounts/schemas";
 import type { ActionResult } from "@/lib/errors";
+
+type SignUpResult = { status: "CREATED" | "CONFIRM_EMAIL" } | null;
 
 export function SignUpForm() {
   const router = useRouter();
   const timeZone = useBrowserTimeZone();
-  const { errors, failure, pending, onSubmit } = useFormAction(
-    async (previous: ActionResult<null> | null, form: FormData) => {
+  const { data, errors, failure, pending, onSubmit } = useFormAction(
+    async (previous: ActionResult<SignUpResult> | null, form: FormData) => {
       const result = await createAccountAction(previous, form);
-      if (!result.ok) return result;
+      // With mail configured, every sign-up (a new email or one with an account) gets the same "check your inbox".
+      if (!result.ok || result.data?.status === "CONFIRM_EMAIL") return result;
       const signedIn = await signIn("credentials", {
         email: String(form.get("email")),
         password: String(form.get("password")),
@@ -28,6 +33,22 @@ export function SignUpForm() {
       return result;
     },
   );
+
+  if (data?.status === "CONFIRM_EMAIL") {
+    return (
+      <div className="flex flex-col gap-4 text-center">
+        <SystemStatus
+          message={{
+            text: `[SYSTEM] Check your email to finish signing up. The link in it works for ${SIGN_UP_LINK_HOURS} hours.`,
+            error: false,
+          }}
+        />
+        <Link href="/sign-in" className="inline-flex min-h-11 items-center justify-center text-system underline">
+          Back to sign in
+        </Link>
+      </div>
+    );
+  }
 
   return (
     <form noValidate className="flex flex-col gap-4" onSubmit={onSubmit}>
