@@ -7,7 +7,7 @@ import { passwordWeakness } from "@/lib/accounts/strength";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { sendMail } from "@/lib/mail/service";
+import { sendMailAfterReply } from "@/lib/mail/service";
 import { anonymise, enforceLimit } from "@/lib/rate-limit/service";
 import { hashToken } from "@/lib/secrets";
 
@@ -19,7 +19,8 @@ const identifierOf = (userId: string) => `password-reset:${userId}`;
 
 /**
  * "Forgot password": mails a single-use link to the account's email, if there is such an account. The caller's
- * reply is the same either way (nothing tells which emails exist); limited per email and per address.
+ * reply is the same either way (nothing tells which emails exist), a failing mail server included: the mail goes
+ * out after the reply and a failure is only logged. Limited per email and per address.
  */
 export async function requestPasswordReset(raw: unknown, ip: string, now: Date): Promise<void> {
   const parsed = forgotPasswordSchema.safeParse(raw);
@@ -42,18 +43,21 @@ export async function requestPasswordReset(raw: unknown, ip: string, now: Date):
     }),
   ]);
   const link = new URL(`/reset-password?token=${token}`, env().NEXTAUTH_URL ?? "http://localhost:3000");
-  await sendMail({
-    to: email,
-    subject: "[SYSTEM] Reset your password",
-    text: [
-      "Someone (hopefully you) asked to reset the password of your Hunter.",
-      `Choose a new one here within ${RESET_LINK_MINUTES} minutes; the link works once:`,
-      "",
-      link.toString(),
-      "",
-      "If it was not you, ignore this mail: your password stays as it is.",
-    ].join("\n"),
-  });
+  sendMailAfterReply(
+    {
+      to: email,
+      subject: "[SYSTEM] Reset your password",
+      text: [
+        "Someone (hopefully you) asked to reset the password of your Hunter.",
+        `Choose a new one here within ${RESET_LINK_MINUTES} minutes; the link works once:`,
+        "",
+        link.toString(),
+        "",
+        "If it was not you, ignore this mail: your password stays as it is.",
+      ].join("\n"),
+    },
+    "password reset",
+  );
 }
 
 /** Sets a new password with a link from requestPasswordReset, spends the link and ends every session. */

@@ -1,14 +1,12 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { after } from "next/server";
 import { hashPassword, verifyPassword } from "@/lib/accounts/password";
 import { confirmSignUpSchema, SIGN_UP_LINK_HOURS } from "@/lib/accounts/schemas";
 import { checkSignUp, conflict, createAccount, insertAccount, type AccountSummary } from "@/lib/accounts/service";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { logger } from "@/lib/log/logger";
-import { mailConfigured, sendMail, type Mail } from "@/lib/mail/service";
+import { mailConfigured, sendMailAfterReply, type Mail } from "@/lib/mail/service";
 import { hashToken } from "@/lib/secrets";
 import { fieldErrorsOf } from "@/lib/validation";
 
@@ -55,22 +53,8 @@ export async function signUp(
       ? db.pendingSignUp.deleteMany({ where: { email } })
       : db.pendingSignUp.upsert({ where: { email }, create: { email, ...pending }, update: pending }),
   ]);
-  deliver(owner ? ownerNotice(email) : confirmationMail(email, token));
+  sendMailAfterReply(owner ? ownerNotice(email) : confirmationMail(email, token), "sign-up");
   return CONFIRM_EMAIL;
-}
-
-/**
- * Sends once the reply has gone (Next's `after`, which serverless hosts keep alive for), so the caller never waits on
- * SMTP; a failure is logged the same way whichever mail it was. Outside a request (tests, scripts) it just starts.
- */
-function deliver(mail: Mail): void {
-  const send = () =>
-    sendMail(mail).catch((error: unknown) => logger().error({ err: error }, "A sign-up mail was not sent"));
-  try {
-    after(send);
-  } catch {
-    void send();
-  }
 }
 
 function confirmationMail(email: string, token: string): Mail {

@@ -1,4 +1,5 @@
 import "server-only";
+import { after } from "next/server";
 import { createTransport, type Transporter } from "nodemailer";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
@@ -26,4 +27,19 @@ export async function sendMail(mail: Mail): Promise<void> {
   }
   transport ??= createTransport(SMTP_URL);
   await transport.sendMail({ from: MAIL_FROM, ...mail });
+}
+
+/**
+ * Sends once the reply has gone (Next's `after`, which serverless hosts keep alive for), so the caller never waits
+ * on SMTP and neither the reply's time nor its content tells whether a mail was due or failed: a failure is logged
+ * ("A <what> mail was not sent"), never answered. Outside a request (tests, scripts) it just starts.
+ */
+export function sendMailAfterReply(mail: Mail, what: string): void {
+  const send = () =>
+    sendMail(mail).catch((error: unknown) => logger().error({ err: error }, `A ${what} mail was not sent`));
+  try {
+    after(send);
+  } catch {
+    void send();
+  }
 }
