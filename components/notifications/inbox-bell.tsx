@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useCallback, useEffect, useState } from "react";
-import { INBOX_CHANGED } from "@/lib/notifications/payload";
+import { INBOX_CHANGED } from "@/lib/notifications/inbox-event";
 import { resyncPush } from "@/lib/notifications/push-client";
 
 /**

@@ -42,6 +42,3 @@ export function checkInInstant(checkIn: { dayStart: string; dayEnd: string }, ta
   const lastMs = Date.parse(checkIn.dayEnd) - 1;
   return new Date(Math.min(Math.max(tappedAt.getTime(), start), lastMs));
 }
-
-/** What the service worker tells open pages when a push arrived: the bell reads the inbox again. */
-export const INBOX_CHANGED = "INBOX_CHANGED";

@@ -3,7 +3,8 @@
 // with the System's icon and badge, a tap opens what it is about, and a quest reminder's "Check in" records the
 // check-in for the day the reminder was for — through the offline queue when there is no network.
 import { config } from "zod/mini";
-import { CHECK_IN_ACTION, checkInInstant, INBOX_CHANGED, pushPayloadSchema } from "@/lib/notifications/payload";
+import { INBOX_CHANGED } from "@/lib/notifications/inbox-event";
+import { CHECK_IN_ACTION, checkInInstant, pushPayloadSchema } from "@/lib/notifications/payload";
 import { enqueueCheckIn } from "@/lib/offline/queue";
 
 // The worker is served with the pages' CSP rules in mind: parse without `new Function`.

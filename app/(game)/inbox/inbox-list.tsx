@@ -4,7 +4,7 @@ import { useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { markInboxReadAction } from "@/lib/notifications/actions";
 import type { Inbox } from "@/lib/notifications/inbox";
-import { INBOX_CHANGED } from "@/lib/notifications/payload";
+import { INBOX_CHANGED } from "@/lib/notifications/inbox-event";
 import type { MarkReadInput } from "@/lib/notifications/schemas";
 import { formatInstantTime } from "@/lib/time/rules";
 
