@@ -133,12 +133,14 @@ test.describe("GET /api/cron/rollover", () => {
       penaltiesOpened: expect.any(Number),
       nextCursor: null,
     });
-    expect(first.processed).toBeGreaterThanOrEqual(2); // this Hunter and the seeded demo Hunter, at least
+    // This Hunter at least (a test clock of its own); the backstop visits only Hunters with something due.
+    expect(first.processed).toBeGreaterThanOrEqual(1);
     expect(first.settledDays).toBeGreaterThanOrEqual(4); // this Hunter's four ended days
     expect(first.penaltiesOpened).toBeGreaterThanOrEqual(1);
 
     const second = await json<Run>(await request.get("/api/cron/rollover?batchSize=1", { headers: cron }), 200);
-    expect(second).toEqual({ processed: first.processed, settledDays: 0, penaltiesOpened: 0, nextCursor: null });
+    expect(second).toEqual({ processed: expect.any(Number), settledDays: 0, penaltiesOpened: 0, nextCursor: null });
+    expect(second.processed).toBeLessThanOrEqual(first.processed);
 
     const days = await getHistory(api, today, addDays(today, 4));
     expect(days.map((d) => d.day)).toEqual([0, 1, 2, 3].map((n) => addDays(today, n)));

