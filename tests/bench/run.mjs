@@ -114,6 +114,19 @@ execFileSync(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-serv
   stdio: "inherit",
 });
 
+// The rollover backstop with 1,000 Hunters due among 99,000 settled (its own database).
+execFileSync(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "tests/bench/rollover.ts"], {
+  cwd: root,
+  stdio: "inherit",
+});
+
+// A check-in against the raw-SQL baseline of the same statements (its own database, servers and capture).
+execFileSync(
+  path.join(root, "node_modules/.bin/tsx"),
+  ["--conditions=react-server", "tests/bench/check-in-baseline.ts"],
+  { cwd: root, stdio: "inherit" },
+);
+
 // Redis down and Redis slow (frozen) beside healthy, with 100,000 players: its own database, Redis and servers.
 const degraded = await benchDegraded({ serverUrl, duration: DURATION });
 if (degraded.failures.length > 0) process.exitCode = 1;
