@@ -24,6 +24,7 @@ export function load(options: {
   method?: string;
   headersFor: (client: number) => Record<string, string>;
   bodyFor?: (client: number, request: number) => string;
+  pathFor?: (client: number) => string;
 }): Promise<{ requests: number; rps: number; latencies: number[]; errors: number }>;
 export function json(url: string, init?: RequestInit): Promise<unknown>;
 export function awakenedHunter(

@@ -188,11 +188,11 @@ export function usage(pid) {
 }
 
 /**
- * `connections` clients requesting `url` for `duration` seconds, each request's headers (and body) from the
- * client's index: the number of requests, req/s, every latency sorted (autocannon's summary has no p95) and the
+ * `connections` clients requesting `url` for `duration` seconds, each request's headers (and body, and path) from
+ * the client's index: the number of requests, req/s, every latency sorted (autocannon's summary has no p95) and the
  * requests not answered with a 2xx.
  */
-export function load({ url, connections, duration, method = "GET", headersFor, bodyFor }) {
+export function load({ url, connections, duration, method = "GET", headersFor, bodyFor, pathFor }) {
   return new Promise((resolve, reject) => {
     let next = 0;
     const latencies = [];
@@ -207,6 +207,7 @@ export function load({ url, connections, duration, method = "GET", headersFor, b
               const i = next++;
               return {
                 ...request,
+                ...(pathFor && { path: pathFor(i % connections) }),
                 method,
                 headers: { ...request.headers, "content-type": "application/json", ...headersFor(i % connections) },
                 ...(bodyFor && { body: bodyFor(i % connections, i) }),

@@ -1,6 +1,7 @@
 // What one action costs the database and Redis, counted through the real route handlers (Prisma query events;
 // every Redis command as it reaches the Upstash REST endpoint): the numbers docs/operations.md builds its scaling
 // and cost estimates on. The budgets fail the test when an action gets more expensive.
+import { writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, describe, expect, inject, it } from "vitest";
@@ -9,6 +10,7 @@ import { GET as playerRoute } from "@/app/api/v1/player/route";
 import { POST as checkInRoute } from "@/app/api/v1/quests/[id]/check-ins/route";
 import { POST as questsRoute } from "@/app/api/v1/quests/route";
 import { db } from "@/lib/db";
+import { hashToken } from "@/lib/secrets";
 import { makePlayer, makeQuest } from "@/tests/support/factories";
 import { call, tokenFor } from "@/tests/support/routes";
 
@@ -44,7 +46,46 @@ if (upstash) {
 afterAll(() => new Promise<void>((resolve) => (upstash ? counter.close(() => resolve()) : resolve())));
 
 let queries = 0;
-db.$on("query", () => void (queries += 1));
+const statements: { query: string; params: unknown[] }[] = [];
+db.$on("query", (event) => {
+  queries += 1;
+  statements.push({ query: event.query, params: JSON.parse(event.params) as unknown[] });
+});
+
+/**
+ * `npm run bench` replays a check-in's SQL over plain `pg` as its baseline (tests/bench/check-in-baseline.ts), where
+ * every Hunter taps a habit over and over, so past the awarded taps of the day: with CHECK_IN_TEMPLATE set, the
+ * statements of such a tap (a habit's 11th of the day, through the route) are written there, the caller's values
+ * named ($player, $quest, $key, $tokenHash) and the ids the app made up for it marked fresh ($new:n).
+ */
+async function captureHabitTap(playerId: string, token: string) {
+  const habit = await makeQuest(playerId, { kind: "HABIT", stats: ["STR"] }, new Date());
+  const tap = (key: string) =>
+    call(checkInRoute, { method: "POST", token, params: { id: habit.id }, body: { idempotencyKey: key } });
+  for (let i = 0; i < 10; i++) expect((await tap(`tap-${habit.id}-${i}`)).status).toBe(201);
+  const first = statements.length;
+  const key = `tap-${habit.id}-10`;
+  expect((await tap(key)).status).toBe(201);
+  const named = new Map<unknown, string>([
+    [playerId, "$player"],
+    [habit.id, "$quest"],
+    [key, "$key"],
+    [hashToken(token), "$tokenHash"],
+  ]);
+  const fresh = new Map<string, string>();
+  const template = statements.slice(first).map(({ query, params }) => ({
+    query,
+    params: params.map((value) => {
+      if (named.has(value)) return named.get(value);
+      if (typeof value === "string" && /^c[a-z0-9]{20,32}$/.test(value)) {
+        if (!fresh.has(value)) fresh.set(value, `$new:${fresh.size}`);
+        return fresh.get(value);
+      }
+      return value;
+    }),
+  }));
+  writeFileSync(process.env.CHECK_IN_TEMPLATE!, JSON.stringify(template));
+}
 
 async function cost(work: () => Promise<Response>, status: number) {
   const [q, r] = [queries, redisCommands];
@@ -71,10 +112,13 @@ describe.runIf(upstash)("cost per action", () => {
     for (let i = 0; i < 100 && upstash && (await board()).source !== "redis"; i++)
       await new Promise((r) => setTimeout(r, 50));
 
+    const cacheMiss = await cost(() => call(playerRoute, { token }), 200);
+    const cacheHit = await cost(() => call(playerRoute, { token }), 200);
+    const checkInCost = await cost(checkIn, 201);
     const measured = {
-      "GET /api/v1/player (cache miss)": await cost(() => call(playerRoute, { token }), 200),
-      "GET /api/v1/player (cache hit)": await cost(() => call(playerRoute, { token }), 200),
-      "POST /api/v1/quests/[id]/check-ins": await cost(checkIn, 201),
+      "GET /api/v1/player (cache miss)": cacheMiss,
+      "GET /api/v1/player (cache hit)": cacheHit,
+      "POST /api/v1/quests/[id]/check-ins": checkInCost,
       "POST /api/v1/quests/[id]/check-ins (replay)": await cost(checkIn, 200),
       "POST /api/v1/quests": await cost(
         () =>
@@ -87,6 +131,7 @@ describe.runIf(upstash)("cost per action", () => {
       ),
       "GET /api/v1/leaderboard": await cost(() => call(leaderboardRoute, { token, path: "/api/v1/leaderboard" }), 200),
     };
+    if (process.env.CHECK_IN_TEMPLATE) await captureHabitTap(player.playerId, token);
     console.log(
       [
         "action | queries | Redis commands",
