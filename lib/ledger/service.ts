@@ -1,6 +1,7 @@
 import "server-only";
-import type { LedgerReason, Prisma } from "@/lib/generated/prisma/client";
+import { Prisma, type LedgerReason } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { levelForXp, rankTrialOpen, STAT_POINTS_PER_LEVEL } from "@/lib/progression/rules";
 import { isoWeekUtc, type DayKey } from "@/lib/time/rules";
 
@@ -40,9 +41,17 @@ export type PlayerState = Prisma.PlayerGetPayload<{ select: typeof PLAYER_STATE 
  * goes through here first, so concurrent check-ins, undos and rollovers for one player run one at a time.
  */
 export async function lockPlayer(tx: Tx, playerId: string): Promise<PlayerState> {
-  await tx.$executeRaw`SELECT 1 FROM "Player" WHERE "id" = ${playerId} FOR UPDATE`;
-  return tx.player.findUniqueOrThrow({ where: { id: playerId }, select: PLAYER_STATE });
+  // One round trip: the lock and the read are the same statement.
+  const [player] = await tx.$queryRaw<PlayerState[]>`
+    SELECT ${Prisma.join(LOCKED_COLUMNS)} FROM "Player" WHERE "id" = ${playerId} FOR UPDATE`;
+  if (!player) throw new AppError("NOT_FOUND", "Player not found");
+  return player;
 }
+
+/** PLAYER_STATE's columns, quoted for the locking read (enums as their text, as Prisma reads them). */
+const LOCKED_COLUMNS = Object.keys(PLAYER_STATE).map((column) =>
+  Prisma.raw(column === "job" || column === "rank" ? `"${column}"::text AS "${column}"` : `"${column}"`),
+);
 
 export type Posting = {
   reason: LedgerReason;
