@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { Board } from "@/lib/leaderboard/schemas";
 import { logger } from "@/lib/log/logger";
 import { getStore, orElse } from "@/lib/redis";
-import type { RankedEntry, Store } from "@/lib/store/types";
+import type { RankedEntry, Store, StoreWrite } from "@/lib/store/types";
 import { isoWeekUtc } from "@/lib/time/rules";
 
 /** Weekly boards reset Monday 00:00 UTC: one key per ISO week. */
@@ -20,35 +20,40 @@ export const COMPLETE_MARKER = "#complete";
 const MARKER_SCORE = -1e15;
 
 /**
- * Puts the player's current scores on both boards (or takes them off when they opted out or are gone). Scores are
+ * The writes that put the player's current scores on both boards (or take them off when they opted out or are
+ * gone), for the caller to send with its own in one round trip (lib/player/cache.ts afterPlayerWrite). Scores are
  * absolute values read from the database after the write committed, so a retried or repeated sync never
- * double-counts. "gone" when the player no longer exists; "unreachable" when Redis could not be told (the caller
- * records that Redis is behind).
+ * double-counts. None for the in-process store, which keeps no boards (they are read from Postgres there);
+ * `gone` when the player no longer exists.
  */
-export async function syncLeaderboards(playerId: string, now: Date): Promise<"synced" | "gone" | "unreachable"> {
-  const store = getStore();
-  // The in-process store keeps no boards: they are read from Postgres (lib/leaderboard/queries.ts).
-  if (store.kind !== "upstash") return "synced";
+export async function leaderboardWrites(playerId: string, now: Date): Promise<{ writes: StoreWrite[]; gone: boolean }> {
+  if (getStore().kind !== "upstash") return { writes: [], gone: false };
   const week = isoWeekUtc(now);
   const player = await db.player.findUnique({
     where: { id: playerId },
     select: { xp: true, leaderboardOptOut: true, weeklyScores: { where: { week }, select: { xp: true } } },
   });
-  return orElse<"synced" | "gone" | "unreachable">(async () => {
-    if (!player || player.leaderboardOptOut) {
-      await Promise.all([store.zrem(boardKey("all", now), playerId), store.zrem(boardKey("weekly", now), playerId)]);
-      return player ? "synced" : "gone";
-    }
-    // The weekly board holds the players with ledger entries this week, as a rebuild would.
-    const [weekly] = player.weeklyScores;
-    await Promise.all([
-      store.zset(boardKey("all", now), [{ member: playerId, score: player.xp }]),
-      weekly
-        ? store.zset(boardKey("weekly", now), [{ member: playerId, score: weekly.xp }])
-        : store.zrem(boardKey("weekly", now), playerId),
-    ]);
-    return "synced";
-  }, "unreachable");
+  const [all, weekly] = [boardKey("all", now), boardKey("weekly", now)];
+  if (!player || player.leaderboardOptOut) {
+    return {
+      writes: [
+        { op: "zrem", key: all, member: playerId },
+        { op: "zrem", key: weekly, member: playerId },
+      ],
+      gone: !player,
+    };
+  }
+  // The weekly board holds the players with ledger entries this week, as a rebuild would.
+  const [score] = player.weeklyScores;
+  return {
+    writes: [
+      { op: "zset", key: all, entries: [{ member: playerId, score: player.xp }] },
+      score
+        ? { op: "zset", key: weekly, entries: [{ member: playerId, score: score.xp }] }
+        : { op: "zrem", key: weekly, member: playerId },
+    ],
+    gone: false,
+  };
 }
 
 const BATCH = 1_000;

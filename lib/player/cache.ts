@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { syncLeaderboards } from "@/lib/leaderboard/service";
+import { leaderboardWrites } from "@/lib/leaderboard/service";
 import { getPlayerStatus } from "@/lib/player/queries";
 import type { PlayerStatus } from "@/lib/player/rules";
 import { forgetPlayerLimits } from "@/lib/rate-limit/service";
@@ -57,14 +57,15 @@ export async function cachedPlayerStatus({ playerId, now, cacheStamp }: StatusVi
  * True when Redis was told.
  */
 export async function afterPlayerWrite(playerId: string, now: Date): Promise<boolean> {
-  const cleared = await orElse(async () => {
-    await getStore().del(statusKey(playerId));
+  const { writes, gone } = await leaderboardWrites(playerId, now);
+  // The cached status and both boards in one round trip.
+  const told = await orElse(async () => {
+    await getStore().apply([{ op: "del", key: statusKey(playerId) }, ...writes]);
     return true;
   }, false);
-  const synced = cleared ? await syncLeaderboards(playerId, now) : "unreachable";
+  if (told && !gone) return true;
   // A deleted account leaves nothing in Redis: its rate-limit counters go too.
-  if (synced === "synced") return true;
-  if (synced === "gone" && (await orElse(() => forgetPlayerLimits(playerId).then(() => true), false))) return true;
+  if (told && (await orElse(() => forgetPlayerLimits(playerId).then(() => true), false))) return true;
   await markRedisBehind(playerId);
   return false;
 }

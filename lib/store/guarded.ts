@@ -1,5 +1,5 @@
 import type { CircuitBreaker } from "@/lib/store/breaker";
-import type { LimitRule, RankedEntry, Store } from "@/lib/store/types";
+import type { LimitRule, RankedEntry, Store, StoreWrite } from "@/lib/store/types";
 
 /** A store whose every call goes through the circuit breaker: while it is open, each call fails at once. */
 export class GuardedStore implements Store {
@@ -32,6 +32,10 @@ export class GuardedStore implements Store {
   }
   zrem(key: string, member: string) {
     return this.breaker.run(() => this.inner.zrem(key, member));
+  }
+
+  apply(writes: readonly StoreWrite[]) {
+    return this.breaker.run(() => this.inner.apply(writes));
   }
   zrevrank(key: string, member: string) {
     return this.breaker.run(() => this.inner.zrevrank(key, member));

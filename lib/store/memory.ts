@@ -1,4 +1,4 @@
-import type { BoardRead, LimitResult, LimitRule, RankedEntry, Store } from "@/lib/store/types";
+import type { BoardRead, LimitResult, LimitRule, RankedEntry, Store, StoreWrite } from "@/lib/store/types";
 
 /**
  * The in-process store: the embedded default when no Upstash endpoint is configured, and the sign-in limiter's
@@ -42,6 +42,14 @@ export class MemoryStore implements Store {
 
   async zrem(key: string, member: string) {
     this.sets.get(key)?.delete(member);
+  }
+
+  async apply(writes: readonly StoreWrite[]) {
+    for (const write of writes) {
+      if (write.op === "del") await this.del(write.key);
+      else if (write.op === "zrem") await this.zrem(write.key, write.member);
+      else await this.zset(write.key, write.entries);
+    }
   }
 
   private ranked(key: string): RankedEntry[] {

@@ -5,6 +5,12 @@ export type LimitRule = { limit: number; windowSeconds: number };
 /** One read of a board: its top entries, a member's 0-based rank, its size, and whether `marker` is in it. */
 export type BoardRead = { top: RankedEntry[]; rank: number | null; total: number; marked: boolean };
 
+/** One write of `Store.apply`. */
+export type StoreWrite =
+  | { op: "del"; key: string }
+  | { op: "zset"; key: string; entries: readonly RankedEntry[] }
+  | { op: "zrem"; key: string; member: string };
+
 export interface Store {
   readonly kind: "upstash" | "memory";
   ping(): Promise<void>;
@@ -22,6 +28,8 @@ export interface Store {
   ztop(key: string, limit: number): Promise<RankedEntry[]>;
   /** ztop, zrevrank, zcard and whether `marker` is a member, in one round trip. */
   zread(key: string, member: string, limit: number, marker: string): Promise<BoardRead>;
+  /** Several writes in one round trip (a pipeline), in order: what one game write tells Redis. */
+  apply(writes: readonly StoreWrite[]): Promise<void>;
   /** SET NX with a TTL: true for the one caller that got the key. */
   claim(key: string, ttlSeconds: number): Promise<boolean>;
   /** Sliding-window rate limit: one hit for `identifier` under `name`. */

@@ -1,6 +1,6 @@
 import { Ratelimit } from "@upstash/ratelimit";
 import { Redis } from "@upstash/redis";
-import type { BoardRead, LimitResult, LimitRule, RankedEntry, Store } from "@/lib/store/types";
+import type { BoardRead, LimitResult, LimitRule, RankedEntry, Store, StoreWrite } from "@/lib/store/types";
 
 export class RedisTimeoutError extends Error {
   override name = "RedisTimeoutError";
@@ -70,6 +70,20 @@ export class UpstashStore implements Store {
 
   async zrem(key: string, member: string) {
     await this.redis.zrem(this.key(key), member);
+  }
+
+  async apply(writes: readonly StoreWrite[]) {
+    if (writes.length === 0) return;
+    const pipeline = this.redis.pipeline();
+    for (const write of writes) {
+      if (write.op === "del") pipeline.del(this.key(write.key));
+      else if (write.op === "zrem") pipeline.zrem(this.key(write.key), write.member);
+      else {
+        const [first, ...rest] = write.entries;
+        if (first) pipeline.zadd(this.key(write.key), first, ...rest);
+      }
+    }
+    await pipeline.exec();
   }
 
   async zrevrank(key: string, member: string) {

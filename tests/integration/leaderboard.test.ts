@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { getLeaderboard } from "@/lib/leaderboard/queries";
-import { boardKey, rebuildLeaderboards, syncLeaderboards } from "@/lib/leaderboard/service";
+import { boardKey, rebuildLeaderboards } from "@/lib/leaderboard/service";
+import { afterPlayerWrite } from "@/lib/player/cache";
 import { updatePlayer } from "@/lib/player/service";
 import { deleteAccount } from "@/lib/accounts/service";
 import { getStore } from "@/lib/redis";
@@ -16,7 +17,7 @@ async function award(player: TestPlayer, checkIns: number) {
     const quest = await makeQuest(player.playerId, { kind: "HABIT", difficulty: "HARD" }, now);
     await checkInAt(player.playerId, quest.id, now);
   }
-  await syncLeaderboards(player.playerId, now);
+  await afterPlayerWrite(player.playerId, now);
 }
 
 /** Monday 00:00 UTC of this ISO week. */
@@ -114,13 +115,13 @@ describe("leaderboards", () => {
     expect(await store.zrevrank(boardKey("all", now), optOut.playerId)).not.toBeNull();
 
     await updatePlayer(optOut.playerId, { leaderboardOptOut: true }, now);
-    await syncLeaderboards(optOut.playerId, now);
+    await afterPlayerWrite(optOut.playerId, now);
     expect(await store.zrevrank(boardKey("all", now), optOut.playerId)).toBeNull();
     expect(await store.zrevrank(boardKey("weekly", now), optOut.playerId)).toBeNull();
     expect((await getLeaderboard("all", 10, optOut.playerId, now)).you).toBeNull();
 
     await deleteAccount(deleted.playerId);
-    await syncLeaderboards(deleted.playerId, now);
+    await afterPlayerWrite(deleted.playerId, now);
     expect(await store.zrevrank(boardKey("all", now), deleted.playerId)).toBeNull();
   });
 });

@@ -15,6 +15,20 @@ describe("MemoryStore (the embedded default and the sign-in fallback)", () => {
     expect(await store.get("k")).toBeNull();
   });
 
+  it("applies several writes in order, as one pipeline does", async () => {
+    const { store } = storeAt();
+    await store.set("status", "cached", 60);
+    await store.zset("board", [{ member: "old", score: 1 }]);
+    await store.apply([
+      { op: "del", key: "status" },
+      { op: "zset", key: "board", entries: [{ member: "amy", score: 5 }] },
+      { op: "zrem", key: "board", member: "old" },
+      { op: "zset", key: "board", entries: [{ member: "amy", score: 7 }] },
+    ]);
+    expect(await store.get("status")).toBeNull();
+    expect(await store.ztop("board", 10)).toEqual([{ member: "amy", score: 7 }]);
+  });
+
   it("counts up and forgets the count after its TTL, as INCR with EXPIRE does", async () => {
     const { store, clock } = storeAt();
     expect(await store.incr("c", 10)).toBe(1);
