@@ -61,6 +61,9 @@ test("a Hunter's first days: Awakening, a level-up, an undo, a weekly quest and 
   await expect(page.getByRole("heading", { name: "Gym" })).toBeVisible();
   const questUrl = page.url();
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Status" }).click();
+  // The quest page has a "Check in Gym" of its own: tap the dashboard's, once the dashboard is there.
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByRole("heading", { name: "Today's quests" })).toBeVisible();
   await page.getByRole("button", { name: "Check in Gym" }).click();
   await expect(page.getByRole("status")).toContainText("You have defeated 'Gym'");
   await screenshots(page, "dashboard");
