@@ -175,4 +175,3 @@ try {
   await sleep(300);
   await database.drop();
 }
-process.exit(0);
