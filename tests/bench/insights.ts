@@ -2,22 +2,15 @@
 // and today's at-risk dailies for a Hunter with 365 days × 10 dailies of history, on a throw-away database of the real
 // PostgreSQL (DATABASE_URL's server). Prints the time each takes (median and p95 of 30 runs, alternating with the
 // status window's read as a baseline) and the queries each makes. Target: under 50 ms each. Asserts nothing.
-import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { benchDatabase } from "./support.mjs";
+import { benchDatabase, runAppHere } from "./support.mjs";
 
 const DAYS = 365;
 const QUESTS = 10;
 const RUNS = 30;
 
 const database = await benchDatabase("thesystem_bench_insights");
-Object.assign(process.env, {
-  DATABASE_URL: database.url,
-  NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
-  UPSTASH_REDIS_REST_URL: "",
-  KV_REST_API_URL: "",
-  OPENAI_API_KEY: "",
-});
+runAppHere(database.url, { OPENAI_API_KEY: "" });
 
 const now = new Date();
 const today = now.toISOString().slice(0, 10);

@@ -2,11 +2,10 @@
 // The notification tick with 1,000 Hunters due a reminder, first alone, then among 9,000 more who are not due: its
 // duration and query count, on real Postgres, delivering to a local push service that verifies and decrypts every
 // push. The tick finds due reminders by index, so the Hunters not due should cost it nothing. Prints a table.
-import { randomBytes } from "node:crypto";
 import pg from "pg";
 import webpush from "web-push";
 import { startPushService, type PushSubscriptionJson } from "../support/push-service.mjs";
-import { benchDatabase } from "./support.mjs";
+import { benchDatabase, runAppHere } from "./support.mjs";
 
 const DUE = 1_000;
 const NOT_DUE = 9_000;
@@ -14,14 +13,11 @@ const RUNS = 3;
 const database = await benchDatabase("thesystem_bench_reminders");
 const push = await startPushService();
 const keys = webpush.generateVAPIDKeys();
-Object.assign(process.env, {
-  DATABASE_URL: database.url,
-  NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
+runAppHere(database.url, {
   VAPID_PUBLIC_KEY: keys.publicKey,
   VAPID_PRIVATE_KEY: keys.privateKey,
   VAPID_SUBJECT: "mailto:bench@thesystem.app",
   PUSH_ALLOWED_ORIGINS: push.origin,
-  CHECKPOINT_DISABLE: "1",
 });
 
 // Imported after the environment is set: lib/env reads it once.

@@ -2,22 +2,15 @@
 // The rollover backstop (GET /api/cron/tick's first job) with 1,000 Hunters who each have two ended, unsettled days,
 // first alone, then among 99,000 more who are settled through yesterday: its duration and query count, on real
 // Postgres (issue #16). The backstop selects due Hunters by index, so the 99,000 should cost it nothing.
-import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { benchDatabase } from "./support.mjs";
+import { benchDatabase, runAppHere } from "./support.mjs";
 
 const DUE = 1_000;
 const NOT_DUE = 99_000;
 const RUNS = 3;
 
 const database = await benchDatabase("thesystem_bench_rollover");
-Object.assign(process.env, {
-  DATABASE_URL: database.url,
-  NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
-  UPSTASH_REDIS_REST_URL: "",
-  KV_REST_API_URL: "",
-  CHECKPOINT_DISABLE: "1",
-});
+runAppHere(database.url);
 
 // Imported after the environment is set: lib/env reads it once.
 const { db } = await import("@/lib/db");

@@ -35,3 +35,4 @@ export function awakenedHunter(
   auth: { authorization: string };
 }>;
 export function seedBoards(env: NodeJS.ProcessEnv, count: number): Promise<void>;
+export function runAppHere(databaseUrl: string, extra?: Record<string, string>): void;

@@ -97,6 +97,21 @@ export async function seedBoards(env, count) {
   process.stdout.write(rebuild.stdout);
 }
 
+/**
+ * This process runs the app's code on `databaseUrl` (the in-process benches): its environment, without Redis, with
+ * `extra` on top. Import app modules only after this: lib/env reads the environment once.
+ */
+export function runAppHere(databaseUrl, extra = {}) {
+  Object.assign(process.env, {
+    DATABASE_URL: databaseUrl,
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
+    UPSTASH_REDIS_REST_URL: "",
+    KV_REST_API_URL: "",
+    CHECKPOINT_DISABLE: "1",
+    ...extra,
+  });
+}
+
 /** The value below which p % of the sorted samples lie. */
 export const percentile = (sorted, p) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
