@@ -41,16 +41,31 @@ export type PlayerState = Prisma.PlayerGetPayload<{ select: typeof PLAYER_STATE 
  * goes through here first, so concurrent check-ins, undos and rollovers for one player run one at a time.
  */
 export async function lockPlayer(tx: Tx, playerId: string): Promise<PlayerState> {
+  return lockPlayerWith<PlayerState>(tx, playerId, Prisma.empty, Prisma.empty);
+}
+
+/**
+ * lockPlayer, with more read in the same statement: `columns` (each starting with a comma) from `joins` (left
+ * joins onto "Player", at most one row each), so a write that needs a row of its own to decide pays no extra round
+ * trip for it.
+ */
+export async function lockPlayerWith<T extends PlayerState>(
+  tx: Tx,
+  playerId: string,
+  columns: Prisma.Sql,
+  joins: Prisma.Sql,
+): Promise<T> {
   // One round trip: the lock and the read are the same statement.
-  const [player] = await tx.$queryRaw<PlayerState[]>`
-    SELECT ${Prisma.join(LOCKED_COLUMNS)} FROM "Player" WHERE "id" = ${playerId} FOR UPDATE`;
+  const [player] = await tx.$queryRaw<T[]>`
+    SELECT ${Prisma.join(LOCKED_COLUMNS)} ${columns} FROM "Player" ${joins}
+    WHERE "Player"."id" = ${playerId} FOR UPDATE OF "Player"`;
   if (!player) throw new AppError("NOT_FOUND", "Player not found");
   return player;
 }
 
 /** PLAYER_STATE's columns, quoted for the locking read (enums as their text, as Prisma reads them). */
 const LOCKED_COLUMNS = Object.keys(PLAYER_STATE).map((column) =>
-  Prisma.raw(column === "job" || column === "rank" ? `"${column}"::text AS "${column}"` : `"${column}"`),
+  Prisma.raw(`"Player"."${column}"${column === "job" || column === "rank" ? "::text" : ""} AS "${column}"`),
 );
 
 export type Posting = {
@@ -70,7 +85,9 @@ export type PostingResult = { levelBefore: number; levelAfter: number };
 /**
  * Appends one ledger entry and moves the player's totals by exactly its amounts in the same transaction, and the
  * XP of the entry's ISO week (WeeklyScore: the weekly board, by index). Level follows total XP; each level gained
- * (or given back by an undo) is 3 stat points, recorded on the entry.
+ * (or given back by an undo) is 3 stat points, recorded on the entry. The player's row is written whole from
+ * `player` (their totals and check-in counters as the caller holds them under the lock): a caller that moved a
+ * counter before posting pays no write of its own for it.
  */
 export async function post(tx: Tx, player: PlayerState, posting: Posting): Promise<PostingResult> {
   const { xp = 0, gold = 0, heldXp = 0, heldGold = 0 } = posting;
@@ -80,12 +97,8 @@ export async function post(tx: Tx, player: PlayerState, posting: Posting): Promi
   const createdAt = new Date();
   await tx.ledgerEntry.create({
     data: { playerId: player.id, ...posting, xp, gold, heldXp, heldGold, statPoints, createdAt },
+    select: { id: true },
   });
-  // Any entry puts the Hunter on that week's board, as a rebuild from the ledger would; opted out, hidden there.
-  await tx.$executeRaw`
-    INSERT INTO "WeeklyScore" ("playerId", "week", "xp", "hidden")
-    SELECT "id", ${isoWeekUtc(createdAt)}, ${xp}, "leaderboardOptOut" FROM "Player" WHERE "id" = ${player.id}
-    ON CONFLICT ("playerId", "week") DO UPDATE SET "xp" = "WeeklyScore"."xp" + EXCLUDED."xp"`;
   Object.assign(player, {
     xp: player.xp + xp,
     gold: player.gold + gold,
@@ -93,10 +106,17 @@ export async function post(tx: Tx, player: PlayerState, posting: Posting): Promi
     heldGold: player.heldGold + heldGold,
     level: levelAfter,
   });
-  await tx.player.update({
-    where: { id: player.id },
-    data: { xp: player.xp, gold: player.gold, heldXp: player.heldXp, heldGold: player.heldGold, level: levelAfter },
-  });
+  // One statement: any entry puts the Hunter on that week's board, as a rebuild from the ledger would (opted out,
+  // hidden there), and the player's row takes the new totals.
+  await tx.$executeRaw`
+    WITH "week" AS (
+      INSERT INTO "WeeklyScore" ("playerId", "week", "xp", "hidden")
+      SELECT "id", ${isoWeekUtc(createdAt)}, ${xp}, "leaderboardOptOut" FROM "Player" WHERE "id" = ${player.id}
+      ON CONFLICT ("playerId", "week") DO UPDATE SET "xp" = "WeeklyScore"."xp" + EXCLUDED."xp")
+    UPDATE "Player" SET "xp" = ${player.xp}, "gold" = ${player.gold}, "heldXp" = ${player.heldXp},
+      "heldGold" = ${player.heldGold}, "level" = ${levelAfter}, "totalCheckIns" = ${player.totalCheckIns},
+      "earlyCheckIns" = ${player.earlyCheckIns}, "updatedAt" = ${createdAt}
+    WHERE "id" = ${player.id}`;
   return { levelBefore, levelAfter };
 }
 
