@@ -3,7 +3,7 @@ import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { authOptions } from "@/lib/auth/options";
-import { isLive, liveSessionSelect } from "@/lib/auth/sessions";
+import { isLive, liveSessionSelect, type SessionClaims } from "@/lib/auth/sessions";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { SETTLEMENT_PEEK, settleChanged, settlePlayer, type SettlementPeek } from "@/lib/days/service";
@@ -43,12 +43,17 @@ async function sessionCaller(): Promise<Resolution> {
   const session = await getServerSession(authOptions());
   const userId = session?.user?.id;
   if (!userId) return "SIGNED_OUT";
+  return sessionCallerOf(userId, session);
+}
+
+/** The player of a signed-in session's user, or "ENDED" when the session no longer holds (its claims from the JWT). */
+export async function sessionCallerOf(userId: string, claims: SessionClaims): Promise<Caller | "ENDED"> {
   // The session's version and its row ride on the same query: a session that was signed out costs nothing extra.
   const player = await db.player.findUnique({
     where: { userId },
-    select: { ...CALLER, user: liveSessionSelect(session, new Date()) },
+    select: { ...CALLER, user: liveSessionSelect(claims, new Date()) },
   });
-  if (!player || !isLive(player.user, session)) return "ENDED";
+  if (!player || !isLive(player.user, claims)) return "ENDED";
   const { user, id, cacheStamp, ...settlement } = player;
   void user;
   return { playerId: id, settlement, cacheStamp };

@@ -123,7 +123,7 @@ execFileSync(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-serv
 // A check-in against the raw-SQL baseline of the same statements (its own database, servers and capture).
 execFileSync(
   path.join(root, "node_modules/.bin/tsx"),
-  ["--conditions=react-server", "tests/bench/check-in-baseline.ts"],
+  ["--conditions=react-server", "tests/bench/sql-baseline.ts"],
   { cwd: root, stdio: "inherit" },
 );
 

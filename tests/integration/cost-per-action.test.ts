@@ -4,12 +4,17 @@
 import { writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { GET as leaderboardRoute } from "@/app/api/v1/leaderboard/route";
 import { GET as playerRoute } from "@/app/api/v1/player/route";
 import { POST as checkInRoute } from "@/app/api/v1/quests/[id]/check-ins/route";
 import { POST as questsRoute } from "@/app/api/v1/quests/route";
+import { enterPlayer, sessionCallerOf } from "@/lib/auth/player";
+import { startSession } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
+import { getTodayInsights } from "@/lib/insights/queries";
+import { cachedPlayerStatus } from "@/lib/player/cache";
 import { hashToken } from "@/lib/secrets";
 import { makePlayer, makeQuest } from "@/tests/support/factories";
 import { call, tokenFor } from "@/tests/support/routes";
@@ -25,6 +30,7 @@ const counter = createServer((req, res) => {
     const body = Buffer.concat(chunks).toString("utf8");
     const parsed = JSON.parse(body || "[]") as unknown[];
     redisCommands += req.url === "/" ? 1 : parsed.length;
+    steps.push({ redis: req.url!, body: parsed });
     const upstream = await fetch(`${upstash!.url}${req.url}`, {
       method: req.method,
       headers: Object.fromEntries(
@@ -46,45 +52,96 @@ if (upstash) {
 afterAll(() => new Promise<void>((resolve) => (upstash ? counter.close(() => resolve()) : resolve())));
 
 let queries = 0;
-const statements: { query: string; params: unknown[] }[] = [];
+/** What the app asked of Postgres and Redis, in order: the baselines' templates (captureTemplates). */
+type Step = { query: string; params: unknown[] } | { redis: string; body: unknown[] };
+const steps: Step[] = [];
 db.$on("query", (event) => {
   queries += 1;
-  statements.push({ query: event.query, params: JSON.parse(event.params) as unknown[] });
+  steps.push({ query: event.query, params: JSON.parse(event.params) as unknown[] });
 });
 
+// Prisma reports every statement it runs as a query event but the BEGIN its driver adapter opens a transaction
+// with: the capture notes that one as it goes out (the pool's clients are node-postgres').
+const send = pg.Client.prototype.query;
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  const [first] = args as [string | { text?: string }];
+  if ((typeof first === "string" ? first : first?.text) === "BEGIN") steps.push({ query: "BEGIN", params: [] });
+  return (send as (...a: unknown[]) => unknown).apply(this, args);
+} as typeof send;
+
+/** The steps `work` makes the app take. */
+async function stepsOf(work: () => Promise<unknown>): Promise<Step[]> {
+  const first = steps.length;
+  await work();
+  return steps.slice(first);
+}
+
 /**
- * `npm run bench` replays a check-in's SQL over plain `pg` as its baseline (tests/bench/check-in-baseline.ts), where
- * every Hunter taps a habit over and over, so past the awarded taps of the day: with CHECK_IN_TEMPLATE set, the
- * statements of such a tap (a habit's 11th of the day, through the route) are written there, the caller's values
- * named ($player, $quest, $key, $tokenHash) and the ids the app made up for it marked fresh ($new:n).
+ * `npm run bench` replays what an action asks of Postgres and Redis over plain `pg` and `fetch` as its baseline
+ * (tests/bench/sql-baseline.ts): with BASELINE_TEMPLATES set, the steps of each of its actions are written there,
+ * the caller's values named (SQL parameters "$player", "$quest", "$key", "$tokenHash", "$user", "$sid"; inside Redis
+ * commands "{player}" and "{prefix}") and the ids the app made up marked fresh ("$new:n"). The actions: a habit's
+ * 11th tap of the day (every Hunter of the bench taps over and over, so past the awarded taps), the status read
+ * from the cache and from SQL (cache off: its Redis steps left out), and the dashboard's reads as its page makes
+ * them (the session's player, the status, today's insights).
  */
-async function captureHabitTap(playerId: string, token: string) {
+async function captureTemplates(player: { playerId: string; userId: string }, token: string) {
+  const { playerId, userId } = player;
   const habit = await makeQuest(playerId, { kind: "HABIT", stats: ["STR"] }, new Date());
   const tap = (key: string) =>
     call(checkInRoute, { method: "POST", token, params: { id: habit.id }, body: { idempotencyKey: key } });
   for (let i = 0; i < 10; i++) expect((await tap(`tap-${habit.id}-${i}`)).status).toBe(201);
-  const first = statements.length;
   const key = `tap-${habit.id}-10`;
-  expect((await tap(key)).status).toBe(201);
+  const checkIn = await stepsOf(async () => expect((await tap(key)).status).toBe(201));
+  const status = () => stepsOf(async () => expect((await call(playerRoute, { token })).status).toBe(200));
+  const miss = await status();
+  const hit = await status();
+  const sid = await startSession(userId, new Date());
+  const dashboard = await stepsOf(async () => {
+    const caller = await sessionCallerOf(userId, { sid, sessionVersion: 0 });
+    if (caller === "ENDED") throw new Error("the session did not hold");
+    const viewer = await enterPlayer(caller);
+    await Promise.all([cachedPlayerStatus(viewer), getTodayInsights(playerId, viewer.now)]);
+  });
+
   const named = new Map<unknown, string>([
     [playerId, "$player"],
     [habit.id, "$quest"],
     [key, "$key"],
     [hashToken(token), "$tokenHash"],
+    [userId, "$user"],
+    [sid, "$sid"],
   ]);
   const fresh = new Map<string, string>();
-  const template = statements.slice(first).map(({ query, params }) => ({
-    query,
-    params: params.map((value) => {
-      if (named.has(value)) return named.get(value);
-      if (typeof value === "string" && /^c[a-z0-9]{20,32}$/.test(value)) {
-        if (!fresh.has(value)) fresh.set(value, `$new:${fresh.size}`);
-        return fresh.get(value);
+  const template = (taken: Step[]) =>
+    taken.map((step) => {
+      if ("redis" in step) {
+        const name = (value: unknown) =>
+          typeof value === "string"
+            ? value.replaceAll(process.env.REDIS_PREFIX!, "{prefix}").replaceAll(playerId, "{player}")
+            : value;
+        const body = step.redis === "/" ? step.body.map(name) : step.body.map((c) => (c as unknown[]).map(name));
+        return { redis: step.redis, body };
       }
-      return value;
+      const params = step.params.map((value) => {
+        if (named.has(value)) return named.get(value);
+        if (typeof value === "string" && /^c[a-z0-9]{20,32}$/.test(value)) {
+          if (!fresh.has(value)) fresh.set(value, `$new:${fresh.size}`);
+          return fresh.get(value);
+        }
+        return value;
+      });
+      return { query: step.query, params };
+    });
+  writeFileSync(
+    process.env.BASELINE_TEMPLATES!,
+    JSON.stringify({
+      "check-in": template(checkIn),
+      "status, cache hit": template(hit),
+      "status, cache off": template(miss.filter((step) => !("redis" in step))),
+      dashboard: template(dashboard),
     }),
-  }));
-  writeFileSync(process.env.CHECK_IN_TEMPLATE!, JSON.stringify(template));
+  );
 }
 
 async function cost(work: () => Promise<Response>, status: number) {
@@ -131,7 +188,7 @@ describe.runIf(upstash)("cost per action", () => {
       ),
       "GET /api/v1/leaderboard": await cost(() => call(leaderboardRoute, { token, path: "/api/v1/leaderboard" }), 200),
     };
-    if (process.env.CHECK_IN_TEMPLATE) await captureHabitTap(player.playerId, token);
+    if (process.env.BASELINE_TEMPLATES) await captureTemplates(player, token);
     console.log(
       [
         "action | queries | Redis commands",

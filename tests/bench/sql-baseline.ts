@@ -1,0 +1,238 @@
+// npx tsx --conditions=react-server tests/bench/sql-baseline.ts (after `npm run build`; also run by `npm run bench`):
+// what the app costs against what its SQL and Redis commands alone cost (issue #16). The integration suite's cost
+// test makes each action through the app's own code and writes what it asked of Postgres (the ORM's query events)
+// and Redis (at the Upstash endpoint) to templates; tests/bench/sql-server.mjs replays a template per request over
+// plain `pg` and `fetch`, so the baseline cannot drift from what the app really does. Then the production build and
+// the baseline take the same load in alternating rounds (50 Hunters, request i is Hunter i mod 50's) and the table
+// gives req/s, p50/p95 and server CPU per request of each, and their ratios:
+//   - a check-in (a habit tapped over and over, a fresh idempotency key each),
+//   - GET /api/v1/player from the status cache, and with the cache off (a second server, STATUS_CACHE_SECONDS=0),
+//   - the signed-in dashboard (its reads: the session's player, the status from the cache, today's insights),
+//   - a path no route serves (404): what the framework costs before any of our work.
+// Prints; asserts nothing. BASELINE_PRINT=1 prints the captured templates too.
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { hashToken } from "@/lib/secrets";
+import { sessionCookie } from "../support/browser.mjs";
+import { startUpstashProxy } from "../support/upstash-proxy.mjs";
+import {
+  appEnv,
+  awakenedHunter,
+  benchDatabase,
+  freePort,
+  json,
+  percentile,
+  root,
+  load,
+  sleep,
+  startApp,
+  usage,
+} from "./support.mjs";
+
+const HUNTERS = 50;
+const ROUNDS = 3;
+const SECONDS = Math.max(2, Math.round(Number(process.env.BENCH_SECONDS ?? 10) / ROUNDS));
+
+const database = await benchDatabase("thesystem_bench_baseline");
+const proxy = await startUpstashProxy({ token: randomBytes(16).toString("hex") });
+const env = appEnv(database.url, {
+  UPSTASH_REDIS_REST_URL: proxy.url,
+  UPSTASH_REDIS_REST_TOKEN: proxy.token,
+  REDIS_PREFIX: `bench-baseline:${Date.now()}:`,
+});
+const children: ChildProcess[] = [];
+
+type Hunter = { token: string; playerId: string; questId: string; userId: string; sid: string; cookie: string };
+type Templates = Record<string, ({ query: string; params: unknown[] } | { redis: string; body: unknown[] })[]>;
+
+try {
+  const app = await startApp(env);
+  const uncached = await startApp({ ...env, STATUS_CACHE_SECONDS: "0" });
+  children.push(app.child, uncached.child);
+  // The capture: the integration suite's cost test takes each action on a database and Redis of its own and
+  // writes what it asked of them (tests/integration/cost-per-action.test.ts).
+  const templatesPath = path.join(tmpdir(), `baseline-templates-${process.pid}.json`);
+  execFileSync(path.join(root, "node_modules/.bin/vitest"), ["run", "tests/integration/cost-per-action.test.ts"], {
+    cwd: root,
+    env: { ...process.env, BASELINE_TEMPLATES: templatesPath },
+    stdio: "ignore",
+  });
+  const templates = JSON.parse(readFileSync(templatesPath, "utf8")) as Templates;
+  for (const [action, steps] of Object.entries(templates)) {
+    const redis = steps.filter((step) => "redis" in step).length;
+    console.log(`[bench:baseline] ${action}: ${steps.length - redis} statements, ${redis} Redis requests`);
+    if (process.env.BASELINE_PRINT) for (const step of steps) console.log(JSON.stringify(step));
+  }
+
+  console.log(`[bench:baseline] creating ${HUNTERS} Hunters with a habit each…`);
+  const hunters: Hunter[] = [];
+  const lookup = new pg.Client({ connectionString: database.url });
+  await lookup.connect();
+  for (let i = 0; i < HUNTERS; i++) {
+    const { account, auth } = await awakenedHunter(app.base, {
+      email: `baseline-${i}@example.com`,
+      hunterName: `Baseline ${i}`,
+      job: "TANK",
+    });
+    const habit = (await json(`${app.base}/api/v1/quests`, {
+      method: "POST",
+      headers: auth,
+      body: JSON.stringify({ kind: "HABIT", title: "Push-ups", difficulty: "EASY", stats: ["STR"] }),
+    })) as { quest?: { id: string }; id?: string };
+    const cookie = await sessionCookie(app.base, account.email, account.password);
+    const { rows } = await lookup.query<{ id: string; userId: string; sid: string }>(
+      `SELECT p.id, p."userId", s."sessionToken" AS sid FROM "Player" p JOIN "Session" s ON s."userId" = p."userId"
+        WHERE p."hunterName" = $1`,
+      [account.hunterName],
+    );
+    const { id: playerId, userId, sid } = rows[0]!;
+    const token = auth.authorization.slice("Bearer ".length);
+    hunters.push({ token, playerId, userId, sid, cookie, questId: (habit.quest ?? habit).id! });
+  }
+  await lookup.end();
+  const sqlPort = await freePort();
+  const sql = spawn(process.execPath, [path.join(root, "tests/bench/sql-server.mjs"), String(sqlPort), templatesPath], {
+    env,
+    stdio: "inherit",
+  });
+  children.push(sql);
+  await sleep(500);
+  const baseline = `http://127.0.0.1:${sqlPort}`;
+  const callerOf = (h: Hunter) => ({
+    "x-player": h.playerId,
+    "x-quest": h.questId,
+    "x-token-hash": hashToken(h.token),
+    "x-user": h.userId,
+    "x-sid": h.sid,
+  });
+  const bearer = (h: Hunter) => ({ authorization: `Bearer ${h.token}` });
+  const freshKey = () => JSON.stringify({ idempotencyKey: randomBytes(12).toString("hex") });
+
+  type Side = {
+    pid: number;
+    base: string;
+    path: (h: Hunter) => string;
+    headers: (h: Hunter) => Record<string, string>;
+  };
+  type Pair = { name: string; method: "GET" | "POST"; app: Side; baseline: Side; status?: number };
+  const template = (action: string) => ({
+    pid: sql.pid!,
+    base: baseline,
+    path: () => `/${encodeURIComponent(action)}`,
+    headers: callerOf,
+  });
+  const pairs: Pair[] = [
+    {
+      name: "POST /api/v1/quests/{id}/check-ins",
+      method: "POST",
+      app: { pid: app.pid, base: app.base, path: (h) => `/api/v1/quests/${h.questId}/check-ins`, headers: bearer },
+      baseline: template("check-in"),
+    },
+    {
+      name: "GET /api/v1/player, status cache",
+      method: "GET",
+      app: { pid: app.pid, base: app.base, path: () => "/api/v1/player", headers: bearer },
+      baseline: template("status, cache hit"),
+    },
+    {
+      name: "GET /api/v1/player, cache off",
+      method: "GET",
+      app: { pid: uncached.pid, base: uncached.base, path: () => "/api/v1/player", headers: bearer },
+      baseline: template("status, cache off"),
+    },
+    {
+      name: "GET /dashboard (signed in)",
+      method: "GET",
+      app: { pid: app.pid, base: app.base, path: () => "/dashboard", headers: (h) => ({ cookie: h.cookie }) },
+      baseline: template("dashboard"),
+    },
+    {
+      name: "a path no route serves (404)",
+      method: "GET",
+      app: { pid: app.pid, base: app.base, path: () => "/api/v1/no-such-route", headers: () => ({}) },
+      baseline: { ...template("no such action"), path: () => "/no-such-action" },
+      status: 404,
+    },
+  ];
+
+  /** Request i is Hunter i mod 50's (and a fresh idempotency key for a write): both servers get the same pattern. */
+  const measure = async (pair: Pair, side: Side) => {
+    const before = usage(side.pid);
+    const result = await load({
+      url: side.base,
+      connections: HUNTERS,
+      duration: SECONDS,
+      method: pair.method,
+      pathFor: (i) => side.path(hunters[i]!),
+      headersFor: (i) => side.headers(hunters[i]!),
+      ...(pair.method === "POST" && { bodyFor: freshKey }),
+    });
+    const after = usage(side.pid);
+    return { ...result, cpu: after.cpu - before.cpu };
+  };
+
+  const table = [];
+  const ratios = [];
+  for (const pair of pairs) {
+    const totals = {
+      app: { requests: 0, errors: 0, cpu: 0, latencies: [] as number[] },
+      baseline: { requests: 0, errors: 0, cpu: 0, latencies: [] as number[] },
+    };
+    for (let round = 0; round < ROUNDS; round++) {
+      const order = round % 2 === 0 ? (["app", "baseline"] as const) : (["baseline", "app"] as const);
+      for (const which of order) {
+        console.log(`[bench:baseline] ${pair.name}, round ${round + 1}/${ROUNDS}: ${which}…`);
+        const r = await measure(pair, pair[which]);
+        const t = totals[which];
+        t.requests += r.requests;
+        t.errors += r.errors;
+        t.cpu += r.cpu;
+        t.latencies.push(...r.latencies);
+      }
+    }
+    const row = (which: "app" | "baseline") => {
+      const t = totals[which];
+      t.latencies.sort((a, b) => a - b);
+      return {
+        rps: t.requests / (ROUNDS * SECONDS),
+        p50: percentile(t.latencies, 50),
+        p95: percentile(t.latencies, 95),
+        cpuMs: (t.cpu * 1000) / Math.max(1, t.requests),
+        errors: t.errors,
+      };
+    };
+    const [a, b] = [row("app"), row("baseline")];
+    for (const [who, r] of [
+      ["app", a],
+      ["baseline", b],
+    ] as const) {
+      table.push({
+        path: `${pair.name}: ${who}`,
+        "req/s": Math.round(r.rps),
+        "p50 ms": Math.round(r.p50),
+        "p95 ms": Math.round(r.p95),
+        "server CPU ms/req": r.cpuMs.toFixed(2),
+        // Every answer of the 404 pair is one (autocannon counts it as an error).
+        errors: pair.status === 404 ? "404s" : r.errors,
+      });
+    }
+    ratios.push({
+      path: pair.name,
+      "CPU app / baseline": `×${(a.cpuMs / b.cpuMs).toFixed(1)}`,
+      "throughput app / baseline": `${Math.round((100 * a.rps) / b.rps)} %`,
+    });
+  }
+  console.log(`\n${HUNTERS} Hunters × 1 connection, ${ROUNDS} alternating rounds × ${SECONDS} s per side:`);
+  console.table(table);
+  console.table(ratios);
+  console.log("Issue #16's targets for the check-in: CPU ≤ ×2 the baseline's, throughput ≥ 50 % of it.");
+} finally {
+  for (const child of children) child.kill("SIGTERM");
+  await proxy.close();
+  await sleep(300);
+  await database.drop();
+}
