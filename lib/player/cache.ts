@@ -1,4 +1,5 @@
 import "server-only";
+import { LRUCache } from "lru-cache";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { leaderboardWrites } from "@/lib/leaderboard/service";
@@ -30,22 +31,34 @@ function withClock(status: PlayerStatus, now: Date): PlayerStatus {
   };
 }
 
+/**
+ * While this process cannot reach Redis (down, slow, its breaker open): the statuses it computed, kept here a few
+ * seconds for at most 1,000 Hunters, so a degraded read costs about what a cached one does. Checked like Redis's
+ * copy: against the player's cacheStamp, which every write Redis cannot be told of moves (afterPlayerWrite), and
+ * dropped by this process's own writes (docs/rules.md "When Redis is away").
+ */
+const localStatuses = new LRUCache<string, Cached>({ max: 1_000, ttl: 5_000 });
+
 /** The status window, from the per-player cache when it is still today's and current, else from Postgres (and
  * cached). */
 export async function cachedPlayerStatus({ playerId, now, cacheStamp }: StatusViewer): Promise<PlayerStatus> {
   const ttl = env().STATUS_CACHE_SECONDS;
   if (ttl === 0 || cacheStamp === null) return getPlayerStatus(playerId, now);
   const store = getStore();
-  const hit = await orElse(() => store.get(statusKey(playerId)), null);
-  if (hit) {
-    const { stamp, status } = JSON.parse(hit) as Cached;
-    // Still valid while its day is open (after moving west, the open day can be ahead of the local date), and only
-    // if no write since was left uncleared by an outage.
-    if (stamp === cacheStamp && status.today >= localDay(now, status)) return withClock(status, now);
+  const read = await orElse(async () => ({ reached: true, hit: await store.get(statusKey(playerId)) }), {
+    reached: false,
+    hit: null,
+  });
+  const kept = read.reached ? read.hit && (JSON.parse(read.hit) as Cached) : localStatuses.get(playerId);
+  // Still valid while its day is open (after moving west, the open day can be ahead of the local date), and only
+  // if no write since was left uncleared by an outage.
+  if (kept && kept.stamp === cacheStamp && kept.status.today >= localDay(now, kept.status)) {
+    return withClock(kept.status, now);
   }
   const status = await getPlayerStatus(playerId, now);
   const cached: Cached = { stamp: cacheStamp, status };
-  await orElse(() => store.set(statusKey(playerId), JSON.stringify(cached), ttl), undefined);
+  if (read.reached) await orElse(() => store.set(statusKey(playerId), JSON.stringify(cached), ttl), undefined);
+  else localStatuses.set(playerId, cached);
   return status;
 }
 
@@ -57,6 +70,7 @@ export async function cachedPlayerStatus({ playerId, now, cacheStamp }: StatusVi
  * True when Redis was told.
  */
 export async function afterPlayerWrite(playerId: string, now: Date): Promise<boolean> {
+  localStatuses.delete(playerId);
   const { writes, gone } = await leaderboardWrites(playerId, now);
   // The cached status and both boards in one round trip.
   const told = await orElse(async () => {

@@ -4,7 +4,9 @@ import { GET as leaderboardRoute } from "@/app/api/v1/leaderboard/route";
 import { GET as playerRoute } from "@/app/api/v1/player/route";
 import { POST as checkInRoute } from "@/app/api/v1/quests/[id]/check-ins/route";
 import { POST as createTokenRoute } from "@/app/api/v1/tokens/route";
+import { db } from "@/lib/db";
 import { logger } from "@/lib/log/logger";
+import { markRedisBehind } from "@/lib/player/cache";
 import { BREAKER, getStore } from "@/lib/redis";
 import { UpstashStore } from "@/lib/store/upstash";
 import { makePlayer, makeQuest } from "@/tests/support/factories";
@@ -89,6 +91,47 @@ describe.runIf(redisAvailable)("when Redis goes away", () => {
       expect(["closed -> open", "open -> half-open", "half-open -> open"]).toContain(transition);
     const coolDowns = Math.ceil((Date.now() - outage.started) / BREAKER.coolDownMs);
     expect(transitions.length).toBeLessThanOrEqual(1 + 2 * coolDowns);
+    warn.mockRestore();
+  });
+
+  it("answers a repeat status read from this process while Redis is away, and shows every write at once", async () => {
+    // Redis is still away: the test above closed its endpoint for good.
+    const warn = vi.spyOn(logger(), "warn").mockImplementation(() => {});
+    let queries = 0;
+    db.$on("query", () => (queries += 1));
+    const player = await makePlayer({ createdAt: new Date() });
+    const token = await tokenFor(player);
+    const quest = await makeQuest(player.playerId, {}, new Date());
+    const status = async () => {
+      const before = queries;
+      const response = await call(playerRoute, { token });
+      expect(response.status).toBe(200);
+      return { body: await response.json(), queries: queries - before };
+    };
+    // From Postgres: the authenticating lookup and the status read's two queries (cost-per-action.test.ts).
+    const fromSql = 3;
+    const first = await status();
+    expect(first.body.quests[0]).toMatchObject({ completionsToday: 0 });
+    expect(first.queries).toBeGreaterThanOrEqual(fromSql);
+    // The repeat costs the authenticating lookup alone, as a Redis hit would.
+    expect((await status()).queries).toBe(1);
+
+    const checkIn = await call(checkInRoute, {
+      method: "POST",
+      token,
+      params: { id: quest.id },
+      body: { idempotencyKey: "faults-local-1" },
+    });
+    expect(checkIn.status).toBe(201);
+    const after = await status();
+    expect(after.body.quests[0]).toMatchObject({ completionsToday: 1, complete: true });
+    expect(after.queries).toBe(fromSql);
+    expect((await status()).queries).toBe(1);
+
+    // A write through another instance moves the player's cacheStamp (it could not tell Redis either): the copy
+    // kept here is not served again.
+    await markRedisBehind(player.playerId);
+    expect((await status()).queries).toBe(fromSql);
     warn.mockRestore();
   });
 
