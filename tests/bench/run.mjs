@@ -121,11 +121,10 @@ execFileSync(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-serv
 });
 
 // A check-in against the raw-SQL baseline of the same statements (its own database, servers and capture).
-execFileSync(
-  path.join(root, "node_modules/.bin/tsx"),
-  ["--conditions=react-server", "tests/bench/sql-baseline.ts"],
-  { cwd: root, stdio: "inherit" },
-);
+execFileSync(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "tests/bench/sql-baseline.ts"], {
+  cwd: root,
+  stdio: "inherit",
+});
 
 // Redis down and Redis slow (frozen) beside healthy, with 100,000 players: its own database, Redis and servers.
 const degraded = await benchDegraded({ serverUrl, duration: DURATION });
