@@ -5,7 +5,8 @@
 // plain `pg` and `fetch`, so the baseline cannot drift from what the app really does. Then the production build and
 // the baseline take the same load in alternating rounds (50 Hunters, request i is Hunter i mod 50's) and the table
 // gives req/s, p50/p95 and server CPU per request of each, and their ratios:
-//   - a check-in (a habit tapped over and over, a fresh idempotency key each),
+//   - a check-in (a habit tapped over and over, a fresh idempotency key each), through the API and through the
+//     dashboard's Server Action (which also renders the dashboard again: it revalidates it),
 //   - GET /api/v1/player from the status cache, and with the cache off (a second server, STATUS_CACHE_SECONDS=0),
 //   - the signed-in dashboard (its reads: the session's player, the status from the cache, today's insights),
 //   - a path no route serves (404): what the framework costs before any of our work.
@@ -45,6 +46,25 @@ const env = appEnv(database.url, {
   REDIS_PREFIX: `bench-baseline:${Date.now()}:`,
 });
 const children: ChildProcess[] = [];
+
+/** The router state a browser on the dashboard sends with a Server Action (read off Chromium's request). */
+const DASHBOARD_TREE = encodeURIComponent(
+  JSON.stringify([
+    "",
+    {
+      children: [
+        "(game)",
+        { children: ["dashboard", { children: ["__PAGE__", {}, null, null, 0] }, null, null, 0] },
+        null,
+        null,
+        0,
+      ],
+    },
+    null,
+    null,
+    16,
+  ]),
+);
 
 type Hunter = { token: string; playerId: string; questId: string; userId: string; sid: string; cookie: string };
 type Templates = Record<string, ({ query: string; params: unknown[] } | { redis: string; body: unknown[] })[]>;
@@ -111,6 +131,11 @@ try {
   });
   const bearer = (h: Hunter) => ({ authorization: `Bearer ${h.token}` });
   const freshKey = () => JSON.stringify({ idempotencyKey: randomBytes(12).toString("hex") });
+  // The dashboard's check-in button calls this Server Action (lib/check-ins/actions.ts).
+  const manifest = JSON.parse(readFileSync(path.join(root, ".next/server/server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { exportedName: string }>;
+  };
+  const checkInActionId = Object.keys(manifest.node).find((id) => manifest.node[id]!.exportedName === "checkInAction")!;
 
   type Side = {
     pid: number;
@@ -118,7 +143,15 @@ try {
     path: (h: Hunter) => string;
     headers: (h: Hunter) => Record<string, string>;
   };
-  type Pair = { name: string; method: "GET" | "POST"; app: Side; baseline: Side; status?: number };
+  type Pair = {
+    name: string;
+    method: "GET" | "POST";
+    app: Side;
+    baseline: Side;
+    /** The app's request body (a POST's default: a fresh idempotency key). */
+    body?: (h: Hunter) => string;
+    status?: number;
+  };
   const template = (action: string) => ({
     pid: sql.pid!,
     base: baseline,
@@ -131,6 +164,26 @@ try {
       method: "POST",
       app: { pid: app.pid, base: app.base, path: (h) => `/api/v1/quests/${h.questId}/check-ins`, headers: bearer },
       baseline: template("check-in"),
+    },
+    {
+      // As the dashboard's button sends it: the action's id, its argument encoded as React does a plain object.
+      name: "check-in, the dashboard's Server Action",
+      method: "POST",
+      app: {
+        pid: app.pid,
+        base: app.base,
+        path: () => "/dashboard",
+        headers: (h) => ({
+          cookie: h.cookie,
+          origin: app.base,
+          accept: "text/x-component",
+          "content-type": "text/plain;charset=UTF-8",
+          "next-action": checkInActionId,
+          "next-router-state-tree": DASHBOARD_TREE,
+        }),
+      },
+      baseline: template("check-in"),
+      body: (h) => JSON.stringify([{ questId: h.questId, idempotencyKey: randomBytes(12).toString("hex") }]),
     },
     {
       name: "GET /api/v1/player, status cache",
@@ -159,6 +212,17 @@ try {
     },
   ];
 
+  // The Server Action answers 200 whatever happened: its result must say it checked in.
+  const [first] = hunters;
+  const sent = await fetch(`${app.base}/dashboard`, {
+    method: "POST",
+    headers: pairs[1]!.app.headers(first!),
+    body: pairs[1]!.body!(first!),
+  });
+  const answer = await sent.text();
+  if (!answer.includes('"ok":true'))
+    throw new Error(`the check-in action failed: ${sent.status} ${answer.slice(0, 300)}`);
+
   /** Request i is Hunter i mod 50's (and a fresh idempotency key for a write): both servers get the same pattern. */
   const measure = async (pair: Pair, side: Side) => {
     const before = usage(side.pid);
@@ -169,14 +233,17 @@ try {
       method: pair.method,
       pathFor: (i) => side.path(hunters[i]!),
       headersFor: (i) => side.headers(hunters[i]!),
-      ...(pair.method === "POST" && { bodyFor: freshKey }),
+      ...(pair.method === "POST" && {
+        bodyFor: (i: number) => (side === pair.app && pair.body ? pair.body : freshKey)(hunters[i]!),
+      }),
     });
     const after = usage(side.pid);
     return { ...result, cpu: after.cpu - before.cpu };
   };
 
-  const table = [];
-  const ratios = [];
+  const table: Record<string, string | number>[] = [];
+  const ratios: Record<string, string>[] = [];
+  const appCpu = new Map<string, number>();
   for (const pair of pairs) {
     const totals = {
       app: { requests: 0, errors: 0, cpu: 0, latencies: [] as number[] },
@@ -206,6 +273,7 @@ try {
       };
     };
     const [a, b] = [row("app"), row("baseline")];
+    appCpu.set(pair.name, a.cpuMs);
     for (const [who, r] of [
       ["app", a],
       ["baseline", b],
@@ -229,6 +297,10 @@ try {
   console.log(`\n${HUNTERS} Hunters × 1 connection, ${ROUNDS} alternating rounds × ${SECONDS} s per side:`);
   console.table(table);
   console.table(ratios);
+  const [route, action] = pairs.slice(0, 2).map((pair) => appCpu.get(pair.name)!);
+  console.log(
+    `The Server Action's check-in costs ×${(action! / route!).toFixed(2)} the API route's CPU (target ≤ 1.5).`,
+  );
   console.log("Issue #16's targets for the check-in: CPU ≤ ×2 the baseline's, throughput ≥ 50 % of it.");
 } finally {
   for (const child of children) child.kill("SIGTERM");
