@@ -5,8 +5,8 @@ import type { CheckInInput } from "@/lib/check-ins/schemas";
 import { db, TX_OPTIONS, type Tx } from "@/lib/db";
 import { canBackfill } from "@/lib/days/rules";
 import { AppError } from "@/lib/errors";
-import { Prisma, type CheckIn, type CheckInSource, type Quest } from "@/lib/generated/prisma/client";
-import { lockPlayerWith, openRankTrialIfDue, post, type PlayerState } from "@/lib/ledger/service";
+import { Prisma, type CheckInSource, type Quest } from "@/lib/generated/prisma/client";
+import { lockPlayer, openRankTrialIfDue, post, type PlayerState } from "@/lib/ledger/service";
 import { metrics } from "@/lib/metrics/registry";
 import { awardXp, badHabitPenaltyXp, clampBadHabitLoss, goldFor } from "@/lib/progression/rules";
 import { countsTowardPenalty } from "@/lib/penalties/rules";
@@ -91,15 +91,23 @@ function unawardedReason(quest: QuestShape, before: DayTally, day: DayKey): stri
   return "Already complete today: recorded without XP.";
 }
 
-/** What a check-in keeps of its request, to tell a retry from another request under the same key. */
-type KeptRequest = Pick<CheckIn, "response" | "questId" | "value" | "happenedAt" | "source">;
-
 /**
  * The reply already given to this key, or null for a new key. A key names one request: sent again for another
  * quest, value or time it is refused rather than replayed (docs/rules.md "Yesterday, backfill, undo"). The note is
- * left out: it can be edited after the check-in.
+ * left out: it can be edited after the check-in. Read before the transaction without a lock, and again once the
+ * player's lock is ours (`client` the transaction): a first send that raced ours past the first read has committed
+ * by then, and only a statement begun after the lock sees it.
  */
-function replayOf(existing: KeptRequest | null, questId: string, input: CheckInInput): CheckInReply | null {
+async function replay(
+  playerId: string,
+  questId: string,
+  input: CheckInInput,
+  client: Tx = db,
+): Promise<CheckInReply | null> {
+  const existing = await client.checkIn.findUnique({
+    where: { playerId_idempotencyKey: { playerId, idempotencyKey: input.idempotencyKey } },
+    select: { response: true, questId: true, value: true, happenedAt: true, source: true },
+  });
   if (!existing) return null;
   const sameTime = input.happenedAt
     ? existing.source !== "LIVE" && existing.happenedAt.getTime() === Date.parse(input.happenedAt)
@@ -110,43 +118,6 @@ function replayOf(existing: KeptRequest | null, questId: string, input: CheckInI
     });
   }
   return { status: 200, body: JSON.parse(existing.response) as CheckInBody };
-}
-
-/** replayOf the check-in already stored under this key, read without a lock. */
-async function replay(playerId: string, questId: string, input: CheckInInput): Promise<CheckInReply | null> {
-  const existing = await db.checkIn.findUnique({
-    where: { playerId_idempotencyKey: { playerId, idempotencyKey: input.idempotencyKey } },
-    select: { response: true, questId: true, value: true, happenedAt: true, source: true },
-  });
-  return replayOf(existing, questId, input);
-}
-
-type LockedForCheckIn = PlayerState & { [K in keyof KeptRequest as `kept${Capitalize<K>}`]: KeptRequest[K] | null };
-
-/**
- * Locks the player and, in the same statement, reads what is stored under the key: a first send that raced ours
- * past the lock-free check has committed by the time the lock is ours.
- */
-async function lockForCheckIn(tx: Tx, playerId: string, key: string) {
-  const { keptResponse, keptQuestId, keptValue, keptHappenedAt, keptSource, ...player } =
-    await lockPlayerWith<LockedForCheckIn>(
-      tx,
-      playerId,
-      Prisma.sql`, k."response" AS "keptResponse", k."questId" AS "keptQuestId", k."value" AS "keptValue",
-        k."happenedAt" AS "keptHappenedAt", k."source"::text AS "keptSource"`,
-      Prisma.sql`LEFT JOIN "CheckIn" k ON k."playerId" = "Player"."id" AND k."idempotencyKey" = ${key}`,
-    );
-  const kept =
-    keptResponse === null
-      ? null
-      : {
-          response: keptResponse,
-          questId: keptQuestId!,
-          value: keptValue,
-          happenedAt: keptHappenedAt!,
-          source: keptSource!,
-        };
-  return { player: player as PlayerState, kept };
 }
 
 function playerSummary(player: PlayerState): CheckInBody["player"] {
@@ -204,8 +175,8 @@ async function recordCheckIn(playerId: string, questId: string, input: CheckInIn
   if (earlier) return earlier;
   try {
     return await db.$transaction(async (tx) => {
-      const { player, kept } = await lockForCheckIn(tx, playerId, input.idempotencyKey);
-      const raced = replayOf(kept, questId, input);
+      const player = await lockPlayer(tx, playerId);
+      const raced = await replay(playerId, questId, input, tx);
       if (raced) return raced;
       const quest = await tx.quest.findFirst({ where: { id: questId, playerId, archivedAt: null } });
       if (!quest) throw new AppError("NOT_FOUND", "Quest not found");

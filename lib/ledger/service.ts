@@ -38,34 +38,21 @@ export type PlayerState = Prisma.PlayerGetPayload<{ select: typeof PLAYER_STATE 
 
 /**
  * Locks the player's row for the rest of the transaction and reads it. Every write that moves a player's totals
- * goes through here first, so concurrent check-ins, undos and rollovers for one player run one at a time.
+ * goes through here first, so concurrent check-ins, undos and rollovers for one player run one at a time. Rows of
+ * other tables are read in statements of their own after it: under READ COMMITTED a statement sees what was
+ * committed when it began, so a row written by the transaction this one waited for is only seen by a later one.
  */
 export async function lockPlayer(tx: Tx, playerId: string): Promise<PlayerState> {
-  return lockPlayerWith<PlayerState>(tx, playerId, Prisma.empty, Prisma.empty);
-}
-
-/**
- * lockPlayer, with more read in the same statement: `columns` (each starting with a comma) from `joins` (left
- * joins onto "Player", at most one row each), so a write that needs a row of its own to decide pays no extra round
- * trip for it.
- */
-export async function lockPlayerWith<T extends PlayerState>(
-  tx: Tx,
-  playerId: string,
-  columns: Prisma.Sql,
-  joins: Prisma.Sql,
-): Promise<T> {
   // One round trip: the lock and the read are the same statement.
-  const [player] = await tx.$queryRaw<T[]>`
-    SELECT ${Prisma.join(LOCKED_COLUMNS)} ${columns} FROM "Player" ${joins}
-    WHERE "Player"."id" = ${playerId} FOR UPDATE OF "Player"`;
+  const [player] = await tx.$queryRaw<PlayerState[]>`
+    SELECT ${Prisma.join(LOCKED_COLUMNS)} FROM "Player" WHERE "id" = ${playerId} FOR UPDATE`;
   if (!player) throw new AppError("NOT_FOUND", "Player not found");
   return player;
 }
 
 /** PLAYER_STATE's columns, quoted for the locking read (enums as their text, as Prisma reads them). */
 const LOCKED_COLUMNS = Object.keys(PLAYER_STATE).map((column) =>
-  Prisma.raw(`"Player"."${column}"${column === "job" || column === "rank" ? "::text" : ""} AS "${column}"`),
+  Prisma.raw(column === "job" || column === "rank" ? `"${column}"::text AS "${column}"` : `"${column}"`),
 );
 
 export type Posting = {

@@ -267,6 +267,23 @@ describe("concurrent check-ins", () => {
     expect(await playerTotals(playerId)).toMatchObject({ xp: 150 + achievements.xp, totalCheckIns: 1 });
   });
 
+  it("answers every copy of a ONE_TIME quest's check-in sent at once with the one reply, never its 409", async () => {
+    // The copies that wait for the player's lock find the first one's check-in once the lock is theirs: they answer
+    // with its reply rather than judge the quest the first one just completed.
+    const { playerId } = await makePlayer();
+    const quest = await makeQuest(playerId, { kind: "ONE_TIME" });
+    const input = { idempotencyKey: "one-time-sent-25-times" };
+
+    const replies = await Promise.all(
+      Array.from({ length: TIMES }, () => checkIn(playerId, quest.id, input, utc(MONDAY, "10:00"))),
+    );
+
+    expect(replies.filter((r) => r.status === 201)).toHaveLength(1);
+    expect(replies.filter((r) => r.status === 200)).toHaveLength(TIMES - 1);
+    for (const reply of replies) expect(reply.body).toEqual(replies[0]!.body);
+    expect(await db.checkIn.count({ where: { playerId } })).toBe(1);
+  });
+
   it("awards exactly once when 25 different check-ins hit a timesPerDay = 1 quest at once", async () => {
     const { playerId } = await makePlayer();
     const quest = await makeQuest(playerId, { timesPerDay: 1 });
