@@ -30,10 +30,6 @@ export class GuardedStore implements Store {
   zset(key: string, entries: readonly RankedEntry[]) {
     return this.breaker.run(() => this.inner.zset(key, entries));
   }
-  zrem(key: string, member: string) {
-    return this.breaker.run(() => this.inner.zrem(key, member));
-  }
-
   apply(writes: readonly StoreWrite[]) {
     return this.breaker.run(() => this.inner.apply(writes));
   }

@@ -40,14 +40,10 @@ export class MemoryStore implements Store {
     this.sets.set(key, set);
   }
 
-  async zrem(key: string, member: string) {
-    this.sets.get(key)?.delete(member);
-  }
-
   async apply(writes: readonly StoreWrite[]) {
     for (const write of writes) {
       if (write.op === "del") await this.del(write.key);
-      else if (write.op === "zrem") await this.zrem(write.key, write.member);
+      else if (write.op === "zrem") this.sets.get(write.key)?.delete(write.member);
       else await this.zset(write.key, write.entries);
     }
   }

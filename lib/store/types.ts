@@ -21,7 +21,6 @@ export interface Store {
   incr(key: string, ttlSeconds: number): Promise<number>;
   /** Sorted sets: the leaderboards. Scores are set absolutely, so repeating an update is harmless. */
   zset(key: string, entries: readonly RankedEntry[]): Promise<void>;
-  zrem(key: string, member: string): Promise<void>;
   /** 0-based, highest score first; null when absent. */
   zrevrank(key: string, member: string): Promise<number | null>;
   zcard(key: string): Promise<number>;

@@ -68,10 +68,6 @@ export class UpstashStore implements Store {
     );
   }
 
-  async zrem(key: string, member: string) {
-    await this.redis.zrem(this.key(key), member);
-  }
-
   async apply(writes: readonly StoreWrite[]) {
     if (writes.length === 0) return;
     const pipeline = this.redis.pipeline();

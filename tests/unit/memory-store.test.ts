@@ -51,7 +51,7 @@ describe("MemoryStore (the embedded default and the sign-in fallback)", () => {
       { member: "cat", score: 5 },
     ]);
     expect(await store.zrevrank("b", "cat")).toBe(2);
-    await store.zrem("b", "bob");
+    await store.apply([{ op: "zrem", key: "b", member: "bob" }]);
     expect(await store.zrevrank("b", "bob")).toBeNull();
     expect(await store.zcard("b")).toBe(2);
   });
