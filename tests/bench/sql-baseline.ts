@@ -3,8 +3,8 @@
 // test makes each action through the app's own code and writes what it asked of Postgres (the ORM's query events)
 // and Redis (at the Upstash endpoint) to templates; tests/bench/sql-server.mjs replays a template per request over
 // plain `pg` and `fetch`, so the baseline cannot drift from what the app really does. Then the production build and
-// the baseline take the same load in alternating rounds (50 Hunters, request i is Hunter i mod 50's) and the table
-// gives req/s, p50/p95 and server CPU per request of each, and their ratios:
+// the baseline take the same load, an unmeasured warm-up round each and then alternating rounds (50 Hunters, request
+// i is Hunter i mod 50's), and the table gives req/s, p50/p95 and server CPU per request of each, and their ratios:
 //   - a check-in (a habit tapped over and over, a fresh idempotency key each), through the API and through the
 //     dashboard's Server Action (which also renders the dashboard again: it revalidates it),
 //   - GET /api/v1/player from the status cache, and with the cache off (a second server, STATUS_CACHE_SECONDS=0),
@@ -249,6 +249,12 @@ try {
       app: { requests: 0, errors: 0, cpu: 0, latencies: [] as number[] },
       baseline: { requests: 0, errors: 0, cpu: 0, latencies: [] as number[] },
     };
+    // Unmeasured first: a server that has been up a while has compiled its hot paths (V8's JIT), and the first
+    // requests of a path also load its code. Both sides warm up alike.
+    for (const which of ["app", "baseline"] as const) {
+      console.log(`[bench:baseline] ${pair.name}: warming ${which} up…`);
+      await measure(pair, pair[which]);
+    }
     for (let round = 0; round < ROUNDS; round++) {
       const order = round % 2 === 0 ? (["app", "baseline"] as const) : (["baseline", "app"] as const);
       for (const which of order) {
