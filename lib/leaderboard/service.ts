@@ -29,10 +29,11 @@ const MARKER_SCORE = -1e15;
 export async function leaderboardWrites(playerId: string, now: Date): Promise<{ writes: StoreWrite[]; gone: boolean }> {
   if (getStore().kind !== "upstash") return { writes: [], gone: false };
   const week = isoWeekUtc(now);
-  const player = await db.player.findUnique({
-    where: { id: playerId },
-    select: { xp: true, leaderboardOptOut: true, weeklyScores: { where: { week }, select: { xp: true } } },
-  });
+  // After every write: one plain statement (the ORM's nested read would cost more CPU than the database does).
+  const [player] = await db.$queryRaw<{ xp: number; leaderboardOptOut: boolean; weekly: number | null }[]>`
+    SELECT p."xp", p."leaderboardOptOut", w."xp" AS "weekly" FROM "Player" p
+    LEFT JOIN "WeeklyScore" w ON w."playerId" = p."id" AND w."week" = ${week}
+    WHERE p."id" = ${playerId}`;
   const [all, weekly] = [boardKey("all", now), boardKey("weekly", now)];
   if (!player || player.leaderboardOptOut) {
     return {
@@ -44,12 +45,11 @@ export async function leaderboardWrites(playerId: string, now: Date): Promise<{ 
     };
   }
   // The weekly board holds the players with ledger entries this week, as a rebuild would.
-  const [score] = player.weeklyScores;
   return {
     writes: [
       { op: "zset", key: all, entries: [{ member: playerId, score: player.xp }] },
-      score
-        ? { op: "zset", key: weekly, entries: [{ member: playerId, score: score.xp }] }
+      player.weekly !== null
+        ? { op: "zset", key: weekly, entries: [{ member: playerId, score: player.weekly }] }
         : { op: "zrem", key: weekly, member: playerId },
     ],
     gone: false,
