@@ -1,7 +1,7 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
+import { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 
 export function createPrismaClient(connectionString: string, max: number, options: pg.PoolConfig = {}) {
@@ -17,6 +17,20 @@ export function createPrismaClient(connectionString: string, max: number, option
 }
 
 type Client = ReturnType<typeof createPrismaClient>;
+
+/**
+ * A model's columns for a raw SELECT (of the table aliased `table`), read back exactly as the ORM reads them: each
+ * column named in `casts` is cast (enums to `text`, arrays of them to `text[]`). The check-in's statements go through
+ * `$queryRaw`, which skips the ORM's query compiler: about a quarter of a millisecond of CPU per statement (#16).
+ */
+export function rawColumns(
+  table: string,
+  columns: readonly string[],
+  casts: Record<string, "text" | "text[]"> = {},
+): Prisma.Sql {
+  const cast = (column: string) => (casts[column] ? `::${casts[column]}` : "");
+  return Prisma.join(columns.map((column) => Prisma.raw(`"${table}"."${column}"${cast(column)} AS "${column}"`)));
+}
 
 /** A transaction's client: services pass it down so every write of one action commits together. */
 export type Tx = Prisma.TransactionClient;

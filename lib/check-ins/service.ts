@@ -2,10 +2,10 @@ import "server-only";
 import { unlockAchievements, type Unlocked } from "@/lib/achievements/service";
 import { isEarlyCheckIn } from "@/lib/achievements/rules";
 import type { CheckInInput } from "@/lib/check-ins/schemas";
-import { db, TX_OPTIONS, type Tx } from "@/lib/db";
+import { db, rawColumns, TX_OPTIONS, type Tx } from "@/lib/db";
 import { canBackfill } from "@/lib/days/rules";
 import { AppError } from "@/lib/errors";
-import { Prisma, type CheckInSource, type Quest } from "@/lib/generated/prisma/client";
+import { Prisma, type CheckIn, type CheckInSource, type Quest } from "@/lib/generated/prisma/client";
 import { lockPlayer, openRankTrialIfDue, post, type PlayerState } from "@/lib/ledger/service";
 import { metrics } from "@/lib/metrics/registry";
 import { awardXp, badHabitPenaltyXp, clampBadHabitLoss, goldFor } from "@/lib/progression/rules";
@@ -68,14 +68,58 @@ const NO_AWARD: Award = {
   penalty: null,
 };
 
-/** The counted check-ins of a quest on one day. */
-export async function dayTally(tx: Tx, questId: string, day: DayKey): Promise<DayTally> {
-  const { _count, _sum } = await tx.checkIn.aggregate({
-    where: { questId, dayKey: day, undo: null },
-    _count: { _all: true },
-    _sum: { value: true },
-  });
-  return { count: _count._all, total: _sum.value ?? 0 };
+/** Every column of Quest, for the check-in's read of its quest. */
+const QUEST_COLUMNS = rawColumns("q", Object.values(Prisma.QuestScalarFieldEnum), {
+  kind: "text",
+  difficulty: "text",
+  stats: "text[]",
+  targetDirection: "text",
+});
+
+/** What a check-in under an idempotency key keeps to answer that key again. */
+type KeyedCheckIn = Pick<CheckIn, "response" | "questId" | "value" | "happenedAt" | "source">;
+
+/**
+ * What a check-in reads once the player's lock is ours, in one statement: the check-in already made under this key
+ * (if any), the quest (null unless it is the player's and not archived) and the check-ins counted on its `day` so
+ * far (an undone one has its CheckInUndo row). Under READ COMMITTED only a statement begun after the lock sees what
+ * the transaction we waited for committed, such as a first send of this very key.
+ */
+async function readUnderLock(
+  tx: Tx,
+  playerId: string,
+  questId: string,
+  idempotencyKey: string,
+  day: DayKey,
+): Promise<{ keyed: KeyedCheckIn | null; quest: Quest | null; before: DayTally }> {
+  const [row] = await tx.$queryRaw<
+    (Quest & { count: number; total: number } & { [K in keyof KeyedCheckIn as `keyed_${K}`]: KeyedCheckIn[K] })[]
+  >`
+    SELECT ${QUEST_COLUMNS}, t."count", t."total", k."response" AS "keyed_response", k."questId" AS "keyed_questId",
+      k."value" AS "keyed_value", k."happenedAt" AS "keyed_happenedAt", k."source"::text AS "keyed_source"
+    FROM (SELECT 1) AS "one"
+    LEFT JOIN "Quest" q ON q."id" = ${questId} AND q."playerId" = ${playerId} AND q."archivedAt" IS NULL
+    LEFT JOIN "CheckIn" k ON k."playerId" = ${playerId} AND k."idempotencyKey" = ${idempotencyKey}
+    CROSS JOIN LATERAL (
+      SELECT COUNT(*)::int AS "count", COALESCE(SUM(c."value"), 0)::float8 AS "total" FROM "CheckIn" c
+      WHERE c."questId" = ${questId} AND c."dayKey" = ${day}
+        AND NOT EXISTS (SELECT 1 FROM "CheckInUndo" u WHERE u."checkInId" = c."id")
+    ) AS t`;
+  const {
+    count,
+    total,
+    keyed_response: response,
+    keyed_questId: keyedQuestId,
+    keyed_value: value,
+    keyed_happenedAt: happenedAt,
+    keyed_source: source,
+    ...quest
+  } = row!;
+  return {
+    keyed: response === null ? null : { response, questId: keyedQuestId, value, happenedAt, source },
+    quest: quest.id === null ? null : quest,
+    before: { count, total },
+  };
 }
 
 /** What the player is told when a recorded check-in earns nothing. */
@@ -92,22 +136,11 @@ function unawardedReason(quest: QuestShape, before: DayTally, day: DayKey): stri
 }
 
 /**
- * The reply already given to this key, or null for a new key. A key names one request: sent again for another
- * quest, value or time it is refused rather than replayed (docs/rules.md "Yesterday, backfill, undo"). The note is
- * left out: it can be edited after the check-in. Read before the transaction without a lock, and again once the
- * player's lock is ours (`client` the transaction): a first send that raced ours past the first read has committed
- * by then, and only a statement begun after the lock sees it.
+ * The reply already given under this key (`existing`: the check-in made with it), or null for a new key. A key
+ * names one request: sent again for another quest, value or time it is refused rather than replayed (docs/rules.md
+ * "Yesterday, backfill, undo"). The note is left out: it can be edited after the check-in.
  */
-async function replay(
-  playerId: string,
-  questId: string,
-  input: CheckInInput,
-  client: Tx = db,
-): Promise<CheckInReply | null> {
-  const existing = await client.checkIn.findUnique({
-    where: { playerId_idempotencyKey: { playerId, idempotencyKey: input.idempotencyKey } },
-    select: { response: true, questId: true, value: true, happenedAt: true, source: true },
-  });
+function replayOf(existing: KeyedCheckIn | null, questId: string, input: CheckInInput): CheckInReply | null {
   if (!existing) return null;
   const sameTime = input.happenedAt
     ? existing.source !== "LIVE" && existing.happenedAt.getTime() === Date.parse(input.happenedAt)
@@ -125,6 +158,11 @@ function playerSummary(player: PlayerState): CheckInBody["player"] {
   return { level, xp, gold, heldXp, heldGold, rank, streak };
 }
 
+/** The day a check-in counts for: today when it is live, else the player's day at `happenedAt`. */
+function checkInDay(player: PlayerState, happenedAt: Date, live: boolean, now: Date): DayKey {
+  return live ? playerToday(player, now) : localDay(happenedAt, player);
+}
+
 /** Which day a check-in counts for, and whether it is live, offline (an unsettled past day) or a backfill. */
 function placeCheckIn(
   player: PlayerState,
@@ -137,7 +175,7 @@ function placeCheckIn(
     throw new AppError("VALIDATION_FAILED", "happenedAt is in the future", { happenedAt: "Must not be in the future" });
   }
   const today = playerToday(player, now);
-  const day = live ? today : localDay(happenedAt, player);
+  const day = checkInDay(player, happenedAt, live, now);
   if (day < quest.createdDay) {
     throw new AppError("VALIDATION_FAILED", "The quest did not exist yet", {
       happenedAt: "Before the quest was created",
@@ -171,84 +209,79 @@ export async function checkIn(
 }
 
 async function recordCheckIn(playerId: string, questId: string, input: CheckInInput, now: Date): Promise<CheckInReply> {
-  const earlier = await replay(playerId, questId, input);
-  if (earlier) return earlier;
-  try {
-    return await db.$transaction(async (tx) => {
-      const player = await lockPlayer(tx, playerId);
-      const raced = await replay(playerId, questId, input, tx);
-      if (raced) return raced;
-      const quest = await tx.quest.findFirst({ where: { id: questId, playerId, archivedAt: null } });
-      if (!quest) throw new AppError("NOT_FOUND", "Quest not found");
-      if (quest.kind === "PENALTY") {
-        throw new AppError("CONFLICT", "A Survival Quest is cleared by completing your other quests in time");
-      }
-      if (quest.kind === "ONE_TIME" && quest.completedAt)
-        throw new AppError("CONFLICT", "This quest is already complete");
-      if (quest.targetValue !== null && input.value === undefined) {
-        throw new AppError("VALIDATION_FAILED", `Say how much: this quest counts ${quest.targetUnit}`, {
-          value: `How many ${quest.targetUnit}?`,
-        });
-      }
-      const happenedAt = input.happenedAt ? new Date(input.happenedAt) : now;
-      const { day, source } = placeCheckIn(player, quest, happenedAt, !input.happenedAt, now);
-      const before = await dayTally(tx, questId, day);
-
-      const created = await tx.checkIn.create({
-        data: {
-          playerId,
-          questId,
-          dayKey: day,
-          happenedAt,
-          source,
-          idempotencyKey: input.idempotencyKey,
-          value: input.value,
-          note: input.note,
-          response: "",
-        },
-      });
-      if (quest.kind === "ONE_TIME") {
-        await tx.quest.update({ where: { id: questId }, data: { completedAt: happenedAt } });
-      }
-      if (source === "BACKFILL") await restateStrength(tx, quest);
-      const placed = { id: created.id, dayKey: day, happenedAt, value: created.value };
-      const award = source === "BACKFILL" ? NO_AWARD : await awardCheckIn(tx, player, quest, placed, before, now);
-      const after = addToTally(before, created.value);
-      const body: CheckInBody = {
-        checkIn: {
-          id: created.id,
-          questId,
-          dayKey: day,
-          happenedAt: happenedAt.toISOString(),
-          source,
-          value: created.value,
-          note: created.note,
-        },
-        award,
-        day: {
-          checkIns: after.count,
-          total: after.total,
-          target: quest.targetValue,
-          complete: isCompleteWith(questShape(quest), after),
-        },
-        player: playerSummary(player),
-      };
-      // Written once, inside the transaction that creates the row: the reply a retry will get.
-      await tx.checkIn.update({
-        where: { id: created.id },
-        data: { response: JSON.stringify(body) },
-        select: { id: true },
-      });
-      return { status: 201 as const, body };
-    }, TX_OPTIONS);
-  } catch (error) {
-    // Two first sends of one key raced past the lock-free check: the loser answers with the winner's reply.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      const winner = await replay(playerId, questId, input);
-      if (winner) return winner;
+  // Every check-in, a retry too, first takes the player's lock: two sends of one key (a retry racing its first
+  // send) run one after the other, and the second finds the first's check-in and answers with its reply.
+  return db.$transaction(async (tx) => {
+    const player = await lockPlayer(tx, playerId);
+    const happenedAt = input.happenedAt ? new Date(input.happenedAt) : now;
+    const live = !input.happenedAt;
+    // A retry (the same key again) is answered before anything is judged: as it was the first time.
+    const { keyed, quest, before } = await readUnderLock(
+      tx,
+      playerId,
+      questId,
+      input.idempotencyKey,
+      checkInDay(player, happenedAt, live, now),
+    );
+    const earlier = replayOf(keyed, questId, input);
+    if (earlier) return earlier;
+    if (!quest) throw new AppError("NOT_FOUND", "Quest not found");
+    if (quest.kind === "PENALTY") {
+      throw new AppError("CONFLICT", "A Survival Quest is cleared by completing your other quests in time");
     }
-    throw error;
-  }
+    if (quest.kind === "ONE_TIME" && quest.completedAt)
+      throw new AppError("CONFLICT", "This quest is already complete");
+    if (quest.targetValue !== null && input.value === undefined) {
+      throw new AppError("VALIDATION_FAILED", `Say how much: this quest counts ${quest.targetUnit}`, {
+        value: `How many ${quest.targetUnit}?`,
+      });
+    }
+    const { day, source } = placeCheckIn(player, quest, happenedAt, live, now);
+
+    const created = await tx.checkIn.create({
+      data: {
+        playerId,
+        questId,
+        dayKey: day,
+        happenedAt,
+        source,
+        idempotencyKey: input.idempotencyKey,
+        value: input.value,
+        note: input.note,
+        response: "",
+      },
+      select: { id: true, value: true, note: true },
+    });
+    if (quest.kind === "ONE_TIME") {
+      await tx.quest.update({ where: { id: questId }, data: { completedAt: happenedAt } });
+    }
+    if (source === "BACKFILL") await restateStrength(tx, quest);
+    const placed = { id: created.id, dayKey: day, happenedAt, value: created.value };
+    const award = source === "BACKFILL" ? NO_AWARD : await awardCheckIn(tx, player, quest, placed, before, now);
+    const after = addToTally(before, created.value);
+    const body: CheckInBody = {
+      checkIn: {
+        id: created.id,
+        questId,
+        dayKey: day,
+        happenedAt: happenedAt.toISOString(),
+        source,
+        value: created.value,
+        note: created.note,
+      },
+      award,
+      day: {
+        checkIns: after.count,
+        total: after.total,
+        target: quest.targetValue,
+        complete: isCompleteWith(questShape(quest), after),
+      },
+      player: playerSummary(player),
+    };
+    // Written once, inside the transaction that creates the row: the reply a retry will get.
+    await tx.$executeRaw`UPDATE "CheckIn" SET "response" = ${JSON.stringify(body)} WHERE "id" = ${created.id}`;
+    return { status: 201 as const, body };
+  }, TX_OPTIONS);
 }
 
 type Placed = { id: string; dayKey: DayKey; happenedAt: Date; value: number | null };

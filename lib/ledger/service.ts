@@ -1,6 +1,6 @@
 import "server-only";
-import { Prisma, type LedgerReason } from "@/lib/generated/prisma/client";
-import type { Tx } from "@/lib/db";
+import type { LedgerReason, Prisma } from "@/lib/generated/prisma/client";
+import { rawColumns, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { levelForXp, rankTrialOpen, STAT_POINTS_PER_LEVEL } from "@/lib/progression/rules";
 import { isoWeekUtc, type DayKey } from "@/lib/time/rules";
@@ -45,15 +45,13 @@ export type PlayerState = Prisma.PlayerGetPayload<{ select: typeof PLAYER_STATE 
 export async function lockPlayer(tx: Tx, playerId: string): Promise<PlayerState> {
   // One round trip: the lock and the read are the same statement.
   const [player] = await tx.$queryRaw<PlayerState[]>`
-    SELECT ${Prisma.join(LOCKED_COLUMNS)} FROM "Player" WHERE "id" = ${playerId} FOR UPDATE`;
+    SELECT ${LOCKED_COLUMNS} FROM "Player" p WHERE p."id" = ${playerId} FOR UPDATE`;
   if (!player) throw new AppError("NOT_FOUND", "Player not found");
   return player;
 }
 
-/** PLAYER_STATE's columns, quoted for the locking read (enums as their text, as Prisma reads them). */
-const LOCKED_COLUMNS = Object.keys(PLAYER_STATE).map((column) =>
-  Prisma.raw(column === "job" || column === "rank" ? `"${column}"::text AS "${column}"` : `"${column}"`),
-);
+/** PLAYER_STATE's columns for the locking read. */
+const LOCKED_COLUMNS = rawColumns("p", Object.keys(PLAYER_STATE), { job: "text", rank: "text" });
 
 export type Posting = {
   reason: LedgerReason;
