@@ -37,6 +37,8 @@ import {
 const HUNTERS = 50;
 const ROUNDS = 3;
 const SECONDS = Math.max(2, Math.round(Number(process.env.BENCH_SECONDS ?? 10) / ROUNDS));
+/** V8 keeps optimising the app's hot paths for its first couple of thousand requests (~20 s of this load). */
+const WARM_UP_SECONDS = Number(process.env.BENCH_WARM_UP_SECONDS ?? 20);
 
 const database = await benchDatabase("thesystem_bench_baseline");
 const proxy = await startUpstashProxy({ token: randomBytes(16).toString("hex") });
@@ -224,12 +226,12 @@ try {
     throw new Error(`the check-in action failed: ${sent.status} ${answer.slice(0, 300)}`);
 
   /** Request i is Hunter i mod 50's (and a fresh idempotency key for a write): both servers get the same pattern. */
-  const measure = async (pair: Pair, side: Side) => {
+  const measure = async (pair: Pair, side: Side, duration = SECONDS) => {
     const before = usage(side.pid);
     const result = await load({
       url: side.base,
       connections: HUNTERS,
-      duration: SECONDS,
+      duration,
       method: pair.method,
       pathFor: (i) => side.path(hunters[i]!),
       headersFor: (i) => side.headers(hunters[i]!),
@@ -253,7 +255,7 @@ try {
     // requests of a path also load its code. Both sides warm up alike.
     for (const which of ["app", "baseline"] as const) {
       console.log(`[bench:baseline] ${pair.name}: warming ${which} up…`);
-      await measure(pair, pair[which]);
+      await measure(pair, pair[which], WARM_UP_SECONDS);
     }
     for (let round = 0; round < ROUNDS; round++) {
       const order = round % 2 === 0 ? (["app", "baseline"] as const) : (["baseline", "app"] as const);
