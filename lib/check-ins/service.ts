@@ -163,32 +163,35 @@ function checkInDay(player: PlayerState, happenedAt: Date, live: boolean, now: D
   return live ? playerToday(player, now) : localDay(happenedAt, player);
 }
 
-/** Which day a check-in counts for, and whether it is live, offline (an unsettled past day) or a backfill. */
+/**
+ * Whether a check-in on `day` (checkInDay's) may be made, and whether it is live, offline (an unsettled past day) or
+ * a backfill.
+ */
 function placeCheckIn(
   player: PlayerState,
   quest: Pick<Quest, "createdDay">,
+  day: DayKey,
   happenedAt: Date,
   live: boolean,
   now: Date,
-) {
+): CheckInSource {
   if (happenedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
     throw new AppError("VALIDATION_FAILED", "happenedAt is in the future", { happenedAt: "Must not be in the future" });
   }
   const today = playerToday(player, now);
-  const day = checkInDay(player, happenedAt, live, now);
   if (day < quest.createdDay) {
     throw new AppError("VALIDATION_FAILED", "The quest did not exist yet", {
       happenedAt: "Before the quest was created",
     });
   }
   const settled = player.lastSettledDay !== null && day <= player.lastSettledDay;
-  if (!settled) return { day, source: (live ? "LIVE" : "OFFLINE") as CheckInSource };
+  if (!settled) return live ? "LIVE" : "OFFLINE";
   if (!canBackfill(day, today)) {
     throw new AppError("VALIDATION_FAILED", "Backfill reaches 7 days back at most", {
       happenedAt: "More than 7 days ago",
     });
   }
-  return { day, source: "BACKFILL" as CheckInSource };
+  return "BACKFILL";
 }
 
 /**
@@ -215,14 +218,9 @@ async function recordCheckIn(playerId: string, questId: string, input: CheckInIn
     const player = await lockPlayer(tx, playerId);
     const happenedAt = input.happenedAt ? new Date(input.happenedAt) : now;
     const live = !input.happenedAt;
+    const day = checkInDay(player, happenedAt, live, now);
     // A retry (the same key again) is answered before anything is judged: as it was the first time.
-    const { keyed, quest, before } = await readUnderLock(
-      tx,
-      playerId,
-      questId,
-      input.idempotencyKey,
-      checkInDay(player, happenedAt, live, now),
-    );
+    const { keyed, quest, before } = await readUnderLock(tx, playerId, questId, input.idempotencyKey, day);
     const earlier = replayOf(keyed, questId, input);
     if (earlier) return earlier;
     if (!quest) throw new AppError("NOT_FOUND", "Quest not found");
@@ -236,7 +234,7 @@ async function recordCheckIn(playerId: string, questId: string, input: CheckInIn
         value: `How many ${quest.targetUnit}?`,
       });
     }
-    const { day, source } = placeCheckIn(player, quest, happenedAt, live, now);
+    const source = placeCheckIn(player, quest, day, happenedAt, live, now);
 
     const created = await tx.checkIn.create({
       data: {
