@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { LRUCache } from "lru-cache";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -7,6 +8,7 @@ import { getPlayerStatus } from "@/lib/player/queries";
 import type { PlayerStatus } from "@/lib/player/rules";
 import { forgetPlayerLimits } from "@/lib/rate-limit/service";
 import { getStore, onRedisRecovered, orElse } from "@/lib/redis";
+import type { StoreWrite } from "@/lib/store/types";
 import { localDay } from "@/lib/time/rules";
 
 export const statusKey = (playerId: string) => `status:${playerId}`;
@@ -17,6 +19,18 @@ type Cached = { stamp: number; status: PlayerStatus };
 /** Who reads the status: `cacheStamp` comes with the authenticating lookup; null skips the cache (a write, such as
  * the lazy rollover, just happened in this request and may have moved the stamp). */
 export type StatusViewer = { playerId: string; now: Date; cacheStamp: number | null };
+
+/**
+ * What a write leaves in place of the cached status: a value of its own, so that a read which began before the write
+ * (and may have computed the status from before it) cannot put its copy back (cachedPlayerStatus sets only over the
+ * value it found). It lasts longer than any request does.
+ */
+const WRITE_MARK_SECONDS = 60;
+const writeMark = () => `written:${randomUUID()}`;
+
+function parseCached(hit: string | null): Cached | null {
+  return hit?.startsWith("{") ? (JSON.parse(hit) as Cached) : null;
+}
 
 /** Countdowns move with the clock, so they are recomputed on every read rather than cached. */
 function withClock(status: PlayerStatus, now: Date): PlayerStatus {
@@ -49,7 +63,7 @@ export async function cachedPlayerStatus({ playerId, now, cacheStamp }: StatusVi
     reached: false,
     hit: null,
   });
-  const kept = read.reached ? read.hit && (JSON.parse(read.hit) as Cached) : localStatuses.get(playerId);
+  const kept = read.reached ? parseCached(read.hit) : localStatuses.get(playerId);
   // Still valid while its day is open (after moving west, the open day can be ahead of the local date), and only
   // if no write since was left uncleared by an outage.
   if (kept && kept.stamp === cacheStamp && kept.status.today >= localDay(now, kept.status)) {
@@ -57,13 +71,16 @@ export async function cachedPlayerStatus({ playerId, now, cacheStamp }: StatusVi
   }
   const status = await getPlayerStatus(playerId, now);
   const cached: Cached = { stamp: cacheStamp, status };
-  if (read.reached) await orElse(() => store.set(statusKey(playerId), JSON.stringify(cached), ttl), undefined);
-  else localStatuses.set(playerId, cached);
+  // Only over what this read found: a write that committed meanwhile left its mark there, and the status computed
+  // here may be from before it.
+  if (read.reached) {
+    await orElse(() => store.setIfUnchanged(statusKey(playerId), read.hit, JSON.stringify(cached), ttl), false);
+  } else localStatuses.set(playerId, cached);
   return status;
 }
 
 /**
- * After a write commits: the cached status is dropped and the leaderboards take the new totals. When Redis cannot
+ * After a write commits: the cached status gives way to a write mark and the leaderboards take the new totals. When Redis cannot
  * be told (down, slow, or its breaker open), one statement in Postgres makes up for it: the player's cacheStamp
  * moves, so the status cached before the write is never served again, and the player is queued for the Redis
  * repair (repairRedis below) that brings the boards up to date, or forgets a deleted account, once Redis is back.
@@ -74,7 +91,12 @@ export async function afterPlayerWrite(playerId: string, now: Date): Promise<boo
   const { writes, gone } = await leaderboardWrites(playerId, now);
   // The cached status and both boards in one round trip.
   const told = await orElse(async () => {
-    await getStore().apply([{ op: "del", key: statusKey(playerId) }, ...writes]);
+    const key = statusKey(playerId);
+    // A deleted account leaves nothing behind; nobody reads its status again.
+    const status: StoreWrite = gone
+      ? { op: "del", key }
+      : { op: "set", key, value: writeMark(), ttlSeconds: WRITE_MARK_SECONDS };
+    await getStore().apply([status, ...writes]);
     return true;
   }, false);
   if (told && !gone) return true;

@@ -21,6 +21,9 @@ export class GuardedStore implements Store {
   set(key: string, value: string, ttlSeconds: number) {
     return this.breaker.run(() => this.inner.set(key, value, ttlSeconds));
   }
+  setIfUnchanged(key: string, expected: string | null, value: string, ttlSeconds: number) {
+    return this.breaker.run(() => this.inner.setIfUnchanged(key, expected, value, ttlSeconds));
+  }
   del(...keys: string[]) {
     return this.breaker.run(() => this.inner.del(...keys));
   }

@@ -24,6 +24,12 @@ export class MemoryStore implements Store {
     this.values.set(key, { value, expires: this.clock() + ttlSeconds * 1000 });
   }
 
+  async setIfUnchanged(key: string, expected: string | null, value: string, ttlSeconds: number) {
+    if ((await this.get(key)) !== expected) return false;
+    await this.set(key, value, ttlSeconds);
+    return true;
+  }
+
   async del(...keys: string[]) {
     for (const key of keys) this.values.delete(key);
   }
@@ -43,6 +49,7 @@ export class MemoryStore implements Store {
   async apply(writes: readonly StoreWrite[]) {
     for (const write of writes) {
       if (write.op === "del") await this.del(write.key);
+      else if (write.op === "set") await this.set(write.key, write.value, write.ttlSeconds);
       else if (write.op === "zrem") this.sets.get(write.key)?.delete(write.member);
       else await this.zset(write.key, write.entries);
     }

@@ -8,6 +8,7 @@ export type BoardRead = { top: RankedEntry[]; rank: number | null; total: number
 /** One write of `Store.apply`. */
 export type StoreWrite =
   | { op: "del"; key: string }
+  | { op: "set"; key: string; value: string; ttlSeconds: number }
   | { op: "zset"; key: string; entries: readonly RankedEntry[] }
   | { op: "zrem"; key: string; member: string };
 
@@ -16,6 +17,9 @@ export interface Store {
   ping(): Promise<void>;
   get(key: string): Promise<string | null>;
   set(key: string, value: string, ttlSeconds: number): Promise<void>;
+  /** SET with a TTL only while `key` still holds `expected` (null: absent), checked and written atomically; true
+   * when it was written. */
+  setIfUnchanged(key: string, expected: string | null, value: string, ttlSeconds: number): Promise<boolean>;
   del(...keys: string[]): Promise<void>;
   /** Adds one to the counter at `key` (which then lives `ttlSeconds`) and returns the new count. */
   incr(key: string, ttlSeconds: number): Promise<number>;

@@ -2,6 +2,13 @@ import { Ratelimit } from "@upstash/ratelimit";
 import { Redis } from "@upstash/redis";
 import type { BoardRead, LimitResult, LimitRule, RankedEntry, Store, StoreWrite } from "@/lib/store/types";
 
+/** KEYS[1] is set to ARGV[2] for ARGV[3] seconds only while it holds ARGV[1] ("" for absent). */
+const SET_IF_UNCHANGED = `
+local current = redis.call("GET", KEYS[1])
+if (current or "") ~= ARGV[1] then return 0 end
+redis.call("SET", KEYS[1], ARGV[2], "EX", ARGV[3])
+return 1`;
+
 export class RedisTimeoutError extends Error {
   override name = "RedisTimeoutError";
 }
@@ -11,6 +18,7 @@ export class UpstashStore implements Store {
   readonly kind = "upstash" as const;
   private readonly redis: Redis;
   private readonly limiters = new Map<string, Ratelimit>();
+  private readonly setIfUnchangedScript: ReturnType<Redis["createScript"]>;
 
   /** `timeoutMs`: every call gives up after this long, so a slow Redis cannot slow the app down. */
   constructor(
@@ -26,6 +34,7 @@ export class UpstashStore implements Store {
       automaticDeserialization: false,
       signal: () => AbortSignal.timeout(timeoutMs),
     });
+    this.setIfUnchangedScript = this.redis.createScript(SET_IF_UNCHANGED);
   }
 
   private key(key: string) {
@@ -42,6 +51,12 @@ export class UpstashStore implements Store {
 
   async set(key: string, value: string, ttlSeconds: number) {
     await this.redis.set(this.key(key), value, { ex: ttlSeconds });
+  }
+
+  /** One round trip once Redis knows the script (EVALSHA; the first call per server also sends it). */
+  async setIfUnchanged(key: string, expected: string | null, value: string, ttlSeconds: number) {
+    const set = await this.setIfUnchangedScript.exec([this.key(key)], [expected ?? "", value, String(ttlSeconds)]);
+    return Number(set) === 1;
   }
 
   async del(...keys: string[]) {
@@ -73,6 +88,7 @@ export class UpstashStore implements Store {
     const pipeline = this.redis.pipeline();
     for (const write of writes) {
       if (write.op === "del") pipeline.del(this.key(write.key));
+      else if (write.op === "set") pipeline.set(this.key(write.key), write.value, { ex: write.ttlSeconds });
       else if (write.op === "zrem") pipeline.zrem(this.key(write.key), write.member);
       else {
         const [first, ...rest] = write.entries;

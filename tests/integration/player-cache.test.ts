@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { GET as playerRoute } from "@/app/api/v1/player/route";
 import { POST as checkInRoute } from "@/app/api/v1/quests/[id]/check-ins/route";
 import { DELETE as undoRoute } from "@/app/api/v1/check-ins/[id]/route";
@@ -51,5 +51,46 @@ describe("the player status cache", () => {
     const { checkIn: created } = await checkIn.json();
     expect((await call(undoRoute, { method: "DELETE", token, params: { id: created.id } })).status).toBe(200);
     expect((await status()).quests[0]).toMatchObject({ completionsToday: 0, complete: false });
+  });
+
+  it("keeps a read that began before a write from putting its older status back in the cache", async () => {
+    const player = await makePlayer({ createdAt: new Date() });
+    const token = await tokenFor(player);
+    const quest = await makeQuest(player.playerId, {}, new Date());
+    const status = async () => (await call(playerRoute, { token })).json();
+    const store = getStore();
+    await store.del(`status:${player.playerId}`);
+
+    // The read computes the status (no check-in yet), then is held just before it stores it.
+    const setIfUnchanged = store.setIfUnchanged.bind(store);
+    let reachedSet!: () => void;
+    const held = new Promise<void>((resolve) => (reachedSet = resolve));
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const spy = vi.spyOn(store, "setIfUnchanged").mockImplementationOnce(async (...args) => {
+      reachedSet();
+      await gate;
+      return setIfUnchanged(...args);
+    });
+    try {
+      const slowRead = status();
+      await held;
+      const checkIn = await call(checkInRoute, {
+        method: "POST",
+        token,
+        params: { id: quest.id },
+        body: { idempotencyKey: "cache-race-0001" },
+      });
+      expect(checkIn.status).toBe(201);
+      release();
+      expect((await slowRead).quests[0]).toMatchObject({ completionsToday: 0 });
+      expect(spy).toHaveBeenCalledTimes(1);
+      await expect(spy.mock.results[0]!.value).resolves.toBe(false);
+    } finally {
+      spy.mockRestore();
+    }
+    expect((await status()).quests[0]).toMatchObject({ id: quest.id, completionsToday: 1, complete: true });
+    // And the read after it caches again.
+    expect(JSON.parse((await store.get(`status:${player.playerId}`))!).status.quests[0].completionsToday).toBe(1);
   });
 });

@@ -29,6 +29,22 @@ describe("MemoryStore (the embedded default and the sign-in fallback)", () => {
     expect(await store.ztop("board", 10)).toEqual([{ member: "amy", score: 7 }]);
   });
 
+  it("sets only over the value it was told to expect, as the compare-and-set script does", async () => {
+    const { store, clock } = storeAt();
+    expect(await store.setIfUnchanged("k", null, "first", 10)).toBe(true);
+    expect(await store.setIfUnchanged("k", null, "second", 10)).toBe(false);
+    expect(await store.setIfUnchanged("k", "other", "second", 10)).toBe(false);
+    expect(await store.get("k")).toBe("first");
+    expect(await store.setIfUnchanged("k", "first", "second", 10)).toBe(true);
+    expect(await store.get("k")).toBe("second");
+    clock.now += 10_000;
+    expect(await store.setIfUnchanged("k", null, "third", 10)).toBe(true);
+    await store.apply([{ op: "set", key: "k", value: "mark", ttlSeconds: 5 }]);
+    expect(await store.get("k")).toBe("mark");
+    clock.now += 5_000;
+    expect(await store.get("k")).toBeNull();
+  });
+
   it("counts up and forgets the count after its TTL, as INCR with EXPIRE does", async () => {
     const { store, clock } = storeAt();
     expect(await store.incr("c", 10)).toBe(1);
