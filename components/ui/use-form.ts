@@ -60,7 +60,8 @@ export function useForm() {
     });
   }
 
-  return { attach, errors, message, setMessage, pending, run, fail, clearError };
+  // The form element is attached once the page has hydrated: until then its fields are not React's yet.
+  return { attach, ready: element !== null, errors, message, setMessage, pending, run, fail, clearError };
 }
 
 /**

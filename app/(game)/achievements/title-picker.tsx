@@ -3,6 +3,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 import { SystemStatus } from "@/components/ui/system-status";
+import { Form } from "@/components/ui/form";
 import { useForm } from "@/components/ui/use-form";
 import { updatePlayerAction } from "@/lib/player/actions";
 
@@ -15,7 +16,6 @@ export function TitlePicker({
 }) {
   const [choice, setChoice] = useState(equipped ?? "");
   const form = useForm();
-  const { attach } = form;
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -29,7 +29,7 @@ export function TitlePicker({
   }
 
   return (
-    <form ref={attach} onSubmit={submit} className="flex flex-col gap-3" aria-busy={form.pending}>
+    <Form form={form} onSubmit={submit} className="flex flex-col gap-3">
       <SelectField
         label="Equipped title"
         name="equippedTitle"
@@ -49,6 +49,6 @@ export function TitlePicker({
       <Button type="submit" disabled={form.pending}>
         {form.pending ? "Saving…" : "Equip"}
       </Button>
-    </form>
+    </Form>
   );
 }

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
 import { SystemStatus } from "@/components/ui/system-status";
+import { Form } from "@/components/ui/form";
 import { useForm } from "@/components/ui/use-form";
 import { recordPastCheckInAction } from "@/lib/check-ins/actions";
 import { confirmYesterdayAction } from "@/lib/days/actions";
@@ -95,7 +96,6 @@ export function BackfillForm({ days, quests }: { days: string[]; quests: Backfil
   const [questId, setQuestId] = useState("");
   const [amount, setAmount] = useState("");
   const form = useForm();
-  const { attach } = form;
   const { errors, pending } = form;
   const quest = quests.find((q) => q.id === questId);
   // A quest can be recorded only on the days it existed; the rest are not offered.
@@ -114,7 +114,7 @@ export function BackfillForm({ days, quests }: { days: string[]; quests: Backfil
   }
 
   return (
-    <form ref={attach} onSubmit={submit} noValidate className="flex flex-col gap-3" aria-busy={pending}>
+    <Form form={form} onSubmit={submit} noValidate className="flex flex-col gap-3">
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         <SelectField label="Day" name="day" value={day} onChange={(e) => setDay(e.target.value)} error={errors.day}>
           <option value="">Choose a day</option>
@@ -159,6 +159,6 @@ export function BackfillForm({ days, quests }: { days: string[]; quests: Backfil
       <Button type="submit" disabled={pending}>
         {pending ? "Recording…" : "Record"}
       </Button>
-    </form>
+    </Form>
   );
 }

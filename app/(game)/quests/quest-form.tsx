@@ -4,6 +4,7 @@ import { useState } from "react";
 import { DangerButton } from "@/components/settings/danger-button";
 import { Button } from "@/components/ui/button";
 import { SystemStatus } from "@/components/ui/system-status";
+import { Form } from "@/components/ui/form";
 import { useForm } from "@/components/ui/use-form";
 import { archiveQuestAction, createQuestAction, updateQuestAction } from "@/lib/quests/actions";
 import {
@@ -30,7 +31,6 @@ export function QuestForm({
   const router = useRouter();
   const [v, setV] = useState(initial);
   const form = useForm();
-  const { attach } = form;
   const set: SectionProps["set"] = (key, value) => setV((current) => ({ ...current, [key]: value }));
   const section = { v, set, errors: form.errors };
 
@@ -44,7 +44,7 @@ export function QuestForm({
   }
 
   return (
-    <form ref={attach} onSubmit={submit} noValidate className="flex flex-col gap-4" aria-busy={form.pending}>
+    <Form form={form} onSubmit={submit} noValidate className="flex flex-col gap-4">
       {!questId && <KindSection {...section} />}
       <BasicsSection {...section} />
       {v.kind === "DAILY" && <ScheduleSection {...section} />}
@@ -58,7 +58,7 @@ export function QuestForm({
       </Button>
       {questId && archived && <p className="mt-4 text-center text-slate-400">This quest is archived.</p>}
       {questId && !archived && <ArchiveQuest questId={questId} />}
-    </form>
+    </Form>
   );
 }
 

@@ -4,6 +4,7 @@ import { dayEndLabel, dayStartChoices } from "@/components/settings/day-end";
 import { Button } from "@/components/ui/button";
 import { Choice, SelectField } from "@/components/ui/field";
 import { SystemStatus } from "@/components/ui/system-status";
+import { Form } from "@/components/ui/form";
 import { useForm } from "@/components/ui/use-form";
 import { updatePlayerAction } from "@/lib/player/actions";
 
@@ -17,7 +18,6 @@ export function ClockForm(props: {
   const [dayStartMinute, setDayStartMinute] = useState(props.dayStartMinute);
   const [optOut, setOptOut] = useState(props.leaderboardOptOut);
   const form = useForm();
-  const { attach } = form;
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -28,7 +28,7 @@ export function ClockForm(props: {
   }
 
   return (
-    <form ref={attach} onSubmit={submit} noValidate className="flex flex-col gap-4" aria-busy={form.pending}>
+    <Form form={form} onSubmit={submit} noValidate className="flex flex-col gap-4">
       <SelectField
         label="Time zone"
         name="timeZone"
@@ -67,6 +67,6 @@ export function ClockForm(props: {
       <Button type="submit" disabled={form.pending}>
         {form.pending ? "Saving…" : "Save settings"}
       </Button>
-    </form>
+    </Form>
   );
 }

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { DangerButton } from "@/components/settings/danger-button";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { Form } from "@/components/ui/form";
 import { useForm } from "@/components/ui/use-form";
 import { signOutTo } from "@/lib/auth/sign-out";
 import { deleteAccountAction } from "@/lib/player/actions";
@@ -11,7 +12,6 @@ export function DeleteAccount({ hunterName }: { hunterName: string }) {
   const [confirming, setConfirming] = useState(false);
   const [confirmName, setConfirmName] = useState("");
   const form = useForm();
-  const { attach } = form;
 
   function remove(event: React.FormEvent) {
     event.preventDefault();
@@ -24,7 +24,7 @@ export function DeleteAccount({ hunterName }: { hunterName: string }) {
   return (
     <div className="flex flex-col gap-3 border-t border-blood/40 pt-4">
       {confirming ? (
-        <form ref={attach} onSubmit={remove} noValidate className="flex flex-col gap-3" aria-busy={form.pending}>
+        <Form form={form} onSubmit={remove} noValidate className="flex flex-col gap-3">
           <p className="text-[#ff6680]">
             This deletes your Hunter, quests and history for good. Type <strong>{hunterName}</strong> to confirm.
           </p>
@@ -44,7 +44,7 @@ export function DeleteAccount({ hunterName }: { hunterName: string }) {
               Cancel
             </Button>
           </div>
-        </form>
+        </Form>
       ) : (
         <DangerButton type="button" onClick={() => setConfirming(true)}>
           Delete account…

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { SystemStatus } from "@/components/ui/system-status";
+import { Form } from "@/components/ui/form";
 import { useForm } from "@/components/ui/use-form";
 import { changeEmailAction } from "@/lib/accounts/actions";
 
@@ -11,7 +12,6 @@ export function EmailForm({ email }: { email: string }) {
   const [next, setNext] = useState(email);
   const [currentPassword, setCurrentPassword] = useState("");
   const form = useForm();
-  const { attach } = form;
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -25,7 +25,7 @@ export function EmailForm({ email }: { email: string }) {
   }
 
   return (
-    <form ref={attach} onSubmit={submit} noValidate className="flex flex-col gap-3" aria-busy={form.pending}>
+    <Form form={form} onSubmit={submit} noValidate className="flex flex-col gap-3">
       <Field
         label="Email"
         name="email"
@@ -48,6 +48,6 @@ export function EmailForm({ email }: { email: string }) {
       <Button type="submit" disabled={form.pending}>
         {form.pending ? "Saving…" : "Change email"}
       </Button>
-    </form>
+    </Form>
   );
 }

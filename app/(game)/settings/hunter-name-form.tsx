@@ -3,6 +3,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { SystemStatus } from "@/components/ui/system-status";
+import { Form } from "@/components/ui/form";
 import { useForm } from "@/components/ui/use-form";
 import { updatePlayerAction } from "@/lib/player/actions";
 
@@ -10,7 +11,6 @@ import { updatePlayerAction } from "@/lib/player/actions";
 export function HunterNameForm({ hunterName }: { hunterName: string }) {
   const [name, setName] = useState(hunterName);
   const form = useForm();
-  const { attach } = form;
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -21,7 +21,7 @@ export function HunterNameForm({ hunterName }: { hunterName: string }) {
   }
 
   return (
-    <form ref={attach} onSubmit={submit} noValidate className="flex flex-col gap-3" aria-busy={form.pending}>
+    <Form form={form} onSubmit={submit} noValidate className="flex flex-col gap-3">
       <Field
         label="Your Hunter's name"
         name="hunterName"
@@ -34,6 +34,6 @@ export function HunterNameForm({ hunterName }: { hunterName: string }) {
       <Button type="submit" disabled={form.pending || name.trim() === hunterName}>
         {form.pending ? "Saving…" : "Rename"}
       </Button>
-    </form>
+    </Form>
   );
 }

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Choice, ChoiceGroup } from "@/components/ui/field";
 import { SystemStatus } from "@/components/ui/system-status";
+import { Form } from "@/components/ui/form";
 import { useForm } from "@/components/ui/use-form";
 import { changeJobAction } from "@/lib/player/actions";
 import { JOB_NAMES, JOBS, type Job } from "@/lib/progression/rules";
@@ -11,7 +12,6 @@ import { JOB_NAMES, JOBS, type Job } from "@/lib/progression/rules";
 export function JobForm({ job, nextChange }: { job: Job | null; nextChange: string | null }) {
   const [chosen, setChosen] = useState<Job | null>(job);
   const form = useForm();
-  const { attach } = form;
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -34,7 +34,7 @@ export function JobForm({ job, nextChange }: { job: Job | null; nextChange: stri
     );
   }
   return (
-    <form ref={attach} onSubmit={submit} noValidate className="flex flex-col gap-3" aria-busy={form.pending}>
+    <Form form={form} onSubmit={submit} noValidate className="flex flex-col gap-3">
       <ChoiceGroup legend="Job" name="job" error={form.errors.job}>
         {JOB_NAMES.map((name) => (
           <Choice
@@ -52,6 +52,6 @@ export function JobForm({ job, nextChange }: { job: Job | null; nextChange: stri
       <Button type="submit" disabled={form.pending || chosen === job}>
         {form.pending ? "Changing…" : "Change job"}
       </Button>
-    </form>
+    </Form>
   );
 }

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Choice, TimeField } from "@/components/ui/field";
 import { SystemStatus } from "@/components/ui/system-status";
+import { Form } from "@/components/ui/form";
 import { useForm } from "@/components/ui/use-form";
 import { LAST_CHANCE_TIME } from "@/lib/notifications/rules";
 import { setNotificationPrefsAction } from "@/lib/player/actions";
@@ -21,7 +22,6 @@ export function NotificationsForm({ prefs }: { prefs: NotificationPrefs }) {
   const [value, setValue] = useState(prefs);
   const [quiet, setQuiet] = useState(prefs.quietHours ?? DEFAULT_NOTIFICATION_PREFS.quietHours!);
   const form = useForm();
-  const { attach } = form;
   const quietOn = value.quietHours !== null;
 
   function submit(event: React.FormEvent) {
@@ -33,7 +33,7 @@ export function NotificationsForm({ prefs }: { prefs: NotificationPrefs }) {
   }
 
   return (
-    <form ref={attach} onSubmit={submit} noValidate className="flex flex-col gap-3" aria-busy={form.pending}>
+    <Form form={form} onSubmit={submit} noValidate className="flex flex-col gap-3">
       <fieldset className="flex flex-col gap-2">
         <legend className="mb-1 text-sm font-medium text-mist">Push to my devices</legend>
         {NOTIFICATION_TYPES.map((type) => (
@@ -89,6 +89,6 @@ export function NotificationsForm({ prefs }: { prefs: NotificationPrefs }) {
       <Button type="submit" disabled={form.pending}>
         {form.pending ? "Saving…" : "Save notifications"}
       </Button>
-    </form>
+    </Form>
   );
 }

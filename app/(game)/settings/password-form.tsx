@@ -3,6 +3,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { SystemStatus } from "@/components/ui/system-status";
+import { Form } from "@/components/ui/form";
 import { useForm } from "@/components/ui/use-form";
 import { changePasswordAction } from "@/lib/accounts/actions";
 import { PASSWORD_MIN_LENGTH } from "@/lib/accounts/schemas";
@@ -13,7 +14,6 @@ export function PasswordForm() {
   const [currentPassword, setCurrentPassword] = useState("");
   const [newPassword, setNewPassword] = useState("");
   const form = useForm();
-  const { attach } = form;
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -24,7 +24,7 @@ export function PasswordForm() {
   }
 
   return (
-    <form ref={attach} onSubmit={submit} noValidate className="flex flex-col gap-3" aria-busy={form.pending}>
+    <Form form={form} onSubmit={submit} noValidate className="flex flex-col gap-3">
       <Field
         label="Current password"
         // Not "currentPassword": the email form above has that id.
@@ -49,6 +49,6 @@ export function PasswordForm() {
       <Button type="submit" disabled={form.pending}>
         {form.pending ? "Saving…" : "Change password"}
       </Button>
-    </form>
+    </Form>
   );
 }

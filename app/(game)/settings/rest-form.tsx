@@ -3,6 +3,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { SystemStatus } from "@/components/ui/system-status";
+import { Form } from "@/components/ui/form";
 import { useForm } from "@/components/ui/use-form";
 import { addRestPeriodAction, endRestPeriodAction } from "@/lib/player/actions";
 
@@ -16,7 +17,6 @@ export function RestForm({
   const [startDay, setStartDay] = useState(today);
   const [endDay, setEndDay] = useState(today);
   const form = useForm();
-  const { attach } = form;
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -63,7 +63,7 @@ export function RestForm({
       ) : (
         <p className="text-sm text-slate-400">No rest planned.</p>
       )}
-      <form ref={attach} onSubmit={submit} noValidate className="flex flex-col gap-3" aria-busy={form.pending}>
+      <Form form={form} onSubmit={submit} noValidate className="flex flex-col gap-3">
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
           <Field
             label="Rest from"
@@ -86,7 +86,7 @@ export function RestForm({
         <Button type="submit" disabled={form.pending}>
           {form.pending ? "Adding…" : "Add rest period"}
         </Button>
-      </form>
+      </Form>
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { SystemStatus } from "@/components/ui/system-status";
+import { Form } from "@/components/ui/form";
 import { useForm } from "@/components/ui/use-form";
 import { createRewardAction } from "@/lib/shop/actions";
 
@@ -11,7 +12,6 @@ export function RewardForm() {
   const [title, setTitle] = useState("");
   const [price, setPrice] = useState("");
   const form = useForm();
-  const { attach } = form;
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -26,7 +26,7 @@ export function RewardForm() {
   }
 
   return (
-    <form ref={attach} onSubmit={submit} noValidate className="flex flex-col gap-3" aria-busy={form.pending}>
+    <Form form={form} onSubmit={submit} noValidate className="flex flex-col gap-3">
       <Field
         label="Reward"
         name="title"
@@ -50,6 +50,6 @@ export function RewardForm() {
       <Button type="submit" disabled={form.pending}>
         {form.pending ? "Adding…" : "Add reward"}
       </Button>
-    </form>
+    </Form>
   );
 }

@@ -5,6 +5,7 @@ import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Choice, ChoiceGroup, Field, SelectField } from "@/components/ui/field";
 import { SystemStatus } from "@/components/ui/system-status";
+import { Form } from "@/components/ui/form";
 import { useForm } from "@/components/ui/use-form";
 import { awakenAction } from "@/lib/player/actions";
 import { awakeningText } from "./awakening-text";
@@ -21,7 +22,6 @@ export function AwakeningForm(props: { hunterName: string; timeZone: string; zon
   const [starters, setStarters] = useState<Starter[]>([]);
   const [reward, setReward] = useState<string | null>(null);
   const form = useForm();
-  const { attach } = form;
   const { errors, pending } = form;
 
   useEffect(() => {
@@ -64,7 +64,7 @@ export function AwakeningForm(props: { hunterName: string; timeZone: string; zon
   }
 
   return (
-    <form ref={attach} onSubmit={submit} noValidate className="flex flex-col gap-4" aria-busy={pending}>
+    <Form form={form} onSubmit={submit} noValidate className="flex flex-col gap-4">
       <Field
         label="Hunter name"
         name="hunterName"
@@ -134,6 +134,6 @@ export function AwakeningForm(props: { hunterName: string; timeZone: string; zon
       <Button type="submit" disabled={pending}>
         {pending ? "Awakening…" : "Confirm"}
       </Button>
-    </form>
+    </Form>
   );
 }

@@ -4,6 +4,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Panel } from "@/components/ui/panel";
 import { SystemStatus } from "@/components/ui/system-status";
+import { Form } from "@/components/ui/form";
 import { useForm } from "@/components/ui/use-form";
 import { draftQuestAction } from "@/lib/insights/actions";
 import { MAX_SENTENCE_LENGTH } from "@/lib/insights/schemas";
@@ -27,7 +28,6 @@ export function NewQuest({ today }: { today: string }) {
   const [text, setText] = useState("");
   const [filled, setFilled] = useState({ version: 0, values: blankQuest(today) });
   const form = useForm();
-  const { attach } = form;
 
   function read(event: React.FormEvent) {
     event.preventDefault();
@@ -53,7 +53,7 @@ export function NewQuest({ today }: { today: string }) {
   return (
     <>
       <Panel title="Describe your quest">
-        <form ref={attach} onSubmit={read} noValidate className="flex flex-col gap-3" aria-busy={form.pending}>
+        <Form form={form} onSubmit={read} noValidate className="flex flex-col gap-3">
           <Field
             label="In your own words"
             name="describe"
@@ -68,7 +68,7 @@ export function NewQuest({ today }: { today: string }) {
             {form.pending ? "Reading…" : "Draft it"}
           </Button>
           <SystemStatus message={form.message} />
-        </form>
+        </Form>
       </Panel>
       <Panel title="New quest">
         <QuestForm key={filled.version} initial={filled.values} />
