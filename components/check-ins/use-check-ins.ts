@@ -6,7 +6,7 @@ import type { CheckInBody } from "@/lib/check-ins/service";
 import { removePendingCheckIn } from "@/lib/offline/queue";
 import { pendingCountByQuest, syncStateText } from "@/lib/offline/rules";
 import { refreshOfflineCopy } from "@/lib/offline/sw-client";
-import type { TodayQuest } from "@/lib/player/rules";
+import type { PlayerStatus, TodayQuest } from "@/lib/player/rules";
 import { chime } from "@/lib/ui/sound";
 
 /** The System's reply, shown next to the quest it is about (or above the list when it is about none). */
@@ -39,10 +39,12 @@ export function replyText(
 }
 
 /**
- * Check-in and undo for the dashboard and a quest's page. Offline (or when a send fails midway), a check-in goes
- * to the offline queue (use-offline-queue.ts) and shows as pending; undoing one still queued just drops it.
+ * Check-in and undo for the dashboard and a quest's page. Each answers with the Hunter's new status, handed to
+ * `onStatus` (the dashboard shows it; a quest's page refreshes itself). Offline (or when a send fails midway), a
+ * check-in goes to the offline queue (use-offline-queue.ts) and shows as pending; undoing one still queued just
+ * drops it.
  */
-export function useCheckIns() {
+export function useCheckIns(onStatus: (status: PlayerStatus) => void) {
   const [reply, setReply] = useState<Reply | null>(null);
   // Bumped on each success so the slash (or the level-up burst) replays; purely visual, hidden from screen readers.
   const [flourish, setFlourish] = useState<Flourish | null>(null);
@@ -65,6 +67,7 @@ export function useCheckIns() {
         return;
       }
       if (!result.ok) return setReply({ text: result.error, error: true, questId: quest.id });
+      onStatus(result.data.status);
       const { award } = result.data;
       const slip = quest.kind === "HABIT" && !quest.positive;
       setReply({
@@ -104,8 +107,10 @@ export function useCheckIns() {
     startTransition(async () => {
       try {
         const result = await undoCheckInAction({ id: last.id });
-        setReply(result.ok ? undone : { text: result.error, error: true, questId: quest.id });
-        if (result.ok) refreshOfflineCopy();
+        if (!result.ok) return setReply({ text: result.error, error: true, questId: quest.id });
+        onStatus(result.data.status);
+        setReply(undone);
+        refreshOfflineCopy();
       } catch {
         setReply(needsConnection);
       }

@@ -6,24 +6,27 @@ import { checkInSchema, editNoteSchema } from "@/lib/check-ins/schemas";
 import { checkIn } from "@/lib/check-ins/service";
 import { undoCheckIn } from "@/lib/check-ins/undo";
 import { AppError } from "@/lib/errors";
-import { getPlayerClock } from "@/lib/player/queries";
+import { getPlayerClock, getPlayerStatus } from "@/lib/player/queries";
 import { dayEndInstant, dayStartInstant, isValidDayKey } from "@/lib/time/rules";
 import { idSchema } from "@/lib/validation";
 
+/**
+ * The dashboard's check-in and undo answer with the Hunter's status after the write (read from Postgres: the cached
+ * copy may predate it) instead of revalidating the page: the screen updates from that one reply, and a tap costs
+ * the write and one status read rather than a render of the whole page.
+ */
 export const checkInAction = playerAction(
   checkInSchema.extend({ questId: idSchema }),
-  async ({ questId, ...input }, { playerId, now }) => (await checkIn(playerId, questId, input, now)).body,
-  { revalidate: ["/dashboard"] },
+  async ({ questId, ...input }, { playerId, now }) => {
+    const { body } = await checkIn(playerId, questId, input, now);
+    return { ...body, status: await getPlayerStatus(playerId, now) };
+  },
 );
 
-export const undoCheckInAction = playerAction(
-  z.strictObject({ id: idSchema }),
-  async ({ id }, { playerId, now }) => {
-    await undoCheckIn(playerId, id, now);
-    return null;
-  },
-  { revalidate: ["/dashboard"] },
-);
+export const undoCheckInAction = playerAction(z.strictObject({ id: idSchema }), async ({ id }, { playerId, now }) => {
+  await undoCheckIn(playerId, id, now);
+  return { status: await getPlayerStatus(playerId, now) };
+});
 
 const pastCheckInSchema = checkInSchema.omit({ happenedAt: true }).extend({
   questId: z.string().min(1, "Pick a quest").max(64),

@@ -6,7 +6,7 @@
 // the baseline take the same load, an unmeasured warm-up round each and then alternating rounds (50 Hunters, request
 // i is Hunter i mod 50's), and the table gives req/s, p50/p95 and server CPU per request of each, and their ratios:
 //   - a check-in (a habit tapped over and over, a fresh idempotency key each), through the API and through the
-//     dashboard's Server Action (which also renders the dashboard again: it revalidates it),
+//     dashboard's Server Action (which answers with the Hunter's new status instead of rendering the page again),
 //   - GET /api/v1/player from the status cache, and with the cache off (a second server, STATUS_CACHE_SECONDS=0),
 //   - the signed-in dashboard (its reads: the session's player, the status from the cache, today's insights),
 //   - a path no route serves (404): what the framework costs before any of our work.

@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import type { TodayQuest } from "@/lib/player/rules";
+import type { PlayerStatus, TodayQuest } from "@/lib/player/rules";
 import { archiveQuestAction, setChecklistItemAction } from "@/lib/quests/actions";
 import { useCheckIns } from "@/components/check-ins/use-check-ins";
 import { QuestRow, ReplySlot, type Board } from "@/components/quests/quest-row";
@@ -74,13 +74,16 @@ function Section({ title, children, hint }: { title: string; children: React.Rea
  */
 export function QuestList({
   quests,
-  slipMarkers = {},
+  slipMarkers,
+  onStatus,
 }: {
   quests: TodayQuest[];
   /** "likely to slip: …" per daily at risk today (lib/insights). */
-  slipMarkers?: Record<string, string>;
+  slipMarkers: Record<string, string>;
+  /** The Hunter's status after a check-in or undo. */
+  onStatus: (status: PlayerStatus) => void;
 }) {
-  const board = useCheckIns();
+  const board = useCheckIns(onStatus);
   const playable = quests.filter((q) => q.kind !== "PENALTY");
   const dailies = playable.filter((q) => q.kind === "DAILY");
   const due = dailies.filter((q) => q.notDue === null);
