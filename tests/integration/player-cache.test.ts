@@ -10,6 +10,10 @@ import { call, tokenFor } from "@/tests/support/routes";
 let queries = 0;
 db.$on("query", () => void (queries += 1));
 
+/** A check-in through the API, as a player's client sends it. */
+const checkInThrough = (token: string, questId: string, idempotencyKey: string) =>
+  call(checkInRoute, { method: "POST", token, params: { id: questId }, body: { idempotencyKey } });
+
 async function countQueries<T>(work: () => Promise<T>): Promise<{ result: T; queries: number }> {
   const before = queries;
   const result = await work();
@@ -37,12 +41,7 @@ describe("the player status cache", () => {
     expect(repeat.result).toEqual({ ...first, secondsUntilReset: expect.any(Number) });
     expect(repeat.queries).toBeLessThan(cold.queries);
 
-    const checkIn = await call(checkInRoute, {
-      method: "POST",
-      token,
-      params: { id: quest.id },
-      body: { idempotencyKey: "cache-test-0001" },
-    });
+    const checkIn = await checkInThrough(token, quest.id, "cache-test-0001");
     expect(checkIn.status).toBe(201);
     const after = await status();
     expect(after.xp).toBeGreaterThanOrEqual(100);
@@ -75,12 +74,7 @@ describe("the player status cache", () => {
     try {
       const slowRead = status();
       await held;
-      const checkIn = await call(checkInRoute, {
-        method: "POST",
-        token,
-        params: { id: quest.id },
-        body: { idempotencyKey: "cache-race-0001" },
-      });
+      const checkIn = await checkInThrough(token, quest.id, "cache-race-0001");
       expect(checkIn.status).toBe(201);
       release();
       expect((await slowRead).quests[0]).toMatchObject({ completionsToday: 0 });
