@@ -1,26 +1,25 @@
 // Cookie-authenticated writes come from the app's own pages or not at all; Bearer calls are not cookies.
-import type * as NextAuth from "next-auth";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
+import { POST as createQuest } from "@/app/api/v1/quests/route";
+import { startSession } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
 import { makePlayer } from "@/tests/support/factories";
-import { tokenFor } from "@/tests/support/routes";
+import { sessionCookie, tokenFor, type BrowserSession } from "@/tests/support/routes";
 
-const session = vi.hoisted(() => ({ current: null as null | { user: { id: string }; sid?: string } }));
-vi.mock("next-auth", async (original) => ({
-  ...(await original<typeof NextAuth>()),
-  getServerSession: async () => session.current,
-}));
-
-const { POST: createQuest } = await import("@/app/api/v1/quests/route");
-const { startSession } = await import("@/lib/auth/sessions");
+/** The session the browser's cookie carries (a real next-auth JWT), or none. */
+const session = { current: null as null | BrowserSession };
 
 const APP = "http://localhost:3000";
 const quest = { kind: "HABIT", title: "Drink water", difficulty: "EASY", stats: ["VIT"] };
 
-function post(headers: Record<string, string>, body = JSON.stringify(quest)) {
-  return createQuest(new Request(`${APP}/api/v1/quests`, { method: "POST", headers, body }), {
-    params: Promise.resolve({}),
-  });
+async function post(headers: Record<string, string>, body = JSON.stringify(quest)) {
+  const cookie: Record<string, string> = session.current ? { cookie: await sessionCookie(session.current) } : {};
+  return createQuest(
+    new Request(`${APP}/api/v1/quests`, { method: "POST", headers: { ...headers, ...cookie }, body }),
+    {
+      params: Promise.resolve({}),
+    },
+  );
 }
 
 describe("a signed-in browser's write", () => {

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { encode } from "next-auth/jwt";
 import { createToken } from "@/lib/tokens/service";
 import type { TestPlayer } from "@/tests/support/factories";
 
@@ -27,4 +28,14 @@ export function randomIp(): string {
 
 export async function tokenFor(player: TestPlayer, password = "correct-horse-battery"): Promise<string> {
   return (await createToken(player.email, password, "tests", null)).token;
+}
+
+/** What a browser's session carries (next-auth's JWT claims): its user, its session row and the account's version. */
+export type BrowserSession = { user: { id: string }; sid?: string; sessionVersion?: number };
+
+/** The Cookie header of a browser signed in with `session`: a JWT encrypted as next-auth issues it at sign-in
+ * (NEXTAUTH_URL is http in these tests, so under the plain cookie name). */
+export async function sessionCookie({ user, sid, sessionVersion }: BrowserSession): Promise<string> {
+  const jwt = await encode({ token: { sub: user.id, sid, sessionVersion }, secret: process.env.NEXTAUTH_SECRET! });
+  return `next-auth.session-token=${jwt}`;
 }
