@@ -80,10 +80,11 @@ export async function cachedPlayerStatus({ playerId, now, cacheStamp }: StatusVi
 }
 
 /**
- * After a write commits: the cached status gives way to a write mark and the leaderboards take the new totals. When Redis cannot
- * be told (down, slow, or its breaker open), one statement in Postgres makes up for it: the player's cacheStamp
- * moves, so the status cached before the write is never served again, and the player is queued for the Redis
- * repair (repairRedis below) that brings the boards up to date, or forgets a deleted account, once Redis is back.
+ * After a write commits: the cached status gives way to a write mark and the leaderboards take the new totals.
+ * When Redis cannot be told (down, slow, or its breaker open), one statement in Postgres makes up for it: the
+ * player's cacheStamp moves, so the status cached before the write is never served again, and the player is queued
+ * for the Redis repair (repairRedis below) that brings the boards up to date, or forgets a deleted account, once
+ * Redis is back.
  * True when Redis was told.
  */
 export async function afterPlayerWrite(playerId: string, now: Date): Promise<boolean> {
