@@ -1,14 +1,18 @@
 // npm run audit:web (after `npm run build`): Lighthouse 12 (mobile) on a signed-in Hunter's dashboard and the
 // dashboard's first-load JavaScript, against the budgets of issues #4 and #10 (performance ≥ 95). Prints the figures; exits 1 over budget.
+// Lighthouse runs AUDIT_RUNS times (5 unless set) and the budgets judge its median run (Lighthouse's own
+// computeMedianRun): one run's performance score moved between 69 and 88 on the same build here.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
+import { computeMedianRun } from "lighthouse/core/lib/median-run.js";
 import { CHROMIUM_ARGS, CHROMIUM_PATH, sessionCookie } from "../support/browser.mjs";
 
 const BUDGETS = { performance: 95, accessibility: 95, "best-practices": 95, firstLoadKb: 180 };
+const RUNS = Number(process.env.AUDIT_RUNS ?? 5);
 const port = Number(process.env.AUDIT_PORT ?? 3700);
 const base = `http://localhost:${port}`;
 const root = path.resolve(import.meta.dirname, "../..");
@@ -75,14 +79,19 @@ try {
   });
   // One warm-up visit, so the measured run sees a started server rather than first-request compilation of caches.
   await fetch(`${base}/dashboard`, { headers: { cookie } });
-  const result = await lighthouse(`${base}/dashboard`, {
-    port: chrome.port,
-    output: "json",
-    logLevel: "error",
-    onlyCategories: ["performance", "accessibility", "best-practices"],
-    extraHeaders: { cookie },
-  });
-  const categories = result.lhr.categories;
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) {
+    const { lhr } = await lighthouse(`${base}/dashboard`, {
+      port: chrome.port,
+      output: "json",
+      logLevel: "error",
+      onlyCategories: ["performance", "accessibility", "best-practices"],
+      extraHeaders: { cookie },
+    });
+    runs.push(lhr);
+  }
+  const lhr = computeMedianRun(runs);
+  const categories = lhr.categories;
   const rows = [
     ...["performance", "accessibility", "best-practices"].map((name) => ({
       measure: `Lighthouse ${name} (mobile)`,
@@ -99,15 +108,17 @@ try {
     ok: kb <= BUDGETS.firstLoadKb,
   });
   console.table(rows);
-  const metric = (id) => result.lhr.audits[id]?.displayValue ?? "n/a";
+  const score = (run) => Math.round(run.categories.performance.score * 100);
+  console.log(`performance of each of the ${RUNS} runs: ${runs.map(score).join(", ")}; the median run's:`);
+  const metric = (id) => lhr.audits[id]?.displayValue ?? "n/a";
   console.log(
     `FCP ${metric("first-contentful-paint")} · LCP ${metric("largest-contentful-paint")} · TBT ${metric("total-blocking-time")} · CLS ${metric("cumulative-layout-shift")} · SI ${metric("speed-index")}`,
   );
-  const failed = Object.values(result.lhr.audits).filter(
+  const failed = Object.values(lhr.audits).filter(
     (a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode === "binary",
   );
   if (failed.length > 0) console.log("Audits to look at:", failed.map((a) => a.id).join(", "));
-  for (const item of result.lhr.audits["errors-in-console"]?.details?.items ?? []) {
+  for (const item of lhr.audits["errors-in-console"]?.details?.items ?? []) {
     console.log(`  console: ${item.source} ${item.description ?? ""} ${item.sourceLocation?.url ?? ""}`.trimEnd());
   }
   process.exitCode = rows.every((row) => row.ok) ? 0 : 1;
