@@ -54,6 +54,13 @@ const UNREACHABLE_SOCKET_CODES = new Set([
 ]);
 const UNREACHABLE_MESSAGES =
   /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)/;
+// A raw query's failure (P2010) names its cause only in the driver adapter's error kind.
+const UNREACHABLE_ADAPTER_KINDS = new Set([
+  "DatabaseNotReachable",
+  "ConnectionClosed",
+  "SocketTimeout",
+  "TooManyConnections",
+]);
 
 /** Whether an error (or one it was caused by) means the database is unreachable rather than that a query failed. */
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
@@ -64,6 +71,8 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
     if (/^(08|57P0)/.test(code)) return true;
   }
   if (error.name === "PrismaClientInitializationError" || UNREACHABLE_MESSAGES.test(error.message)) return true;
+  const meta = (error as { meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } }).meta;
+  if (UNREACHABLE_ADAPTER_KINDS.has(String(meta?.driverAdapterError?.cause?.kind))) return true;
   return isDatabaseUnavailable(error.cause, depth + 1);
 }
 
