@@ -153,7 +153,7 @@ async function loadDays(tx: Tx, playerId: string, first: DayKey, last: DayKey) {
     }),
     tx.restPeriod.findMany({ where: { playerId, startDay: { lte: last }, endDay: { gte: first } } }),
     // From the Monday of the first day's week: weekly quotas count the whole week.
-    loadTallies(tx, { playerId, dayKey: { gte: weekStart(first), lte: last } }),
+    loadTallies(tx, { playerId, from: weekStart(first), to: last }),
   ]);
   return { quests, rest, tallies };
 }

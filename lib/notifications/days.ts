@@ -25,7 +25,7 @@ export async function loadQuestDays(
   const first = sorted[0] ?? "0000-01-01";
   const last = sorted[sorted.length - 1] ?? first;
   const [tallies, rests] = await Promise.all([
-    loadTallies(db, { questId: { in: quests.map((q) => q.id) }, dayKey: { gte: weekStart(first), lte: last } }),
+    loadTallies(db, { questIds: quests.map((q) => q.id), from: weekStart(first), to: last }),
     db.restPeriod.findMany({
       where: { playerId: { in: [...playerIds] }, endDay: { gte: first }, startDay: { lte: last } },
       select: { playerId: true, startDay: true, endDay: true },

@@ -51,7 +51,7 @@ export async function getPlayerStatus(playerId: string, now: Date): Promise<Play
     },
   });
   const { since, today } = statusWindow(player, now);
-  const tallies = await loadTallies(db, { playerId, dayKey: { gte: since, lte: today } });
+  const tallies = await loadTallies(db, { playerId, from: since, to: today });
   return playerStatus(player, tallies, now);
 }
 

@@ -84,8 +84,9 @@ export async function withToday(playerId: string, quests: QuestDto[], now: Date)
   const today = playerToday(player, now);
   const tallies = await loadTallies(db, {
     playerId,
-    questId: { in: quests.map((q) => q.id) },
-    dayKey: { gte: weekStart(today), lte: today },
+    questIds: quests.map((q) => q.id),
+    from: weekStart(today),
+    to: today,
   });
   const resting = isRestDay(player.restPeriods, today);
   return quests.map((quest) => ({

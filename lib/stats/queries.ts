@@ -38,7 +38,7 @@ export async function getQuestStats(playerId: string, questId: string, today: Da
   });
   if (!quest) return null;
   const start = historyStart(quest);
-  const tallies = await loadTallies(db, { questId, dayKey: { gte: start, lte: today } });
+  const tallies = await loadTallies(db, { questIds: [questId], from: start, to: today });
   const counts = new Map<DayKey, number>();
   const totals = new Map<DayKey, number>();
   for (let day = start; day <= today; day = addDays(day, 1)) {
@@ -121,7 +121,7 @@ export async function getOverallStats(playerId: string, today: DayKey) {
       where: { playerId, dayKey: { gte: weeksFrom, lte: today } },
       _sum: { xp: true },
     }),
-    loadTallies(db, { playerId, dayKey: { gte: weekStart(from < weeksFrom ? from : weeksFrom), lte: today } }),
+    loadTallies(db, { playerId, from: weekStart(from < weeksFrom ? from : weeksFrom), to: today }),
   ]);
 
   const outcome = new Map(settlements.map((s) => [s.dayKey, s.outcome]));
