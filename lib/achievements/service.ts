@@ -1,7 +1,7 @@
 import "server-only";
 import { ACHIEVEMENTS } from "@/lib/achievements/catalogue";
 import { newlyUnlocked, type SpecialEvent } from "@/lib/achievements/rules";
-import { db, TX_OPTIONS, type Tx } from "@/lib/db";
+import { db, TX_OPTIONS, type Sql } from "@/lib/db";
 import { lockPlayer, post, type PlayerState } from "@/lib/ledger/service";
 import type { DayKey } from "@/lib/time/rules";
 
@@ -12,7 +12,7 @@ export type Unlocked = { id: string; name: string; rarity: string; title: string
  * counters and their unlock rows (≤ the catalogue's size), never their history.
  */
 export async function unlockAchievements(
-  tx: Tx,
+  tx: Sql,
   player: PlayerState,
   context: {
     dayKey: DayKey;
@@ -22,7 +22,8 @@ export async function unlockAchievements(
     specials?: readonly SpecialEvent[];
   },
 ): Promise<Unlocked[]> {
-  const rows = await tx.achievementUnlock.findMany({ where: { playerId: player.id }, select: { achievementId: true } });
+  const rows = await tx.$queryRaw<{ achievementId: string }[]>`
+    SELECT "achievementId" FROM "AchievementUnlock" WHERE "playerId" = ${player.id}`;
   const earned = newlyUnlocked(
     ACHIEVEMENTS,
     {
@@ -37,9 +38,9 @@ export async function unlockAchievements(
     new Set(rows.map((row) => row.achievementId)),
   );
   if (earned.length === 0) return [];
-  await tx.achievementUnlock.createMany({
-    data: earned.map((achievement) => ({ playerId: player.id, achievementId: achievement.id })),
-  });
+  await tx.$executeRaw`
+    INSERT INTO "AchievementUnlock" ("playerId", "achievementId", "unlockedAt")
+    SELECT ${player.id}, unnest(${earned.map((achievement) => achievement.id)}::text[]), ${new Date()}`;
   for (const achievement of earned) {
     const { xp = 0, gold = 0 } = achievement.reward;
     if (xp || gold)

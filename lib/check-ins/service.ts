@@ -2,10 +2,10 @@ import "server-only";
 import { unlockAchievements, type Unlocked } from "@/lib/achievements/service";
 import { isEarlyCheckIn } from "@/lib/achievements/rules";
 import type { CheckInInput } from "@/lib/check-ins/schemas";
-import { db, rawColumns, TX_OPTIONS, type Tx } from "@/lib/db";
+import { newId, rawColumns, sqlTransaction, type Sql } from "@/lib/db";
 import { canBackfill } from "@/lib/days/rules";
 import { AppError } from "@/lib/errors";
-import { Prisma, type CheckIn, type CheckInSource, type Quest } from "@/lib/generated/prisma/client";
+import { Prisma, type CheckIn, type CheckInSource, type Penalty, type Quest } from "@/lib/generated/prisma/client";
 import { lockPlayer, openRankTrialIfDue, post, type PlayerState } from "@/lib/ledger/service";
 import { metrics } from "@/lib/metrics/registry";
 import { awardXp, badHabitPenaltyXp, clampBadHabitLoss, goldFor } from "@/lib/progression/rules";
@@ -86,7 +86,7 @@ type KeyedCheckIn = Pick<CheckIn, "response" | "questId" | "value" | "happenedAt
  * the transaction we waited for committed, such as a first send of this very key.
  */
 async function readUnderLock(
-  tx: Tx,
+  tx: Sql,
   playerId: string,
   questId: string,
   idempotencyKey: string,
@@ -213,8 +213,9 @@ export async function checkIn(
 
 async function recordCheckIn(playerId: string, questId: string, input: CheckInInput, now: Date): Promise<CheckInReply> {
   // Every check-in, a retry too, first takes the player's lock: two sends of one key (a retry racing its first
-  // send) run one after the other, and the second finds the first's check-in and answers with its reply.
-  return db.$transaction(async (tx) => {
+  // send) run one after the other, and the second finds the first's check-in and answers with its reply. Every
+  // statement is raw SQL on a plain node-postgres transaction (lib/db.ts sqlTransaction): the tap is the hot path.
+  return sqlTransaction(async (tx) => {
     const player = await lockPlayer(tx, playerId);
     const happenedAt = input.happenedAt ? new Date(input.happenedAt) : now;
     const live = !input.happenedAt;
@@ -236,22 +237,15 @@ async function recordCheckIn(playerId: string, questId: string, input: CheckInIn
     }
     const source = placeCheckIn(player, quest, day, happenedAt, live, now);
 
-    const created = await tx.checkIn.create({
-      data: {
-        playerId,
-        questId,
-        dayKey: day,
-        happenedAt,
-        source,
-        idempotencyKey: input.idempotencyKey,
-        value: input.value,
-        note: input.note,
-        response: "",
-      },
-      select: { id: true, value: true, note: true },
-    });
+    const created = { id: newId(), value: input.value ?? null, note: input.note ?? null };
+    await tx.$executeRaw`
+      INSERT INTO "CheckIn" ("id", "playerId", "questId", "dayKey", "happenedAt", "recordedAt", "source",
+        "idempotencyKey", "value", "note", "response")
+      VALUES (${created.id}, ${playerId}, ${questId}, ${day}, ${happenedAt}, ${new Date()}, ${source}::"CheckInSource",
+        ${input.idempotencyKey}, ${created.value}, ${created.note}, '')`;
     if (quest.kind === "ONE_TIME") {
-      await tx.quest.update({ where: { id: questId }, data: { completedAt: happenedAt } });
+      await tx.$executeRaw`
+        UPDATE "Quest" SET "completedAt" = ${happenedAt}, "updatedAt" = ${new Date()} WHERE "id" = ${questId}`;
     }
     if (source === "BACKFILL") await restateStrength(tx, quest);
     const placed = { id: created.id, dayKey: day, happenedAt, value: created.value };
@@ -279,7 +273,7 @@ async function recordCheckIn(playerId: string, questId: string, input: CheckInIn
     // Written once, inside the transaction that creates the row: the reply a retry will get.
     await tx.$executeRaw`UPDATE "CheckIn" SET "response" = ${JSON.stringify(body)} WHERE "id" = ${created.id}`;
     return { status: 201 as const, body };
-  }, TX_OPTIONS);
+  });
 }
 
 type Placed = { id: string; dayKey: DayKey; happenedAt: Date; value: number | null };
@@ -289,7 +283,7 @@ type Placed = { id: string; dayKey: DayKey; happenedAt: Date; value: number | nu
  * when an undo leaves a later check-in of the same day deserving the award.
  */
 export async function awardCheckIn(
-  tx: Tx,
+  tx: Sql,
   player: PlayerState,
   quest: Quest,
   checkIn: Placed,
@@ -308,7 +302,10 @@ export async function awardCheckIn(
 
   const xp = awardXp(quest.difficulty, player.streak);
   const gold = goldFor(xp);
-  const penalty = await tx.penalty.findFirst({ where: { playerId: player.id, status: "OPEN", deadline: { gt: now } } });
+  const [open] = await tx.$queryRaw<Pick<Penalty, "id" | "questId" | "openedAt" | "progress" | "required">[]>`
+    SELECT "id", "questId", "openedAt", "progress", "required" FROM "Penalty"
+    WHERE "playerId" = ${player.id} AND "status" = 'OPEN' AND "deadline" > ${now} LIMIT 1`;
+  const penalty = open ?? null;
   // Counted before posting: the posting writes the player's row with them.
   player.totalCheckIns += 1;
   player.earlyCheckIns += isEarlyCheckIn(checkIn.happenedAt, player.timeZone) ? 1 : 0;
@@ -333,7 +330,7 @@ export async function awardCheckIn(
       await closePenaltyCleared(tx, player, penalty, progress, checkIn.dayKey, now);
       specials.push("PENALTY_CLEARED");
     } else if (counts) {
-      await tx.penalty.update({ where: { id: penalty.id }, data: { progress } });
+      await tx.$executeRaw`UPDATE "Penalty" SET "progress" = ${progress} WHERE "id" = ${penalty.id}`;
     }
     penaltyState = { progress, required: penalty.required, cleared };
   } else {

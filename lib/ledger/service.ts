@@ -1,6 +1,6 @@
 import "server-only";
 import type { LedgerReason, Prisma } from "@/lib/generated/prisma/client";
-import { rawColumns, type Tx } from "@/lib/db";
+import { newId, rawColumns, type Sql } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { levelForXp, rankTrialOpen, STAT_POINTS_PER_LEVEL } from "@/lib/progression/rules";
 import { isoWeekUtc, type DayKey } from "@/lib/time/rules";
@@ -42,7 +42,7 @@ export type PlayerState = Prisma.PlayerGetPayload<{ select: typeof PLAYER_STATE 
  * other tables are read in statements of their own after it: under READ COMMITTED a statement sees what was
  * committed when it began, so a row written by the transaction this one waited for is only seen by a later one.
  */
-export async function lockPlayer(tx: Tx, playerId: string): Promise<PlayerState> {
+export async function lockPlayer(tx: Sql, playerId: string): Promise<PlayerState> {
   // One round trip: the lock and the read are the same statement.
   const [player] = await tx.$queryRaw<PlayerState[]>`
     SELECT ${LOCKED_COLUMNS} FROM "Player" p WHERE p."id" = ${playerId} FOR UPDATE`;
@@ -74,16 +74,13 @@ export type PostingResult = { levelBefore: number; levelAfter: number };
  * `player` (their totals and check-in counters as the caller holds them under the lock): a caller that moved a
  * counter before posting pays no write of its own for it.
  */
-export async function post(tx: Tx, player: PlayerState, posting: Posting): Promise<PostingResult> {
+export async function post(tx: Sql, player: PlayerState, posting: Posting): Promise<PostingResult> {
   const { xp = 0, gold = 0, heldXp = 0, heldGold = 0 } = posting;
   const levelBefore = player.level;
   const levelAfter = levelForXp(player.xp + xp);
   const statPoints = (levelAfter - levelBefore) * STAT_POINTS_PER_LEVEL;
   const createdAt = new Date();
-  await tx.ledgerEntry.create({
-    data: { playerId: player.id, ...posting, xp, gold, heldXp, heldGold, statPoints, createdAt },
-    select: { id: true },
-  });
+  const { reason, dayKey, checkInId = null, penaltyId = null, detail = null } = posting;
   Object.assign(player, {
     xp: player.xp + xp,
     gold: player.gold + gold,
@@ -91,10 +88,15 @@ export async function post(tx: Tx, player: PlayerState, posting: Posting): Promi
     heldGold: player.heldGold + heldGold,
     level: levelAfter,
   });
-  // One statement: any entry puts the Hunter on that week's board, as a rebuild from the ledger would (opted out,
-  // hidden there), and the player's row takes the new totals.
+  // One statement: the entry, that week's board (any entry puts the Hunter on it, as a rebuild from the ledger
+  // would; opted out, hidden there), and the player's row with the new totals.
   await tx.$executeRaw`
-    WITH "week" AS (
+    WITH "entry" AS (
+      INSERT INTO "LedgerEntry" ("id", "playerId", "reason", "xp", "gold", "heldXp", "heldGold", "statPoints", "dayKey",
+        "checkInId", "penaltyId", "detail", "createdAt")
+      VALUES (${newId()}, ${player.id}, ${reason}::"LedgerReason", ${xp}, ${gold}, ${heldXp}, ${heldGold}, ${statPoints},
+        ${dayKey}, ${checkInId}, ${penaltyId}, ${detail}, ${createdAt})),
+    "week" AS (
       INSERT INTO "WeeklyScore" ("playerId", "week", "xp", "hidden")
       SELECT "id", ${isoWeekUtc(createdAt)}, ${xp}, "leaderboardOptOut" FROM "Player" WHERE "id" = ${player.id}
       ON CONFLICT ("playerId", "week") DO UPDATE SET "xp" = "WeeklyScore"."xp" + EXCLUDED."xp")
@@ -106,11 +108,11 @@ export async function post(tx: Tx, player: PlayerState, posting: Posting): Promi
 }
 
 /** Opens the next Rank Trial once the player's level reaches its gate (once per rank: the row is unique). */
-export async function openRankTrialIfDue(tx: Tx, player: PlayerState, now: Date): Promise<void> {
+export async function openRankTrialIfDue(tx: Sql, player: PlayerState, now: Date): Promise<void> {
   const trial = rankTrialOpen(player.rank, player.level);
   if (!trial) return;
-  await tx.rankTrial.createMany({
-    data: [{ playerId: player.id, targetRank: trial.rank, openedAt: now }],
-    skipDuplicates: true,
-  });
+  await tx.$executeRaw`
+    INSERT INTO "RankTrial" ("id", "playerId", "targetRank", "openedAt")
+    VALUES (${newId()}, ${player.id}, ${trial.rank}::"Rank", ${now})
+    ON CONFLICT DO NOTHING`;
 }

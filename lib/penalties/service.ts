@@ -1,13 +1,13 @@
 import "server-only";
 import type { Penalty } from "@/lib/generated/prisma/client";
 import { post, type PlayerState } from "@/lib/ledger/service";
-import type { Tx } from "@/lib/db";
+import type { Sql, Tx } from "@/lib/db";
 import { PENALTY_QUEST, penaltyDeadline, penaltyFailure, penaltyRequirement } from "@/lib/penalties/rules";
 import type { DayKey } from "@/lib/time/rules";
 
 /** Cleared in time: every held award is credited, the zone closes and the Survival Quest leaves the board. */
 export async function closePenaltyCleared(
-  tx: Tx,
+  tx: Sql,
   player: PlayerState,
   penalty: Pick<Penalty, "id" | "questId">,
   progress: number,
@@ -15,11 +15,12 @@ export async function closePenaltyCleared(
   now: Date,
 ): Promise<void> {
   const { heldXp, heldGold } = player;
-  await tx.penalty.update({
-    where: { id: penalty.id },
-    data: { progress, status: "CLEARED", openSlot: null, closedAt: now, returnedXp: heldXp, returnedGold: heldGold },
-  });
-  await tx.quest.update({ where: { id: penalty.questId }, data: { archivedAt: now } });
+  // One statement: the Survival Quest is archived as its penalty closes.
+  await tx.$executeRaw`
+    WITH "quest" AS (UPDATE "Quest" SET "archivedAt" = ${now}, "updatedAt" = ${new Date()} WHERE "id" = ${penalty.questId})
+    UPDATE "Penalty" SET "progress" = ${progress}, "status" = 'CLEARED', "openSlot" = NULL, "closedAt" = ${now},
+      "returnedXp" = ${heldXp}, "returnedGold" = ${heldGold}
+    WHERE "id" = ${penalty.id}`;
   if (heldXp === 0 && heldGold === 0) return;
   await post(tx, player, {
     reason: "PENALTY_RELEASE",

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Tx } from "@/lib/db";
+import type { Sql } from "@/lib/db";
 import type { Quest } from "@/lib/generated/prisma/client";
 import {
   advanceStrength,
@@ -43,22 +43,20 @@ function questDays(quest: StrengthQuest, from: DayKey, through: DayKey, tallies:
  * in imported history (docs/rules.md "Imports"). Two queries for any number of quests.
  */
 async function frozenDays(
-  client: Tx,
+  client: Sql,
   playerId: string,
   questIds: readonly string[],
   from: DayKey,
   through: DayKey,
 ): Promise<Frozen> {
-  const days = { gte: from, lte: through };
   const [rows, skips] = await Promise.all([
-    client.daySettlement.findMany({
-      where: { playerId, dayKey: days, outcome: { in: ["REST", "SHIELDED"] } },
-      select: { dayKey: true },
-    }),
-    client.questSkip.findMany({
-      where: { questId: { in: [...questIds] }, dayKey: days },
-      select: { questId: true, dayKey: true },
-    }),
+    client.$queryRaw<{ dayKey: DayKey }[]>`
+      SELECT "dayKey" FROM "DaySettlement"
+      WHERE "playerId" = ${playerId} AND "dayKey" >= ${from} AND "dayKey" <= ${through}
+        AND "outcome" IN ('REST', 'SHIELDED')`,
+    client.$queryRaw<{ questId: string; dayKey: DayKey }[]>`
+      SELECT "questId", "dayKey" FROM "QuestSkip"
+      WHERE "questId" = ANY(${[...questIds]}) AND "dayKey" >= ${from} AND "dayKey" <= ${through}`,
   ]);
   const settled = new Set(rows.map((row) => row.dayKey));
   const skipped = new Set(skips.map((skip) => `${skip.questId}|${skip.dayKey}`));
@@ -69,10 +67,10 @@ async function frozenDays(
  * A quest's days from its first day of history (historyStart: an imported quest's history begins before its
  * creation) through `through`, as strength reads them. One grouped query for the check-ins, two for the frozen days.
  */
-export async function strengthDays(client: Tx, quest: StrengthQuest, through: DayKey): Promise<QuestDay[]> {
+export async function strengthDays(client: Sql, quest: StrengthQuest, through: DayKey): Promise<QuestDay[]> {
   const from = historyStart(quest);
   const [tallies, frozen] = await Promise.all([
-    loadTallies(client, { questId: quest.id, dayKey: { gte: from, lte: through } }),
+    loadTallies(client, { questIds: [quest.id], from, to: through }),
     frozenDays(client, quest.playerId, [quest.id], from, through),
   ]);
   return questDays(quest, from, through, tallies, frozen);
@@ -83,7 +81,7 @@ export async function strengthDays(client: Tx, quest: StrengthQuest, through: Da
  * STREAK_WINDOW_DAYS from a Monday: two queries for any number of quests.
  */
 export async function questStreaks(
-  client: Tx,
+  client: Sql,
   playerId: string,
   quests: readonly StrengthQuest[],
   through: DayKey,
@@ -94,8 +92,9 @@ export async function questStreaks(
   const [tallies, frozen] = await Promise.all([
     loadTallies(client, {
       playerId,
-      questId: { in: judged.map((q) => q.id) },
-      dayKey: { gte: windowStart, lte: through },
+      questIds: judged.map((q) => q.id),
+      from: windowStart,
+      to: through,
     }),
     frozenDays(
       client,
@@ -120,7 +119,7 @@ export async function questStreaks(
  * exactly as the strength chart reads it (docs/rules.md "Yesterday, backfill, undo", "Imports"). Any number of
  * quests in one pass: one grouped read of their check-ins, one of the frozen days, then a walk per quest.
  */
-export async function restateStrengths(tx: Tx, quests: readonly Quest[], through?: DayKey | null): Promise<void> {
+export async function restateStrengths(tx: Sql, quests: readonly Quest[], through?: DayKey | null): Promise<void> {
   const end = (quest: Quest) => (through === undefined ? quest.strengthDay : through);
   const scored = quests.filter((q) => (q.kind === "DAILY" || q.kind === "HABIT") && end(q) !== null);
   const ends = new Set(scored.map((q) => end(q)!));
@@ -129,7 +128,7 @@ export async function restateStrengths(tx: Tx, quests: readonly Quest[], through
     const ids = group.map((q) => q.id);
     const first = group.map(historyStart).reduce((a, b) => (a < b ? a : b));
     const [tallies, frozen] = await Promise.all([
-      loadTallies(tx, { questId: { in: ids }, dayKey: { gte: first, lte: last } }),
+      loadTallies(tx, { questIds: ids, from: first, to: last }),
       frozenDays(tx, group[0]!.playerId, ids, first, last),
     ]);
     for (const quest of group) {
@@ -138,15 +137,15 @@ export async function restateStrengths(tx: Tx, quests: readonly Quest[], through
         (current, day) => advanceStrength(schedule, quest.timesPerDay, current, day),
         INITIAL_STRENGTH,
       );
-      await tx.quest.update({
-        where: { id: quest.id },
-        data: { strength: state.score, strengthState: state, strengthDay: last },
-      });
+      await tx.$executeRaw`
+        UPDATE "Quest" SET "strength" = ${state.score}, "strengthState" = ${JSON.stringify(state)}::jsonb,
+          "strengthDay" = ${last}, "updatedAt" = ${new Date()}
+        WHERE "id" = ${quest.id}`;
     }
   }
 }
 
 /** restateStrengths for one quest through the last day it was advanced (a backfill). */
-export function restateStrength(tx: Tx, quest: Quest): Promise<void> {
+export function restateStrength(tx: Sql, quest: Quest): Promise<void> {
   return restateStrengths(tx, [quest]);
 }
