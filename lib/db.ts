@@ -37,9 +37,13 @@ export function rawColumns(
   table: string,
   columns: readonly string[],
   casts: Record<string, "text" | "text[]"> = {},
+  /** Put before each column's name in the result, for a read of two tables with columns of the same name. */
+  prefix = "",
 ): Prisma.Sql {
   const cast = (column: string) => (casts[column] ? `::${casts[column]}` : "");
-  return Prisma.join(columns.map((column) => Prisma.raw(`"${table}"."${column}"${cast(column)} AS "${column}"`)));
+  return Prisma.join(
+    columns.map((column) => Prisma.raw(`"${table}"."${column}"${cast(column)} AS "${prefix}${column}"`)),
+  );
 }
 
 /** A transaction's client: services pass it down so every write of one action commits together. */

@@ -2,10 +2,10 @@ import "server-only";
 import { unlockAchievements, type Unlocked } from "@/lib/achievements/service";
 import { isEarlyCheckIn } from "@/lib/achievements/rules";
 import type { CheckInInput } from "@/lib/check-ins/schemas";
-import { newId, rawColumns, sqlTransaction, type Sql } from "@/lib/db";
+import { newId, sqlTransaction, type Sql } from "@/lib/db";
 import { canBackfill } from "@/lib/days/rules";
 import { AppError } from "@/lib/errors";
-import { Prisma, type CheckIn, type CheckInSource, type Penalty, type Quest } from "@/lib/generated/prisma/client";
+import type { CheckIn, CheckInSource, Penalty, Quest } from "@/lib/generated/prisma/client";
 import { lockPlayer, openRankTrialIfDue, post, type PlayerState } from "@/lib/ledger/service";
 import { metrics } from "@/lib/metrics/registry";
 import { awardXp, badHabitPenaltyXp, clampBadHabitLoss, goldFor } from "@/lib/progression/rules";
@@ -22,6 +22,7 @@ import {
   type DayTally,
   type QuestShape,
 } from "@/lib/quests/rules";
+import { questColumns } from "@/lib/quests/queries";
 import { restateStrength } from "@/lib/quests/strength";
 import { playerToday, type DayKey, localDay } from "@/lib/time/rules";
 
@@ -69,12 +70,7 @@ const NO_AWARD: Award = {
 };
 
 /** Every column of Quest, for the check-in's read of its quest. */
-const QUEST_COLUMNS = rawColumns("q", Object.values(Prisma.QuestScalarFieldEnum), {
-  kind: "text",
-  difficulty: "text",
-  stats: "text[]",
-  targetDirection: "text",
-});
+const QUEST_COLUMNS = questColumns();
 
 /** What a check-in under an idempotency key keeps to answer that key again. */
 type KeyedCheckIn = Pick<CheckIn, "response" | "questId" | "value" | "happenedAt" | "source">;

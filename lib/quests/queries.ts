@@ -1,7 +1,7 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, rawColumns } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import {
   historyStart,
   questShape,
@@ -104,6 +104,15 @@ export const QUEST_ORDER = [
   { position: { sort: "asc", nulls: "last" } },
   { createdAt: "asc" },
 ] as const satisfies Prisma.QuestOrderByWithRelationInput[];
+
+/** QUEST_ORDER for a raw read of Quest aliased `q`. */
+export const QUEST_ORDER_SQL = Prisma.sql`q."position" ASC NULLS LAST, q."createdAt" ASC`;
+
+/** Every column of Quest for a raw read of the table aliased `q`, as the ORM reads them (`prefix`: rawColumns'). */
+export function questColumns(prefix = ""): Prisma.Sql {
+  const casts = { kind: "text", difficulty: "text", stats: "text[]", targetDirection: "text" } as const;
+  return rawColumns("q", Object.values(Prisma.QuestScalarFieldEnum), casts, prefix);
+}
 
 export async function listQuests(playerId: string, options: { includeArchived: boolean }): Promise<QuestDto[]> {
   const quests = await db.quest.findMany({
