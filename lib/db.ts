@@ -1,5 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import { SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
@@ -76,25 +77,48 @@ const PRISMA_TYPES = {
 /** A Date parameter as the UTC instant (pg's own would write the process's local time, which a timestamp keeps). */
 const parameter = (value: unknown) => (value instanceof Date ? value.toISOString() : value);
 
+/** sqlTransaction's spans: a no-op unless tracing is on (lib/tracing.ts), as Prisma's own are. */
+const tracer = trace.getTracer("the-system.db");
+
 /**
  * `work` in one transaction on a connection of the process's pool, through node-postgres itself: Prisma's
  * interactive transaction costs 0.63 ms of CPU more per transaction and each of its raw statements 0.13 ms more (#16,
  * measured with a throwaway loop), and a check-in pays that on every tap. Same contract as `db.$transaction` with
  * TX_OPTIONS: at most `maxWait` for a connection (then the pool's own "timeout exceeded when trying to connect",
  * which is answered as the database being unreachable), statements refused after `timeout`, any error rolls back.
- * Its statements (and COMMIT or ROLLBACK, as Prisma's are) reach db.$on("query") listeners.
+ * Its statements (and COMMIT or ROLLBACK, as Prisma's are) reach db.$on("query") listeners. Traced as a
+ * `db:transaction` span over a `db:query` span per statement (the SQL with its placeholders, never the values).
  */
-export async function sqlTransaction<T>(
+export function sqlTransaction<T>(
   work: (tx: Sql) => Promise<T>,
   options: { maxWait: number; timeout: number } = TX_OPTIONS,
 ): Promise<T> {
+  return tracer.startActiveSpan("db:transaction", { kind: SpanKind.INTERNAL }, async (span) => {
+    try {
+      return await transaction(work, options);
+    } catch (error) {
+      span.setStatus({ code: SpanStatusCode.ERROR });
+      throw error;
+    } finally {
+      span.end();
+    }
+  });
+}
+
+async function transaction<T>(work: (tx: Sql) => Promise<T>, options: { maxWait: number; timeout: number }) {
   const { pool, queryListeners } = getPrisma();
   const connection = await connect(pool, options.maxWait);
   const deadline = Date.now() + options.timeout;
   // BEGIN goes unreported, as Prisma's driver adapter leaves it.
   const send = async (text: string, values: unknown[] = []) => {
     const started = performance.now();
-    const result = await connection.query({ text, values: values.map(parameter), types: PRISMA_TYPES });
+    const span = tracer.startSpan("db:query", {
+      kind: SpanKind.CLIENT,
+      attributes: { "db.system.name": "postgresql", "db.query.text": text },
+    });
+    const result = await connection
+      .query({ text, values: values.map(parameter), types: PRISMA_TYPES })
+      .finally(() => span.end());
     if (queryListeners.size > 0 && text !== "BEGIN") {
       const event = {
         timestamp: new Date(),
