@@ -3,7 +3,7 @@
 // (all or nothing, bounded waits) and report its statements to the same query listeners the cost tests count with.
 import { afterEach, describe, expect, it } from "vitest";
 import { checkIn } from "@/lib/check-ins/service";
-import { db, sqlTransaction } from "@/lib/db";
+import { db, newId, sqlTransaction } from "@/lib/db";
 import { isDatabaseUnavailable } from "@/lib/errors";
 import { EPOCH, makePlayer, makeQuest } from "@/tests/support/factories";
 
@@ -15,6 +15,15 @@ afterEach(() => {
 
 const events: string[] = [];
 db.$on("query", (event) => events.push(event.query));
+
+describe("newId", () => {
+  it("makes unique cuid-like ids that sort in the order they were made, many within one millisecond", () => {
+    const ids = Array.from({ length: 2_000 }, () => newId());
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort()).toEqual(ids);
+    for (const id of ids) expect(id).toMatch(/^c[a-z0-9]{24}$/);
+  });
+});
 
 describe("sqlTransaction", () => {
   it("writes and reads a timestamp as the UTC instant Prisma does, in a process whose zone is not UTC", async () => {
