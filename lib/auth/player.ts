@@ -3,10 +3,10 @@ import { getToken } from "next-auth/jwt";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { connection, NextRequest } from "next/server";
-import { isLive, liveSessionSelect, type SessionClaims } from "@/lib/auth/sessions";
+import { isLive, type SessionClaims } from "@/lib/auth/sessions";
 import { now } from "@/lib/clock";
-import { db, rawColumns } from "@/lib/db";
-import type { ApiToken } from "@/lib/generated/prisma/client";
+import { rawColumns, rawSql } from "@/lib/db";
+import { Prisma, type ApiToken } from "@/lib/generated/prisma/client";
 import { SETTLEMENT_PEEK, settleChanged, settlePlayer, type SettlementPeek } from "@/lib/days/service";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -63,56 +63,61 @@ async function requestCookies(): Promise<string | null> {
   return (await headers()).get("cookie");
 }
 
-/** The player of a signed-in session's user, or "ENDED" when the session no longer holds (its claims from the JWT). */
-export async function sessionCallerOf(userId: string, claims: SessionClaims): Promise<Caller | "ENDED"> {
-  // The session's version and its row ride on the same query: a session that was signed out costs nothing extra.
-  const player = await db.player.findUnique({
-    where: { userId },
-    select: { ...CALLER, user: liveSessionSelect(claims, new Date()) },
-  });
-  if (!player || !isLive(player.user, claims)) return "ENDED";
-  const { user, id, cacheStamp, ...settlement } = player;
-  void user;
-  return { playerId: id, settlement, cacheStamp };
-}
-
-/** CALLER's own columns of the token's player, for the token lookup's raw read. */
-const TOKEN_PLAYER_COLUMNS = rawColumns(
+/** CALLER's own columns of the player `p`, and the earliest deadline of their open Survival Quests (at most one is
+ * open), for the raw lookups below. */
+const CALLER_COLUMNS = Prisma.sql`${rawColumns(
   "p",
   Object.keys(CALLER).filter((key) => key !== "penalties"),
-);
+)}, (SELECT MIN(x."deadline") FROM "Penalty" x WHERE x."playerId" = p."id" AND x."status" = 'OPEN') AS "openDeadline"`;
 
-type TokenRow = Pick<ApiToken, "revokedAt" | "expiresAt" | "lastUsedAt"> &
-  Omit<Caller["settlement"], "penalties"> & {
-    tokenId: string;
-    id: string;
-    cacheStamp: number;
-    /** The earliest deadline of the player's open Survival Quests (at most one is open). */
-    openDeadline: Date | null;
-  };
+type CallerRow = Omit<Caller["settlement"], "penalties"> & {
+  id: string;
+  cacheStamp: number;
+  openDeadline: Date | null;
+};
 
-/**
- * The token's player, in one statement through `$queryRaw` (every API request with a token makes it; the ORM's
- * nested read cost about a quarter of a millisecond more CPU, #16).
- */
-async function tokenCaller(token: string): Promise<Caller> {
-  const [row] = await db.$queryRaw<TokenRow[]>`
-    SELECT t."id" AS "tokenId", t."revokedAt", t."expiresAt", t."lastUsedAt", ${TOKEN_PLAYER_COLUMNS},
-      (SELECT MIN(x."deadline") FROM "Penalty" x WHERE x."playerId" = p."id" AND x."status" = 'OPEN') AS "openDeadline"
-    FROM "ApiToken" t JOIN "Player" p ON p."id" = t."playerId"
-    WHERE t."tokenHash" = ${hashToken(token)}`;
-  const at = new Date();
-  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= at)) {
-    throw new AppError("UNAUTHENTICATED", "The token is invalid, expired or revoked");
-  }
+function callerOf(row: CallerRow): Caller {
   const { timeZone, dayStartMinute, confirmedDay, lastSettledDay, createdAt, openDeadline } = row;
   const penalties = openDeadline ? [{ deadline: openDeadline }] : [];
   return {
     playerId: row.id,
     settlement: { timeZone, dayStartMinute, confirmedDay, lastSettledDay, createdAt, penalties },
     cacheStamp: row.cacheStamp,
-    token: { id: row.tokenId, lastUsedAt: row.lastUsedAt },
   };
+}
+
+/**
+ * The player of a signed-in session's user, or "ENDED" when the session no longer holds (its claims from the JWT).
+ * One raw statement (rawSql): the session's version and whether its row is still there ride on the player's read, so
+ * a session that was signed out costs nothing extra.
+ */
+export async function sessionCallerOf(userId: string, claims: SessionClaims): Promise<Caller | "ENDED"> {
+  const [row] = await rawSql.$queryRaw<(CallerRow & { sessionVersion: number; sessions: number })[]>`
+    SELECT ${CALLER_COLUMNS}, u."sessionVersion",
+      (SELECT COUNT(*)::int FROM "Session" s
+        WHERE s."userId" = u."id" AND s."sessionToken" = ${claims.sid ?? ""} AND s."expires" > ${new Date()}) AS "sessions"
+    FROM "Player" p JOIN "User" u ON u."id" = p."userId"
+    WHERE p."userId" = ${userId}`;
+  if (!row || !isLive(row, claims)) return "ENDED";
+  return callerOf(row);
+}
+
+type TokenRow = Pick<ApiToken, "revokedAt" | "expiresAt" | "lastUsedAt"> & CallerRow & { tokenId: string };
+
+/**
+ * The token's player, in one raw statement (rawSql): every API request with a token makes it, and the ORM's nested
+ * read cost about a quarter of a millisecond more CPU (#16).
+ */
+async function tokenCaller(token: string): Promise<Caller> {
+  const [row] = await rawSql.$queryRaw<TokenRow[]>`
+    SELECT t."id" AS "tokenId", t."revokedAt", t."expiresAt", t."lastUsedAt", ${CALLER_COLUMNS}
+    FROM "ApiToken" t JOIN "Player" p ON p."id" = t."playerId"
+    WHERE t."tokenHash" = ${hashToken(token)}`;
+  const at = new Date();
+  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= at)) {
+    throw new AppError("UNAUTHENTICATED", "The token is invalid, expired or revoked");
+  }
+  return { ...callerOf(row), token: { id: row.tokenId, lastUsedAt: row.lastUsedAt } };
 }
 
 /** Reads the player's clock and settles any day that ended: every adapter does this before the work. */

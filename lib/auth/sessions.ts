@@ -8,20 +8,6 @@ export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 /** What a session's JWT carries beyond the user id (lib/auth/options.ts). */
 export type SessionClaims = { sid?: string; sessionVersion?: number };
 
-/**
- * The part of a User select that says whether a session is still live: its version and its row, folded into the
- * caller's existing player lookup. A JWT without a row (signed out, signed out everywhere, account deleted, older
- * than 30 days, or issued before rows existed) finds none.
- */
-export function liveSessionSelect(claims: SessionClaims, now: Date) {
-  return {
-    select: {
-      sessionVersion: true,
-      sessions: { where: { sessionToken: claims.sid ?? "", expires: { gt: now } }, select: { id: true }, take: 1 },
-    },
-  } as const;
-}
-
 /** Records a new signed-in browser and returns its id for the JWT; forgets this user's expired ones. */
 export async function startSession(userId: string, now: Date): Promise<string> {
   const sid = randomBytes(24).toString("base64url");
@@ -39,10 +25,11 @@ export async function endSession(sid: string): Promise<void> {
   await db.session.deleteMany({ where: { sessionToken: sid } });
 }
 
-/** Whether the user row read through liveSessionSelect still accepts this session. */
-export function isLive(
-  user: { sessionVersion: number; sessions: readonly unknown[] } | null | undefined,
-  claims: SessionClaims,
-): boolean {
-  return Boolean(user && user.sessionVersion === (claims.sessionVersion ?? 0) && user.sessions.length > 0);
+/**
+ * Whether a user still accepts a session with these claims: the user's session version (moved by "sign out
+ * everywhere") and how many live rows (unexpired) carry the session's id. A JWT without a row (signed out, signed
+ * out everywhere, account deleted, older than 30 days, or issued before rows existed) finds none.
+ */
+export function isLive(user: { sessionVersion: number; sessions: number }, claims: SessionClaims): boolean {
+  return user.sessionVersion === (claims.sessionVersion ?? 0) && user.sessions > 0;
 }

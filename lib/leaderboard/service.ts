@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, rawSql } from "@/lib/db";
 import type { Board } from "@/lib/leaderboard/schemas";
 import { logger } from "@/lib/log/logger";
 import { getStore, orElse } from "@/lib/redis";
@@ -29,8 +29,8 @@ const MARKER_SCORE = -1e15;
 export async function leaderboardWrites(playerId: string, now: Date): Promise<{ writes: StoreWrite[]; gone: boolean }> {
   if (getStore().kind !== "upstash") return { writes: [], gone: false };
   const week = isoWeekUtc(now);
-  // After every write: one plain statement (the ORM's nested read would cost more CPU than the database does).
-  const [player] = await db.$queryRaw<{ xp: number; leaderboardOptOut: boolean; weekly: number | null }[]>`
+  // After every write: one raw statement (rawSql: the ORM's nested read would cost more CPU than the database does).
+  const [player] = await rawSql.$queryRaw<{ xp: number; leaderboardOptOut: boolean; weekly: number | null }[]>`
     SELECT p."xp", p."leaderboardOptOut", w."xp" AS "weekly" FROM "Player" p
     LEFT JOIN "WeeklyScore" w ON w."playerId" = p."id" AND w."week" = ${week}
     WHERE p."id" = ${playerId}`;

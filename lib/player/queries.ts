@@ -1,5 +1,5 @@
 import "server-only";
-import { db, rawColumns } from "@/lib/db";
+import { db, rawColumns, rawSql } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma, type Rank } from "@/lib/generated/prisma/client";
 import { loadTallies } from "@/lib/quests/tallies";
@@ -85,13 +85,13 @@ function questOf(row: StatusRow): StatusSource["quests"][number] | null {
  * of the player's history (running totals live on Player; this week's check-ins are counted per quest and day in
  * SQL): the player with their open or just-closed Survival Quest, Rank Trials and rest periods and each quest with
  * its latest check-ins of the last few days (today's are the ones an undo can take back); then this week's tallies.
- * Raw rather than the ORM's nested read, which cost 1.3 ms of CPU (#16) on every status read that misses the cache
- * (the dashboard's check-in, its page).
+ * Raw (rawSql) rather than the ORM's nested read, which cost 1.3 ms of CPU (#16) on every status read that misses
+ * the cache (the dashboard's check-in, its page).
  */
 export async function getPlayerStatus(playerId: string, now: Date): Promise<PlayerStatus> {
   const recent = addDays(dayKey(now, "UTC", 0), -2);
   const dayAgo = new Date(now.getTime() - 24 * 3_600_000);
-  const rows = await db.$queryRaw<StatusRow[]>`
+  const rows = await rawSql.$queryRaw<StatusRow[]>`
     SELECT h.*, ${STATUS_QUEST_COLUMNS}, COALESCE(l."checkIns", '[]') AS "quest.checkIns"
     FROM (
       SELECT ${STATUS_PLAYER_COLUMNS},
@@ -132,7 +132,7 @@ export async function getPlayerStatus(playerId: string, now: Date): Promise<Play
     quests: rows.flatMap((r) => questOf(r) ?? []),
   };
   const { since, today } = statusWindow(player, now);
-  const tallies = await loadTallies(db, { playerId, from: since, to: today });
+  const tallies = await loadTallies(rawSql, { playerId, from: since, to: today });
   return playerStatus(player, tallies, now);
 }
 

@@ -1,9 +1,10 @@
-// lib/db.ts sqlTransaction: the check-in's transaction on a plain node-postgres connection. It must read and write
-// exactly as Prisma's transactions do (timestamps as UTC instants whatever the process's zone), keep their contract
-// (all or nothing, bounded waits) and report its statements to the same query listeners the cost tests count with.
+// lib/db.ts sqlTransaction and rawSql: the check-in's transaction and the hot reads on plain node-postgres. They must
+// read and write exactly as Prisma does (timestamps as UTC instants whatever the process's zone), keep the
+// transaction's contract (all or nothing, bounded waits) and report their statements to the same query listeners
+// the cost tests count with.
 import { afterEach, describe, expect, it } from "vitest";
 import { checkIn } from "@/lib/check-ins/service";
-import { db, newId, sqlTransaction } from "@/lib/db";
+import { db, newId, rawSql, sqlTransaction } from "@/lib/db";
 import { isDatabaseUnavailable } from "@/lib/errors";
 import { EPOCH, makePlayer, makeQuest } from "@/tests/support/factories";
 
@@ -99,5 +100,24 @@ describe("sqlTransaction", () => {
     );
     await expect(slow).rejects.toThrow("Transaction expired after 50 ms");
     expect((await db.player.findUniqueOrThrow({ where: { id: player.playerId } })).gold).toBe(0);
+  });
+});
+
+describe("rawSql", () => {
+  it("reads and writes a timestamp as the UTC instant Prisma does, in a process whose zone is not UTC", async () => {
+    process.env.TZ = "America/New_York";
+    const player = await makePlayer();
+    await rawSql.$executeRaw`UPDATE "Player" SET "updatedAt" = ${EPOCH} WHERE "id" = ${player.playerId}`;
+    const stored = await db.player.findUniqueOrThrow({ where: { id: player.playerId } });
+    expect(stored.updatedAt.toISOString()).toBe(EPOCH.toISOString());
+    const [read] = await rawSql.$queryRaw<{ updatedAt: Date }[]>`
+      SELECT "updatedAt" FROM "Player" WHERE "id" = ${player.playerId}`;
+    expect(read!.updatedAt.toISOString()).toBe(EPOCH.toISOString());
+  });
+
+  it("tells db.$on('query') listeners each statement, with no transaction around it", async () => {
+    const first = events.length;
+    await rawSql.$queryRaw`SELECT 3 AS "three"`;
+    expect(events.slice(first)).toEqual(['SELECT 3 AS "three"']);
   });
 });
