@@ -1,5 +1,7 @@
+import http from "node:http";
+import https from "node:https";
 import { Ratelimit } from "@upstash/ratelimit";
-import { Redis } from "@upstash/redis";
+import { errors, Redis, type Requester, type UpstashRequest, type UpstashResponse } from "@upstash/redis";
 import type { BoardRead, LimitResult, LimitRule, RankedEntry, Store, StoreWrite } from "@/lib/store/types";
 
 /** KEYS[1] is set to ARGV[2] for ARGV[3] seconds only while it holds ARGV[1] ("" for absent). */
@@ -11,6 +13,96 @@ return 1`;
 
 export class RedisTimeoutError extends Error {
   override name = "RedisTimeoutError";
+}
+
+/**
+ * The REST calls of @upstash/redis over node:http(s) with kept-alive connections, in place of the library's own
+ * transport (fetch): 0.07–0.09 ms of CPU a call against 0.38 with fetch and its AbortSignal.timeout, whose timer
+ * also builds a DOMException each time it fires after the answer came (#16; measured with a throwaway loop of 4,000
+ * pipelines against tests/support/upstash-proxy.mjs). The protocol is the library's: the command (or a pipeline's
+ * commands) POSTed as JSON under the Bearer token, `{result}`/`{error}` answers, and the read-your-writes sync token
+ * carried from each answer to the next request. Answers come as plain JSON (no base64): everything the app stores
+ * is UTF-8 text. Each call gives up after `timeoutMs`; an idle connection is closed after 4 s, before the server's
+ * own keep-alive timeout could close it under a request.
+ */
+class NodeRequester implements Requester {
+  readYourWrites = true;
+  upstashSyncToken = "";
+  private readonly base: URL;
+  private readonly transport: typeof http | typeof https;
+  private readonly agent: http.Agent;
+
+  constructor(
+    url: string,
+    private readonly token: string,
+    private readonly timeoutMs: number,
+  ) {
+    this.base = new URL(url);
+    this.transport = this.base.protocol === "https:" ? https : http;
+    this.agent = new this.transport.Agent({ keepAlive: true, timeout: 4_000 });
+  }
+
+  request<T>(req: UpstashRequest): Promise<UpstashResponse<T>> {
+    const body = JSON.stringify(req.body);
+    const path = [this.base.pathname.replace(/\/$/, ""), ...(req.path ?? [])].join("/") || "/";
+    return new Promise((resolve, reject) => {
+      const sent = this.transport.request(
+        {
+          host: this.base.hostname,
+          port: this.base.port,
+          path,
+          method: "POST",
+          agent: this.agent,
+          headers: {
+            authorization: `Bearer ${this.token}`,
+            "content-type": "application/json",
+            "content-length": Buffer.byteLength(body),
+            ...(this.readYourWrites && { "upstash-sync-token": this.upstashSyncToken }),
+            ...req.headers,
+          },
+        },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on("data", (chunk: Buffer) => chunks.push(chunk));
+          response.on("error", fail);
+          response.on("end", () => {
+            clearTimeout(timer);
+            const raw = Buffer.concat(chunks).toString("utf8");
+            let answer: UpstashResponse<T> & { error?: string };
+            try {
+              answer = JSON.parse(raw) as UpstashResponse<T>;
+            } catch (error) {
+              return reject(new errors.UpstashJSONParseError(raw, { cause: error }));
+            }
+            const status = response.statusCode ?? 0;
+            if (status < 200 || status >= 300) return reject(new errors.UpstashError(String(answer.error)));
+            if (this.readYourWrites) this.upstashSyncToken = String(response.headers["upstash-sync-token"] ?? "");
+            resolve(answer);
+          });
+        },
+      );
+      const timer = setTimeout(
+        () => sent.destroy(new RedisTimeoutError(`Redis did not answer within ${this.timeoutMs} ms`)),
+        this.timeoutMs,
+      );
+      function fail(error: Error) {
+        clearTimeout(timer);
+        reject(error);
+      }
+      sent.on("error", fail);
+      sent.end(body);
+    });
+  }
+}
+
+/** @upstash/redis's client, its calls sent by NodeRequester (its `client` is the library's Requester interface). */
+class NodeRedis extends Redis {
+  constructor(url: string, token: string, timeoutMs: number) {
+    // Auto-pipelining off: it would wrap the client in a proxy before the requester is in place, and the store
+    // already sends what belongs together as one pipeline.
+    super({ url, token, automaticDeserialization: false, enableAutoPipelining: false });
+    this.client = new NodeRequester(url, token, timeoutMs);
+  }
 }
 
 /** Upstash over REST, with a hard timeout on every call. Errors propagate; callers decide how to degrade. */
@@ -27,13 +119,7 @@ export class UpstashStore implements Store {
     private readonly prefix: string,
     private readonly timeoutMs = 300,
   ) {
-    this.redis = new Redis({
-      url,
-      token,
-      retry: false,
-      automaticDeserialization: false,
-      signal: () => AbortSignal.timeout(timeoutMs),
-    });
+    this.redis = new NodeRedis(url, token, timeoutMs);
     this.setIfUnchangedScript = this.redis.createScript(SET_IF_UNCHANGED);
   }
 

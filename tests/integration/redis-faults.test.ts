@@ -1,4 +1,5 @@
 import { createServer, type Server } from "node:http";
+import { errors } from "@upstash/redis";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as leaderboardRoute } from "@/app/api/v1/leaderboard/route";
 import { GET as playerRoute } from "@/app/api/v1/player/route";
@@ -148,6 +149,66 @@ describe.runIf(redisAvailable)("when Redis goes away", () => {
     } finally {
       silent.closeAllConnections();
       silent.close();
+    }
+  });
+});
+
+/** An endpoint on a free port answering every request with `answer`; what it was sent, and how many connections. */
+async function endpoint(answer: (request: { body: string; syncToken: string }) => [number, string, string?]) {
+  const seen: { path: string; body: string; syncToken: string }[] = [];
+  let connections = 0;
+  const server = createServer((req, res) => {
+    let body = "";
+    req.on("data", (chunk: Buffer) => (body += chunk.toString()));
+    req.on("end", () => {
+      const syncToken = String(req.headers["upstash-sync-token"] ?? "");
+      seen.push({ path: req.url ?? "", body, syncToken });
+      const [status, text, nextSync] = answer({ body, syncToken });
+      res.writeHead(status, {
+        "content-type": "application/json",
+        ...(nextSync && { "upstash-sync-token": nextSync }),
+      });
+      res.end(text);
+    });
+  });
+  server.on("connection", () => (connections += 1));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    seen,
+    connections: () => connections,
+    close: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
+  };
+}
+
+describe("the Upstash transport (lib/store/upstash.ts NodeRequester)", () => {
+  it("sends calls in a row over one kept-alive connection and carries the sync token from answer to request", async () => {
+    let served = 0;
+    const server = await endpoint(() => [200, JSON.stringify({ result: "a value" }), `sync-${++served}`]);
+    try {
+      const store = new UpstashStore(server.url, "token", "t:");
+      for (let i = 0; i < 3; i++) expect(await store.get("k")).toBe("a value");
+      expect(server.connections()).toBe(1);
+      expect(server.seen.map((r) => r.syncToken)).toEqual(["", "sync-1", "sync-2"]);
+      expect(JSON.parse(server.seen[0]!.body)).toEqual(["get", "t:k"]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("fails with Redis's own message on an error answer, and with a parse error on an answer that is not JSON", async () => {
+    const failing = await endpoint(() => [400, JSON.stringify({ error: "ERR wrong number of arguments" })]);
+    const garbled = await endpoint(() => [200, "<html>bad gateway</html>"]);
+    try {
+      const error = await new UpstashStore(failing.url, "token", "t:").get("k").catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(errors.UpstashError);
+      expect(String(error)).toContain("ERR wrong number of arguments");
+      const parse = await new UpstashStore(garbled.url, "token", "t:").get("k").catch((e: unknown) => e);
+      expect(parse).toBeInstanceOf(errors.UpstashJSONParseError);
+    } finally {
+      await Promise.all([failing.close(), garbled.close()]);
     }
   });
 });
