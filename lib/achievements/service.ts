@@ -9,7 +9,8 @@ export type Unlocked = { id: string; name: string; rarity: string; title: string
 
 /**
  * Unlocks what the player's counters now earn, crediting rewards through the ledger. Reads only the player's
- * counters and their unlock rows (≤ the catalogue's size), never their history.
+ * counters and their unlock rows (≤ the catalogue's size), never their history; not even those when the caller
+ * read them under the player's lock (`unlocked`).
  */
 export async function unlockAchievements(
   tx: Sql,
@@ -20,10 +21,11 @@ export async function unlockAchievements(
     streak?: number;
     maxStat?: number;
     specials?: readonly SpecialEvent[];
+    /** The achievements the player has unlocked, read in a statement begun after the lock was taken. */
+    unlocked?: ReadonlySet<string>;
   },
 ): Promise<Unlocked[]> {
-  const rows = await tx.$queryRaw<{ achievementId: string }[]>`
-    SELECT "achievementId" FROM "AchievementUnlock" WHERE "playerId" = ${player.id}`;
+  const unlocked = context.unlocked ?? (await unlockedBy(tx, player.id));
   const earned = newlyUnlocked(
     ACHIEVEMENTS,
     {
@@ -35,7 +37,7 @@ export async function unlockAchievements(
       earlyCheckIns: player.earlyCheckIns,
       specials: new Set(context.specials ?? []),
     },
-    new Set(rows.map((row) => row.achievementId)),
+    unlocked,
   );
   if (earned.length === 0) return [];
   await tx.$executeRaw`
@@ -47,6 +49,12 @@ export async function unlockAchievements(
       await post(tx, player, { reason: "ACHIEVEMENT", dayKey: context.dayKey, xp, gold, detail: achievement.id });
   }
   return earned.map(({ id, name, rarity, title }) => ({ id, name, rarity, title: title ?? null }));
+}
+
+async function unlockedBy(tx: Sql, playerId: string): Promise<ReadonlySet<string>> {
+  const rows = await tx.$queryRaw<{ achievementId: string }[]>`
+    SELECT "achievementId" FROM "AchievementUnlock" WHERE "playerId" = ${playerId}`;
+  return new Set(rows.map((row) => row.achievementId));
 }
 
 /** The achievements a special event unlocks (the catalogue's SPECIAL triggers). */

@@ -77,8 +77,9 @@ type KeyedCheckIn = Pick<CheckIn, "response" | "questId" | "value" | "happenedAt
 
 /**
  * What a check-in reads once the player's lock is ours, in one statement: the check-in already made under this key
- * (if any), the quest (null unless it is the player's and not archived) and the check-ins counted on its `day` so
- * far (an undone one has its CheckInUndo row). Under READ COMMITTED only a statement begun after the lock sees what
+ * (if any), the quest (null unless it is the player's and not archived), the check-ins counted on its `day` so
+ * far (an undone one has its CheckInUndo row) and the achievements the player has unlocked (for unlockAchievements,
+ * which would otherwise read them in a statement of its own). Under READ COMMITTED only a statement begun after the lock sees what
  * the transaction we waited for committed, such as a first send of this very key.
  */
 async function readUnderLock(
@@ -87,12 +88,15 @@ async function readUnderLock(
   questId: string,
   idempotencyKey: string,
   day: DayKey,
-): Promise<{ keyed: KeyedCheckIn | null; quest: Quest | null; before: DayTally }> {
+): Promise<{ keyed: KeyedCheckIn | null; quest: Quest | null; before: DayTally; unlocked: ReadonlySet<string> }> {
   const [row] = await tx.$queryRaw<
-    (Quest & { count: number; total: number } & { [K in keyof KeyedCheckIn as `keyed_${K}`]: KeyedCheckIn[K] })[]
+    (Quest & { count: number; total: number; unlocked: string[] } & {
+      [K in keyof KeyedCheckIn as `keyed_${K}`]: KeyedCheckIn[K];
+    })[]
   >`
     SELECT ${QUEST_COLUMNS}, t."count", t."total", k."response" AS "keyed_response", k."questId" AS "keyed_questId",
-      k."value" AS "keyed_value", k."happenedAt" AS "keyed_happenedAt", k."source"::text AS "keyed_source"
+      k."value" AS "keyed_value", k."happenedAt" AS "keyed_happenedAt", k."source"::text AS "keyed_source",
+      ARRAY(SELECT a."achievementId" FROM "AchievementUnlock" a WHERE a."playerId" = ${playerId}) AS "unlocked"
     FROM (SELECT 1) AS "one"
     LEFT JOIN "Quest" q ON q."id" = ${questId} AND q."playerId" = ${playerId} AND q."archivedAt" IS NULL
     LEFT JOIN "CheckIn" k ON k."playerId" = ${playerId} AND k."idempotencyKey" = ${idempotencyKey}
@@ -104,6 +108,7 @@ async function readUnderLock(
   const {
     count,
     total,
+    unlocked,
     keyed_response: response,
     keyed_questId: keyedQuestId,
     keyed_value: value,
@@ -115,6 +120,7 @@ async function readUnderLock(
     keyed: response === null ? null : { response, questId: keyedQuestId, value, happenedAt, source },
     quest: quest.id === null ? null : quest,
     before: { count, total },
+    unlocked: new Set(unlocked),
   };
 }
 
@@ -217,7 +223,7 @@ async function recordCheckIn(playerId: string, questId: string, input: CheckInIn
     const live = !input.happenedAt;
     const day = checkInDay(player, happenedAt, live, now);
     // A retry (the same key again) is answered before anything is judged: as it was the first time.
-    const { keyed, quest, before } = await readUnderLock(tx, playerId, questId, input.idempotencyKey, day);
+    const { keyed, quest, before, unlocked } = await readUnderLock(tx, playerId, questId, input.idempotencyKey, day);
     const earlier = replayOf(keyed, questId, input);
     if (earlier) return earlier;
     if (!quest) throw new AppError("NOT_FOUND", "Quest not found");
@@ -245,7 +251,8 @@ async function recordCheckIn(playerId: string, questId: string, input: CheckInIn
     }
     if (source === "BACKFILL") await restateStrength(tx, quest);
     const placed = { id: created.id, dayKey: day, happenedAt, value: created.value };
-    const award = source === "BACKFILL" ? NO_AWARD : await awardCheckIn(tx, player, quest, placed, before, now);
+    const award =
+      source === "BACKFILL" ? NO_AWARD : await awardCheckIn(tx, player, quest, placed, before, now, unlocked);
     const after = addToTally(before, created.value);
     const body: CheckInBody = {
       checkIn: {
@@ -276,7 +283,8 @@ type Placed = { id: string; dayKey: DayKey; happenedAt: Date; value: number | nu
 
 /**
  * The XP, gold and consequences of one check-in, judged against the quest's day before it (`before`). Also used
- * when an undo leaves a later check-in of the same day deserving the award.
+ * when an undo leaves a later check-in of the same day deserving the award. `unlocked`: the player's unlocked
+ * achievements when the caller read them after taking the lock.
  */
 export async function awardCheckIn(
   tx: Sql,
@@ -285,6 +293,7 @@ export async function awardCheckIn(
   checkIn: Placed,
   before: DayTally,
   now: Date,
+  unlocked?: ReadonlySet<string>,
 ): Promise<Award> {
   const shape = questShape(quest);
   const verdict = checkInAward(shape, before, checkIn.value, checkIn.dayKey);
@@ -332,7 +341,7 @@ export async function awardCheckIn(
   } else {
     await post(tx, player, { reason: "AWARD", dayKey: checkIn.dayKey, xp, gold, checkInId: checkIn.id });
   }
-  const achievements = await unlockAchievements(tx, player, { dayKey: checkIn.dayKey, specials });
+  const achievements = await unlockAchievements(tx, player, { dayKey: checkIn.dayKey, specials, unlocked });
   await openRankTrialIfDue(tx, player, now);
   return {
     xp,
