@@ -21,5 +21,10 @@ const server = http.createServer((request, response) => {
   request.headers["x-forwarded-for"] = forwarded ? `${forwarded}, ${peer}` : peer;
   void handle(request, response);
 });
+// An idle kept-alive connection stays open longer than the clients and proxies in front reuse one (a load
+// balancer's 60 s idle timeout, a browser's or a test client's pool): with Node's 5 s default, a request sent on a
+// connection just as the server closed it fails with ECONNRESET (a proxy answers 502).
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 server.listen(port, () => console.log(`[server] Ready on http://localhost:${port}`));
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => process.exit(0));

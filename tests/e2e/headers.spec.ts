@@ -1,6 +1,7 @@
 // Security headers on every screen: a Content-Security-Policy that the app itself never violates (no
 // securitypolicyviolation event, no console error), no framing, no caching of personal API answers.
 import { existsSync, readFileSync } from "node:fs";
+import { get } from "node:http";
 import { expect, test, type Page } from "@playwright/test";
 import { PRERENDERED_PAGES, WASM_PAGES } from "../../lib/security/csp";
 import { bearer, createHunter, FROM_THE_APP } from "./support/api";
@@ -122,4 +123,15 @@ test("HSTS is sent when the app is served over HTTPS, and not over plain HTTP", 
   } finally {
     await https.stop();
   }
+});
+
+test("the server keeps an idle connection open longer than a load balancer's 60 s", async ({ baseURL }) => {
+  // Node's 5 s default closed connections that clients and proxies still meant to reuse (ECONNRESET, a 502).
+  const keepAlive = await new Promise<string>((resolve, reject) => {
+    get(`${baseURL}/api/health`, { headers: { connection: "keep-alive" } }, (response) => {
+      response.resume();
+      resolve(String(response.headers["keep-alive"]));
+    }).on("error", reject);
+  });
+  expect(keepAlive).toBe("timeout=65");
 });
