@@ -6,7 +6,8 @@ import { env } from "@/lib/env";
 /**
  * Exports OpenTelemetry traces over OTLP/HTTP to OTEL_EXPORTER_OTLP_ENDPOINT (protocol and headers from the
  * standard OTEL_EXPORTER_OTLP_* variables, read by @vercel/otel): Next.js's own spans for each request and
- * render, outgoing fetches (Upstash Redis is one), and Prisma's spans for each operation and SQL query.
+ * render, outgoing HTTP calls (its "fetch" instrumentation covers node:http too: the Upstash calls), and Prisma's
+ * spans for each operation and SQL query.
  */
 export function startTracing(): void {
   registerOTel({

@@ -1,6 +1,5 @@
 import http from "node:http";
 import https from "node:https";
-import { SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
 import { Ratelimit } from "@upstash/ratelimit";
 import { errors, Redis, type Requester, type UpstashRequest, type UpstashResponse } from "@upstash/redis";
 import type { BoardRead, LimitResult, LimitRule, RankedEntry, Store, StoreWrite } from "@/lib/store/types";
@@ -24,11 +23,9 @@ export class RedisTimeoutError extends Error {
  * commands) POSTed as JSON under the Bearer token, `{result}`/`{error}` answers, and the read-your-writes sync token
  * carried from each answer to the next request. Answers come as plain JSON (no base64): everything the app stores
  * is UTF-8 text. Each call gives up after `timeoutMs`; an idle connection is closed after 4 s, before the server's
- * own keep-alive timeout could close it under a request. Traced as a client span per call (`http.url`, no headers:
- * the token stays out), as the instrumented fetch was.
+ * own keep-alive timeout could close it under a request. With tracing on, @vercel/otel's "fetch" instrumentation
+ * makes a client span of each call (it covers node:http too).
  */
-const tracer = trace.getTracer("the-system.redis");
-
 class NodeRequester implements Requester {
   readYourWrites = true;
   upstashSyncToken = "";
@@ -46,23 +43,8 @@ class NodeRequester implements Requester {
     this.agent = new this.transport.Agent({ keepAlive: true, timeout: 4_000 });
   }
 
-  async request<T>(req: UpstashRequest): Promise<UpstashResponse<T>> {
+  request<T>(req: UpstashRequest): Promise<UpstashResponse<T>> {
     const path = [this.base.pathname.replace(/\/$/, ""), ...(req.path ?? [])].join("/") || "/";
-    const span = tracer.startSpan(`upstash POST ${path}`, {
-      kind: SpanKind.CLIENT,
-      attributes: { "http.method": "POST", "http.url": new URL(path, this.base).href },
-    });
-    try {
-      return await this.send<T>(path, req);
-    } catch (error) {
-      span.setStatus({ code: SpanStatusCode.ERROR });
-      throw error;
-    } finally {
-      span.end();
-    }
-  }
-
-  private send<T>(path: string, req: UpstashRequest): Promise<UpstashResponse<T>> {
     const body = JSON.stringify(req.body);
     return new Promise((resolve, reject) => {
       const sent = this.transport.request(

@@ -2,8 +2,8 @@
 // receiver (tests/support/otlp-receiver.ts), on the real Postgres and Redis. A check-in through the API arrives there
 // as one trace: Next.js's span for the route at the root; below it the check-in's own transaction and SQL spans
 // (lib/db.ts sqlTransaction) and of the reads outside it (rawSql: the token lookup, the boards' read), Prisma's
-// operation and SQL spans (the token's last use), and a span per Upstash call (lib/store/upstash.ts); the request's
-// log lines carry the same trace id.
+// operation and SQL spans (the token's last use), and a client span per Upstash call; the request's log lines
+// carry the same trace id.
 import { randomBytes } from "node:crypto";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { startUpstashProxy } from "../support/upstash-proxy.mjs";
