@@ -5,7 +5,7 @@ import type { CheckInInput } from "@/lib/check-ins/schemas";
 import { newId, sqlTransaction, type Sql } from "@/lib/db";
 import { canBackfill } from "@/lib/days/rules";
 import { AppError } from "@/lib/errors";
-import type { CheckIn, CheckInSource, Penalty, Quest } from "@/lib/generated/prisma/client";
+import { Prisma, type CheckIn, type CheckInSource, type Penalty, type Quest } from "@/lib/generated/prisma/client";
 import { lockPlayer, openRankTrialIfDue, post, type PlayerState } from "@/lib/ledger/service";
 import { metrics } from "@/lib/metrics/registry";
 import { awardXp, badHabitPenaltyXp, clampBadHabitLoss, goldFor } from "@/lib/progression/rules";
@@ -75,12 +75,18 @@ const QUEST_COLUMNS = questColumns();
 /** What a check-in under an idempotency key keeps to answer that key again. */
 type KeyedCheckIn = Pick<CheckIn, "response" | "questId" | "value" | "happenedAt" | "source">;
 
+/** The player's open Survival Quest, as the award reads it. */
+type OpenPenalty = Pick<Penalty, "id" | "questId" | "openedAt" | "progress" | "required">;
+
+/** What the award needs that a caller may already have read after taking the player's lock. */
+type ReadUnderLock = { penalty: OpenPenalty | null; unlocked: ReadonlySet<string> };
+
 /**
  * What a check-in reads once the player's lock is ours, in one statement: the check-in already made under this key
- * (if any), the quest (null unless it is the player's and not archived), the check-ins counted on its `day` so
- * far (an undone one has its CheckInUndo row) and the achievements the player has unlocked (for unlockAchievements,
- * which would otherwise read them in a statement of its own). Under READ COMMITTED only a statement begun after the lock sees what
- * the transaction we waited for committed, such as a first send of this very key.
+ * (if any), the quest (null unless it is the player's and not archived), the check-ins counted on its `day` so far
+ * (an undone one has its CheckInUndo row), and what the award would otherwise read in statements of its own: the
+ * open Survival Quest still running at `now` and the achievements unlocked. Under READ COMMITTED only a statement
+ * begun after the lock sees what the transaction we waited for committed, such as a first send of this very key.
  */
 async function readUnderLock(
   tx: Sql,
@@ -88,14 +94,17 @@ async function readUnderLock(
   questId: string,
   idempotencyKey: string,
   day: DayKey,
-): Promise<{ keyed: KeyedCheckIn | null; quest: Quest | null; before: DayTally; unlocked: ReadonlySet<string> }> {
+  now: Date,
+): Promise<{ keyed: KeyedCheckIn | null; quest: Quest | null; before: DayTally; known: ReadUnderLock }> {
   const [row] = await tx.$queryRaw<
     (Quest & { count: number; total: number; unlocked: string[] } & {
       [K in keyof KeyedCheckIn as `keyed_${K}`]: KeyedCheckIn[K];
-    })[]
+    } & { [K in keyof OpenPenalty as `penalty_${K}`]: OpenPenalty[K] | null })[]
   >`
     SELECT ${QUEST_COLUMNS}, t."count", t."total", k."response" AS "keyed_response", k."questId" AS "keyed_questId",
       k."value" AS "keyed_value", k."happenedAt" AS "keyed_happenedAt", k."source"::text AS "keyed_source",
+      z."id" AS "penalty_id", z."questId" AS "penalty_questId", z."openedAt" AS "penalty_openedAt",
+      z."progress" AS "penalty_progress", z."required" AS "penalty_required",
       ARRAY(SELECT a."achievementId" FROM "AchievementUnlock" a WHERE a."playerId" = ${playerId}) AS "unlocked"
     FROM (SELECT 1) AS "one"
     LEFT JOIN "Quest" q ON q."id" = ${questId} AND q."playerId" = ${playerId} AND q."archivedAt" IS NULL
@@ -104,11 +113,17 @@ async function readUnderLock(
       SELECT COUNT(*)::int AS "count", COALESCE(SUM(c."value"), 0)::float8 AS "total" FROM "CheckIn" c
       WHERE c."questId" = ${questId} AND c."dayKey" = ${day}
         AND NOT EXISTS (SELECT 1 FROM "CheckInUndo" u WHERE u."checkInId" = c."id")
-    ) AS t`;
+    ) AS t
+    LEFT JOIN LATERAL (${openPenaltyOf(playerId, now)}) AS z ON TRUE`;
   const {
     count,
     total,
     unlocked,
+    penalty_id: penaltyId,
+    penalty_questId: penaltyQuestId,
+    penalty_openedAt: openedAt,
+    penalty_progress: progress,
+    penalty_required: required,
     keyed_response: response,
     keyed_questId: keyedQuestId,
     keyed_value: value,
@@ -120,8 +135,21 @@ async function readUnderLock(
     keyed: response === null ? null : { response, questId: keyedQuestId, value, happenedAt, source },
     quest: quest.id === null ? null : quest,
     before: { count, total },
-    unlocked: new Set(unlocked),
+    known: {
+      penalty:
+        penaltyId === null
+          ? null
+          : { id: penaltyId, questId: penaltyQuestId!, openedAt: openedAt!, progress: progress!, required: required! },
+      unlocked: new Set(unlocked),
+    },
   };
+}
+
+/** The player's Survival Quest still open at `now` (at most one is open). */
+function openPenaltyOf(playerId: string, now: Date): Prisma.Sql {
+  return Prisma.sql`
+    SELECT "id", "questId", "openedAt", "progress", "required" FROM "Penalty"
+    WHERE "playerId" = ${playerId} AND "status" = 'OPEN' AND "deadline" > ${now} LIMIT 1`;
 }
 
 /** What the player is told when a recorded check-in earns nothing. */
@@ -223,7 +251,7 @@ async function recordCheckIn(playerId: string, questId: string, input: CheckInIn
     const live = !input.happenedAt;
     const day = checkInDay(player, happenedAt, live, now);
     // A retry (the same key again) is answered before anything is judged: as it was the first time.
-    const { keyed, quest, before, unlocked } = await readUnderLock(tx, playerId, questId, input.idempotencyKey, day);
+    const { keyed, quest, before, known } = await readUnderLock(tx, playerId, questId, input.idempotencyKey, day, now);
     const earlier = replayOf(keyed, questId, input);
     if (earlier) return earlier;
     if (!quest) throw new AppError("NOT_FOUND", "Quest not found");
@@ -251,8 +279,7 @@ async function recordCheckIn(playerId: string, questId: string, input: CheckInIn
     }
     if (source === "BACKFILL") await restateStrength(tx, quest);
     const placed = { id: created.id, dayKey: day, happenedAt, value: created.value };
-    const award =
-      source === "BACKFILL" ? NO_AWARD : await awardCheckIn(tx, player, quest, placed, before, now, unlocked);
+    const award = source === "BACKFILL" ? NO_AWARD : await awardCheckIn(tx, player, quest, placed, before, now, known);
     const after = addToTally(before, created.value);
     const body: CheckInBody = {
       checkIn: {
@@ -283,8 +310,8 @@ type Placed = { id: string; dayKey: DayKey; happenedAt: Date; value: number | nu
 
 /**
  * The XP, gold and consequences of one check-in, judged against the quest's day before it (`before`). Also used
- * when an undo leaves a later check-in of the same day deserving the award. `unlocked`: the player's unlocked
- * achievements when the caller read them after taking the lock.
+ * when an undo leaves a later check-in of the same day deserving the award. `known`: what the caller already read
+ * after taking the player's lock (else read here).
  */
 export async function awardCheckIn(
   tx: Sql,
@@ -293,7 +320,7 @@ export async function awardCheckIn(
   checkIn: Placed,
   before: DayTally,
   now: Date,
-  unlocked?: ReadonlySet<string>,
+  known?: ReadUnderLock,
 ): Promise<Award> {
   const shape = questShape(quest);
   const verdict = checkInAward(shape, before, checkIn.value, checkIn.dayKey);
@@ -307,10 +334,9 @@ export async function awardCheckIn(
 
   const xp = awardXp(quest.difficulty, player.streak);
   const gold = goldFor(xp);
-  const [open] = await tx.$queryRaw<Pick<Penalty, "id" | "questId" | "openedAt" | "progress" | "required">[]>`
-    SELECT "id", "questId", "openedAt", "progress", "required" FROM "Penalty"
-    WHERE "playerId" = ${player.id} AND "status" = 'OPEN' AND "deadline" > ${now} LIMIT 1`;
-  const penalty = open ?? null;
+  const penalty = known
+    ? known.penalty
+    : ((await tx.$queryRaw<OpenPenalty[]>(openPenaltyOf(player.id, now)))[0] ?? null);
   // Counted before posting: the posting writes the player's row with them.
   player.totalCheckIns += 1;
   player.earlyCheckIns += isEarlyCheckIn(checkIn.happenedAt, player.timeZone) ? 1 : 0;
@@ -341,7 +367,11 @@ export async function awardCheckIn(
   } else {
     await post(tx, player, { reason: "AWARD", dayKey: checkIn.dayKey, xp, gold, checkInId: checkIn.id });
   }
-  const achievements = await unlockAchievements(tx, player, { dayKey: checkIn.dayKey, specials, unlocked });
+  const achievements = await unlockAchievements(tx, player, {
+    dayKey: checkIn.dayKey,
+    specials,
+    unlocked: known?.unlocked,
+  });
   await openRankTrialIfDue(tx, player, now);
   return {
     xp,
