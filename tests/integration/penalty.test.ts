@@ -40,6 +40,26 @@ async function playerInPenaltyZone() {
 }
 
 describe("the Penalty Zone", () => {
+  it("takes an undone check-in's hold back and its step off the Survival Quest, and after clearing its release", async () => {
+    const { playerId, daily, second, penalty } = await playerInPenaltyZone();
+    const first = await checkInAt(playerId, daily.id, utc(ZONE_DAY, "05:00"));
+    await undoCheckIn(playerId, first.body.checkIn.id, utc(ZONE_DAY, "05:01"));
+    expect(await playerTotals(playerId)).toMatchObject({ xp: 150, gold: 20, heldXp: 0, heldGold: 0 });
+    expect(await db.penalty.findUniqueOrThrow({ where: { id: penalty.id } })).toMatchObject({
+      status: "OPEN",
+      progress: 0,
+    });
+
+    // Cleared with both dailies, then one taken back: its released award leaves the credited totals.
+    const again = await checkInAt(playerId, daily.id, utc(ZONE_DAY, "05:02"));
+    const clearing = await checkInAt(playerId, second.id, utc(ZONE_DAY, "05:03"));
+    expect(clearing.body.award.penalty).toMatchObject({ cleared: true });
+    const cleared = await playerTotals(playerId);
+    expect(cleared).toMatchObject({ heldXp: 0, heldGold: 0 });
+    await undoCheckIn(playerId, again.body.checkIn.id, utc(ZONE_DAY, "05:04"));
+    expect(await playerTotals(playerId)).toMatchObject({ xp: cleared.xp - 100, gold: cleared.gold - 10, heldXp: 0 });
+  });
+
   it("holds awards while it is open: heldXp grows, xp does not", async () => {
     const { playerId, daily, penalty } = await playerInPenaltyZone();
 
