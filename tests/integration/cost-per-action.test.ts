@@ -200,7 +200,7 @@ describe.runIf(upstash)("cost per action", () => {
     const budget: Record<keyof typeof measured, { queries: number; redis: number }> = {
       "GET /api/v1/player (cache miss)": { queries: 5, redis: 3 },
       "GET /api/v1/player (cache hit)": { queries: 2, redis: 2 },
-      "POST /api/v1/quests/[id]/check-ins": { queries: 18, redis: 6 },
+      "POST /api/v1/quests/[id]/check-ins": { queries: 11, redis: 6 },
       "POST /api/v1/quests/[id]/check-ins (replay)": { queries: 5, redis: 5 },
       "POST /api/v1/quests": { queries: 8, redis: 5 },
       "GET /api/v1/leaderboard": { queries: 3, redis: 5 },
