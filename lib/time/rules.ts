@@ -37,14 +37,36 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 
 type LocalTime = { date: DayKey; minuteOfDay: number };
 
+/**
+ * Answers already worked out, by zone and instant and by zone and day: a request asks for the same few again and
+ * again (its "now", the day's and the week's first instants, the same for every Hunter in a zone), and Intl's
+ * formatter was the largest single item of a check-in's own code in the profile (#16). Both are pure functions of
+ * their keys, so a remembered answer is the answer.
+ */
+const localTimes = new Map<string, LocalTime>();
+const firstInstants = new Map<string, number>();
+const REMEMBERED_MAX = 4_096;
+
+/** `cache`'s answer for `key`, worked out by `work` the first time (a full cache starts over). */
+function remembered<V>(cache: Map<string, V>, key: string, work: () => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    if (cache.size >= REMEMBERED_MAX) cache.clear();
+    cache.set(key, (value = work()));
+  }
+  return value;
+}
+
 function localTime(ms: number, timeZone: string): LocalTime {
-  const parts: Record<string, string> = {};
-  for (const part of formatterFor(timeZone).formatToParts(ms)) parts[part.type] = part.value;
-  const year = (parts.year ?? "").padStart(4, "0");
-  return {
-    date: `${year}-${parts.month}-${parts.day}`,
-    minuteOfDay: Number(parts.hour) * 60 + Number(parts.minute),
-  };
+  return remembered(localTimes, `${timeZone} ${ms}`, () => {
+    const parts: Record<string, string> = {};
+    for (const part of formatterFor(timeZone).formatToParts(ms)) parts[part.type] = part.value;
+    const year = (parts.year ?? "").padStart(4, "0");
+    return {
+      date: `${year}-${parts.month}-${parts.day}`,
+      minuteOfDay: Number(parts.hour) * 60 + Number(parts.minute),
+    };
+  });
 }
 
 function assertDayStartMinute(dayStartMinute: number): void {
@@ -176,6 +198,10 @@ function isFirstInstantOf(day: DayKey, ms: number, timeZone: string): boolean {
  * a gap that swallows midnight, or the earliest of a repeated midnight.
  */
 function firstInstantOfLocalDate(day: DayKey, timeZone: string): number {
+  return remembered(firstInstants, `${timeZone} ${day}`, () => searchFirstInstant(day, timeZone));
+}
+
+function searchFirstInstant(day: DayKey, timeZone: string): number {
   const utcMidnight = parseDayKey(day);
   const local = localTime(utcMidnight, timeZone);
   const offset = parseDayKey(local.date) + local.minuteOfDay * MINUTE_MS - utcMidnight;
