@@ -38,7 +38,8 @@ CMD ["node", "node_modules/prisma/build/index.js", "migrate", "deploy"]
 FROM base AS runner
 # KEEP_ALIVE_TIMEOUT (read by the standalone server.js): idle connections outlive a load balancer's 60 s, as
 # prisma/server.mjs does for `npm start`, so a reused connection is never closed under a request.
-ENV NODE_ENV=production PORT=3000 HOSTNAME=0.0.0.0 KEEP_ALIVE_TIMEOUT=65000
+# NODE_OPTIONS: the young generation `npm start` gives the server (prisma/node-flags.mjs), 2 % of CPU in GC not 6 %.
+ENV NODE_ENV=production PORT=3000 HOSTNAME=0.0.0.0 KEEP_ALIVE_TIMEOUT=65000 NODE_OPTIONS=--max-semi-space-size=64
 # Owned by root, so the app cannot rewrite its own code; only the image-optimisation cache is writable.
 COPY --from=builder /app/.next/standalone ./
 COPY --from=builder /app/.next/static ./.next/static

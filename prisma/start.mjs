@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { DEMO, EMBEDDED_PORT, embeddedDatabaseUrl } from "./embedded.mjs";
+import { SERVER_NODE_FLAGS } from "./node-flags.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dataDir = path.join(root, ".data");
@@ -87,11 +88,15 @@ try {
   process.exit(1);
 }
 
-const server = spawn(process.execPath, [path.join(root, "prisma", "server.mjs"), ...(dev ? ["--dev"] : [])], {
-  cwd: root,
-  stdio: ["inherit", "pipe", "inherit"],
-  env: process.env,
-});
+const server = spawn(
+  process.execPath,
+  [...SERVER_NODE_FLAGS, path.join(root, "prisma", "server.mjs"), ...(dev ? ["--dev"] : [])],
+  {
+    cwd: root,
+    stdio: ["inherit", "pipe", "inherit"],
+    env: process.env,
+  },
+);
 // The server's output passes through; once it is ready, the demo sign-in is said again, where it will be seen.
 const demo = process.env.EMBEDDED_DATABASE === "1" || ["1", "true"].includes(process.env.SEED_DEMO ?? "");
 server.stdout.on("data", (chunk) => {

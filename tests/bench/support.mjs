@@ -8,6 +8,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import autocannon from "autocannon";
 import pg from "pg";
+import { SERVER_NODE_FLAGS } from "../../prisma/node-flags.mjs";
 
 export const root = path.resolve(import.meta.dirname, "../..");
 export const serverUrl = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -142,7 +143,8 @@ export async function benchDatabase(name, admin = serverUrl) {
 }
 
 /**
- * The production build (`next start`) on `port` (a free one when not given) with `env`, once /api/health answers:
+ * The production build (`next start`, with the production server's Node flags: prisma/node-flags.mjs) on `port` (a
+ * free one when not given) with `env`, once /api/health answers:
  * its base URL, its process id (for /proc readings) and the child process.
  */
 export async function startApp(env, port) {
@@ -150,7 +152,7 @@ export async function startApp(env, port) {
   const base = `http://localhost:${at}`;
   const child = spawn(
     process.execPath,
-    [path.join(root, "node_modules/next/dist/bin/next"), "start", "--port", String(at)],
+    [...SERVER_NODE_FLAGS, path.join(root, "node_modules/next/dist/bin/next"), "start", "--port", String(at)],
     {
       cwd: root,
       env: { ...env, NEXTAUTH_URL: base },
