@@ -62,6 +62,18 @@ describe("dayKey", () => {
   it("rejects an invalid instant and an unknown zone", () => {
     expect(() => dayKey(new Date(Number.NaN), "UTC", 0)).toThrow(RangeError);
     expect(() => dayKey(new Date(0), "Mars/Olympus_Mons", 0)).toThrow(RangeError);
+    // Asked again: a refusal is not remembered as an answer.
+    expect(() => dayKey(new Date(0), "Mars/Olympus_Mons", 0)).toThrow(RangeError);
+  });
+
+  it("remembers answers per zone: one instant and one day in two zones stay apart, asked in any order", () => {
+    const instant = new Date("2026-03-28T20:00:00Z");
+    for (let round = 0; round < 2; round++) {
+      expect(dayKey(instant, "Europe/London", 0)).toBe("2026-03-28");
+      expect(dayKey(instant, "Asia/Tokyo", 0)).toBe("2026-03-29");
+      expect(dayStartInstant("2026-03-29", "Asia/Tokyo", 0).toISOString()).toBe("2026-03-28T15:00:00.000Z");
+      expect(dayStartInstant("2026-03-29", "Europe/London", 0).toISOString()).toBe("2026-03-29T00:00:00.000Z");
+    }
   });
 });
 
