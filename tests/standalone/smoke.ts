@@ -43,10 +43,11 @@ function sizeOf(dir: string): { files: number; bytes: number } {
   return { files, bytes };
 }
 
-/** The final stage's ENV, as `docker run` would set it (simple KEY=value pairs, which is all it uses). */
+/** The final stage's ENV, as `docker run` would set it (simple KEY=value pairs, which is all it uses; a value may
+ * hold "=" itself, as NODE_OPTIONS=--max-semi-space-size=64 does). */
 function imageEnv(): Record<string, string> {
   const pairs = instructionsOf(finalStage, "ENV").flatMap((i) => (i.getArgumentsContent() ?? "").split(/\s+/));
-  return Object.fromEntries(pairs.map((pair) => pair.split("=", 2) as [string, string]));
+  return Object.fromEntries(pairs.map((pair) => [pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1)]));
 }
 
 async function waitForHealth(base: string, server: ChildProcess): Promise<Response> {

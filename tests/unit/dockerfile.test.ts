@@ -12,6 +12,7 @@ import {
   root,
   stages,
 } from "@/tests/support/dockerfile";
+import { SERVER_NODE_FLAGS } from "@/prisma/node-flags.mjs";
 
 const argsOf = (stage: (typeof stages)[number], keyword: string) =>
   instructionsOf(stage, keyword).map((i) => i.getArgumentsContent() ?? "");
@@ -19,6 +20,14 @@ const argsOf = (stage: (typeof stages)[number], keyword: string) =>
 describe("Dockerfile", () => {
   it("passes the dockerfile-utils linter with no problem at all", () => {
     expect(validate(dockerfileText).map((d) => `${d.range.start.line + 1}: ${d.message}`)).toEqual([]);
+  });
+
+  it("runs the server with the Node flags `npm start` gives it (prisma/node-flags.mjs)", () => {
+    const options = argsOf(finalStage, "ENV")
+      .join(" ")
+      .split(/\s+/)
+      .find((pair) => pair.startsWith("NODE_OPTIONS="));
+    expect(options?.slice("NODE_OPTIONS=".length)).toBe(SERVER_NODE_FLAGS.join(" "));
   });
 
   it("pins every base image to an exact version or a digest", () => {
