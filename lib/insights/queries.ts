@@ -1,5 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, rawColumns, rawSql } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import type { Source } from "@/lib/insights/budget";
 import { PROMPT_VERSION } from "@/lib/insights/prompts";
 import { dailyRisk, LIKELY_TO_SLIP, RISK_WINDOW_DAYS, type DailyRisk, type RiskReason } from "@/lib/insights/risk";
@@ -10,7 +11,7 @@ import { questToday } from "@/lib/quests/today";
 import { isRestDay, playerToday } from "@/lib/time/rules";
 import type { DayOutcomeName, InsightCheckIn, InsightQuest, Tally, WeekInput } from "@/lib/insights/rules";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { EMPTY_TALLY, addToTally, parseSchedule, type DayTally } from "@/lib/quests/rules";
+import { EMPTY_TALLY, parseSchedule, type DayTally } from "@/lib/quests/rules";
 import { addDays, dayKey, dayStartInstant, isoWeekOf, localDay, type DayKey } from "@/lib/time/rules";
 
 const QUEST_COLUMNS = {
@@ -69,21 +70,41 @@ function minuteReader(clock: Clock) {
   };
 }
 
-type CheckInRow = { questId: string; dayKey: string; happenedAt: Date; value: number | null; source: string };
+/**
+ * Counted check-ins of a quest on a day that happened in one minute (`at`, its first instant): `count` of them, their
+ * values summing to `total`. The recent log reads them grouped so (#16: its rows do not grow with taps).
+ */
+type CheckInGroup = { questId: string; dayKey: DayKey; at: Date; backfill: boolean; count: number; total: number };
+
+/** One check-in as a group of its own. */
+const groupOf = (row: { questId: string; dayKey: DayKey; happenedAt: Date; value: number | null; source: string }) => ({
+  questId: row.questId,
+  dayKey: row.dayKey,
+  at: row.happenedAt,
+  backfill: row.source === "BACKFILL",
+  count: 1,
+  total: row.value ?? 0,
+});
 
 /** Check-ins as the rules read them; backfilled ones say nothing about the hour a quest is done. */
-function timedCheckIns(rows: readonly CheckInRow[], clock: Clock): InsightCheckIn[] {
+function timedCheckIns(groups: readonly CheckInGroup[], clock: Clock): InsightCheckIn[] {
   const minuteOf = minuteReader(clock);
-  return rows
-    .filter((row) => row.source !== "BACKFILL")
-    .map((row) => ({ questId: row.questId, day: row.dayKey, minute: minuteOf(row.dayKey, row.happenedAt) }));
+  return groups
+    .filter((group) => !group.backfill)
+    .map((group) => ({
+      questId: group.questId,
+      day: group.dayKey,
+      minute: minuteOf(group.dayKey, group.at),
+      count: group.count,
+    }));
 }
 
-function tallyFrom(rows: readonly CheckInRow[]): Tally {
+function tallyFrom(groups: readonly CheckInGroup[]): Tally {
   const tallies = new Map<string, DayTally>();
-  for (const row of rows) {
-    const key = `${row.questId}|${row.dayKey}`;
-    tallies.set(key, addToTally(tallies.get(key) ?? EMPTY_TALLY, row.value));
+  for (const group of groups) {
+    const key = `${group.questId}|${group.dayKey}`;
+    const tally = tallies.get(key) ?? EMPTY_TALLY;
+    tallies.set(key, { count: tally.count + group.count, total: tally.total + group.total });
   }
   return (questId, day) => tallies.get(`${questId}|${day}`) ?? EMPTY_TALLY;
 }
@@ -104,18 +125,23 @@ function recentSince(now: Date): DayKey {
 
 const CHECK_IN_COLUMNS = { questId: true, dayKey: true, happenedAt: true, value: true, source: true } as const;
 
-/** What both loaders read of the player: clock, build, opt-in, rest and the check-ins from `since` on. */
-function playerSelect(since: DayKey, quests: Prisma.QuestWhereInput) {
+/** The player's own columns the recent log reads: clock, build, opt-in. */
+const PLAYER_COLUMNS = {
+  ...PLAYER_BUILD,
+  timeZone: true,
+  dayStartMinute: true,
+  lastSettledDay: true,
+  createdAt: true,
+  aiOptIn: true,
+} as const satisfies Prisma.PlayerSelect;
+
+/** What the report's loader reads of the player: its columns, rest and every quest's check-ins from `since` on. */
+function playerSelect(since: DayKey) {
   return {
-    ...PLAYER_BUILD,
-    timeZone: true,
-    dayStartMinute: true,
-    lastSettledDay: true,
-    createdAt: true,
-    aiOptIn: true,
+    ...PLAYER_COLUMNS,
     restPeriods: { where: { endDay: { gte: since } }, select: { startDay: true, endDay: true } },
     quests: {
-      where: { kind: { not: "PENALTY" }, ...quests },
+      where: { kind: { not: "PENALTY" } },
       orderBy: { createdAt: "asc" },
       select: {
         ...QUEST_COLUMNS,
@@ -126,10 +152,13 @@ function playerSelect(since: DayKey, quests: Prisma.QuestWhereInput) {
 }
 
 type PlayerRow = Prisma.PlayerGetPayload<{ select: ReturnType<typeof playerSelect> }>;
+/** What the recent log reads of the player: the report's loaded row, or loadRecent's. */
+type RecentPlayer = Omit<PlayerRow, "quests"> & { quests: QuestRow[] };
 
 /** The recent log from a loaded player: today, the active quests, check-ins with their minutes, rest days. */
 function recentLog(
-  player: PlayerRow,
+  player: RecentPlayer,
+  checkIns: readonly CheckInGroup[],
   now: Date,
   since: DayKey,
   extra: {
@@ -140,7 +169,8 @@ function recentLog(
 ) {
   const today = playerToday(player, now);
   const active = player.quests.filter((q) => q.archivedAt === null);
-  const rows = active.flatMap((q) => q.checkIns).filter((c) => c.dayKey >= since);
+  const activeIds = new Set(active.map((q) => q.id));
+  const groups = checkIns.filter((c) => c.dayKey >= since && activeIds.has(c.questId));
   const restDays = new Set(extra.restSettlements.filter((day) => day >= since));
   for (let day = since; day <= today; day = addDays(day, 1)) if (isRestDay(player.restPeriods, day)) restDays.add(day);
   const dayStart = dayStartInstant(today, player.timeZone, player.dayStartMinute).getTime();
@@ -149,8 +179,8 @@ function recentLog(
     today,
     nowMinute: Math.max(0, Math.floor((now.getTime() - dayStart) / 60_000)),
     quests: active.map((q) => toInsightQuest(q, player)),
-    tally: extra.tally ?? tallyFrom(rows),
-    checkIns: timedCheckIns(rows, player),
+    tally: extra.tally ?? tallyFrom(groups),
+    checkIns: timedCheckIns(groups, player),
     restDays: restDays as ReadonlySet<DayKey>,
     latestRenames: extra.renames,
   };
@@ -158,29 +188,76 @@ function recentLog(
 
 export type RecentLog = ReturnType<typeof recentLog>;
 
+/** PLAYER_COLUMNS of Player `p`, raw (the job as text). */
+const RECENT_PLAYER_COLUMNS = rawColumns("p", Object.keys(PLAYER_COLUMNS), { job: "text" });
+/** QUEST_COLUMNS of Quest `q`, raw, named apart from the player's ("quest.…"). */
+const RECENT_QUEST_COLUMNS = rawColumns(
+  "q",
+  Object.keys(QUEST_COLUMNS),
+  { kind: "text", difficulty: "text", stats: "text[]", targetDirection: "text" },
+  "quest.",
+);
+
+/** `keys` of a raw row, each read from its column `prefix` + key. */
+const columnsOf = (row: Record<string, unknown>, keys: readonly string[], prefix = "") =>
+  Object.fromEntries(keys.map((key) => [key, row[`${prefix}${key}`]]));
+
+/** One row per active quest (one with null quest columns for a Hunter without any), the player's columns on each. */
+type RecentRow = {
+  restPeriods: RecentPlayer["restPeriods"];
+  restSettlements: DayKey[];
+  renames: { renames: unknown; promptVersion: number } | null;
+  checkIns: { dayKey: DayKey; atMs: number; backfill: boolean; count: number; total: number }[];
+} & Record<`quest.${string}`, unknown>;
+
 /**
- * The last few weeks of a Hunter's log, enough for today's at-risk dailies and the suggestions: one joined query
- * whatever the size of the history.
+ * The last few weeks of a Hunter's log, enough for today's at-risk dailies and the suggestions: one raw statement
+ * whatever the size of the history or the number of taps. Each quest's check-ins come grouped by day and minute
+ * (count and sum of values), so a habit tapped thousands of times a day is still a few rows (#16); the rules read
+ * the groups as the check-ins they stand for.
  */
 export async function loadRecent(playerId: string, now: Date): Promise<RecentLog> {
   const since = recentSince(now);
-  const player = await db.player.findUniqueOrThrow({
-    where: { id: playerId },
-    select: {
-      ...playerSelect(since, { archivedAt: null }),
-      settlements: { where: { dayKey: { gte: since }, outcome: "REST" }, select: { dayKey: true } },
-      // The flavour names the model gave in the latest report it wrote.
-      reports: {
-        where: { source: "openai" },
-        orderBy: { week: "desc" },
-        take: 1,
-        select: { renames: true, promptVersion: true },
-      },
-    },
-  });
-  return recentLog(player, now, since, {
-    restSettlements: player.settlements.map((s) => s.dayKey),
-    renames: player.reports[0] ?? null,
+  const rows = await rawSql.$queryRaw<RecentRow[]>`
+    SELECT h.*, ${RECENT_QUEST_COLUMNS}, COALESCE(g."checkIns", '[]') AS "checkIns"
+    FROM (
+      SELECT ${RECENT_PLAYER_COLUMNS},
+        (SELECT COALESCE(json_agg(json_build_object('startDay', r."startDay", 'endDay', r."endDay")), '[]')
+          FROM "RestPeriod" r WHERE r."playerId" = p."id" AND r."endDay" >= ${since}) AS "restPeriods",
+        (SELECT COALESCE(json_agg(s."dayKey"), '[]') FROM "DaySettlement" s
+          WHERE s."playerId" = p."id" AND s."dayKey" >= ${since} AND s."outcome" = 'REST') AS "restSettlements",
+        -- The flavour names the model gave in the latest report it wrote.
+        (SELECT json_build_object('renames', x."renames", 'promptVersion', x."promptVersion") FROM "SystemReport" x
+          WHERE x."playerId" = p."id" AND x."source" = 'openai' ORDER BY x."week" DESC LIMIT 1) AS "renames"
+      FROM "Player" p WHERE p."id" = ${playerId}
+    ) h
+    LEFT JOIN "Quest" q ON q."playerId" = ${playerId} AND q."archivedAt" IS NULL AND q."kind" <> 'PENALTY'
+    LEFT JOIN LATERAL (
+      SELECT json_agg(json_build_object('dayKey', c."dayKey", 'atMs', c."atMs", 'backfill', c."backfill",
+        'count', c."count", 'total', c."total")) AS "checkIns"
+      FROM (
+        SELECT c."dayKey", c."source" = 'BACKFILL' AS "backfill",
+          (extract(epoch FROM date_trunc('minute', c."happenedAt")) * 1000)::float8 AS "atMs",
+          count(*)::int AS "count", COALESCE(sum(c."value"), 0)::float8 AS "total"
+        FROM "CheckIn" c
+        WHERE c."questId" = q."id" AND c."dayKey" >= ${since}
+          AND NOT EXISTS (SELECT 1 FROM "CheckInUndo" u WHERE u."checkInId" = c."id")
+        GROUP BY 1, 2, 3
+      ) c
+    ) g ON TRUE
+    ORDER BY q."createdAt" ASC`;
+  const [row] = rows;
+  if (!row) throw new AppError("NOT_FOUND", "Player not found");
+  const quests = rows.flatMap((r) =>
+    r["quest.id"] === null ? [] : [columnsOf(r, Object.keys(QUEST_COLUMNS), "quest.") as QuestRow],
+  );
+  const checkIns = rows.flatMap((r) =>
+    r.checkIns.map(({ atMs, ...group }) => ({ ...group, questId: r["quest.id"] as string, at: new Date(atMs) })),
+  );
+  const player = { ...columnsOf(row, Object.keys(PLAYER_COLUMNS)), restPeriods: row.restPeriods, quests };
+  return recentLog(player as RecentPlayer, checkIns, now, since, {
+    restSettlements: row.restSettlements,
+    renames: row.renames,
   });
 }
 
@@ -210,7 +287,7 @@ export async function loadReportLog(playerId: string, now: Date, from?: DayKey) 
     db.player.findUniqueOrThrow({
       where: { id: playerId },
       select: {
-        ...playerSelect(since, {}),
+        ...playerSelect(since),
         settlements: {
           where: { OR: [{ dayKey: { gte: since } }, { outcome: { in: ["REST", "SHIELDED"] } }] },
           select: { dayKey: true, outcome: true, streakAfter: true },
@@ -229,15 +306,13 @@ export async function loadReportLog(playerId: string, now: Date, from?: DayKey) 
   ]);
   const tally: Tally = (questId, day) => tallies.get(`${questId}|${day}`) ?? EMPTY_TALLY;
   const latestModelReport = player.reports.find((r) => r.source === "openai") ?? null;
-  const log = recentLog(player, now, recent, {
+  const checkIns = player.quests.flatMap((q) => q.checkIns.map(groupOf));
+  const log = recentLog(player, checkIns, now, recent, {
     tally,
     restSettlements: player.settlements.filter((s) => s.outcome === "REST").map((s) => s.dayKey),
     renames: latestModelReport,
   });
-  const checkIns = timedCheckIns(
-    player.quests.flatMap((q) => q.checkIns),
-    player,
-  );
+  const timed = timedCheckIns(checkIns, player);
 
   /** The rules' input for one week of the loaded span. */
   function weekInput(week: string, monday: DayKey): WeekInput {
@@ -253,7 +328,7 @@ export async function loadReportLog(playerId: string, now: Date, from?: DayKey) 
       player,
       quests: player.quests.filter((q) => q.createdDay <= sunday).map((q) => toInsightQuest(q, player)),
       tally,
-      checkIns: checkIns.filter((c) => inWeek(c.day)),
+      checkIns: timed.filter((c) => inWeek(c.day)),
       frozenDays: new Set(
         player.settlements.filter((s) => s.outcome === "REST" || s.outcome === "SHIELDED").map((s) => s.dayKey),
       ),

@@ -2,7 +2,16 @@
  * At risk (docs/rules.md "The System speaks"): which of today's open dailies the Hunter is likely to miss,
  * judged from the last 28 days of the log. Pure and deterministic.
  */
-import { judgeDaily, percent, type InsightCheckIn, type InsightQuest, type Tally } from "@/lib/insights/rules";
+import {
+  countOf,
+  judgeDaily,
+  minuteAtRank,
+  percent,
+  type CountedMinute,
+  type InsightCheckIn,
+  type InsightQuest,
+  type Tally,
+} from "@/lib/insights/rules";
 import { addDays, daysBetween, formatLocalTime, weekday, weekStart, type DayKey } from "@/lib/time/rules";
 
 /** How far back the at-risk judgement looks, in days before today. */
@@ -88,11 +97,13 @@ export function recentRecord(quest: InsightQuest, today: DayKey, tally: Tally, r
 const missRate = (record: ReadonlyArray<{ done: boolean }>) =>
   record.length === 0 ? null : record.filter((r) => !r.done).length / record.length;
 
-/** The minute of the day by which this quest is usually done: the 75th percentile, up to the next full hour. */
-export function usuallyDoneBy(minutes: readonly number[]): number | null {
-  if (minutes.length < 3) return null;
-  const sorted = [...minutes].sort((a, b) => a - b);
-  const p75 = sorted[Math.ceil(sorted.length * 0.75) - 1]!;
+/**
+ * The minute of the day by which this quest is usually done: the 75th percentile of its check-ins' minutes (each
+ * counted as often as it says), up to the next full hour.
+ */
+export function usuallyDoneBy(minutes: readonly CountedMinute[]): number | null {
+  if (countOf(minutes) < 3) return null;
+  const p75 = minuteAtRank(minutes, (n) => Math.ceil(n * 0.75) - 1)!;
   return Math.ceil(p75 / 60) * 60;
 }
 
@@ -184,9 +195,7 @@ export function dailyRisk(input: RiskInput): DailyRisk {
   });
 
   // 6. The hour by which it is usually done has passed.
-  const doneBy = usuallyDoneBy(
-    input.checkIns.filter((c) => c.day < today && c.day >= windowStart).map((c) => c.minute),
-  );
+  const doneBy = usuallyDoneBy(input.checkIns.filter((c) => c.day < today && c.day >= windowStart));
   const late = doneBy !== null && input.nowMinute > doneBy;
   parts.push({
     weight: late ? RISK_WEIGHTS.late : 0,

@@ -36,8 +36,36 @@ export type InsightQuest = {
   strength: number;
 };
 
-/** A counted (not undone) check-in and the minute of the Hunter's day it happened (0 = the day's first minute). */
-export type InsightCheckIn = { questId: string; day: DayKey; minute: number };
+/**
+ * Counted (not undone) check-ins of a quest on a day and the minute of the Hunter's day they happened (0 = the day's
+ * first minute): `count` of them (1 when not said; the recent log reads them grouped by minute, #16).
+ */
+export type InsightCheckIn = { questId: string; day: DayKey; minute: number; count?: number };
+
+/** A minute, or a minute with how many check-ins fell on it (1 when not said). */
+export type CountedMinute = number | { minute: number; count?: number };
+
+const counted = (minutes: readonly CountedMinute[]) =>
+  minutes.map((m) => (typeof m === "number" ? { minute: m, count: 1 } : { minute: m.minute, count: m.count ?? 1 }));
+
+/** How many check-ins `minutes` stand for. */
+export function countOf(minutes: readonly CountedMinute[]): number {
+  return counted(minutes).reduce((sum, m) => sum + m.count, 0);
+}
+
+/**
+ * The minute at rank `rankOf(n)` (0-based) of `minutes` sorted, each counted as often as it says (n in all): the same
+ * answer as listing every check-in's minute, without a list as long as the taps. Null for none.
+ */
+export function minuteAtRank(minutes: readonly CountedMinute[], rankOf: (n: number) => number): number | null {
+  const sorted = counted(minutes).sort((a, b) => a.minute - b.minute);
+  let rank = rankOf(countOf(sorted));
+  for (const { minute, count } of sorted) {
+    if (rank < count) return minute;
+    rank -= count;
+  }
+  return null;
+}
 
 export type Tally = (questId: string, day: DayKey) => DayTally;
 
@@ -46,11 +74,8 @@ export type PlayerBuild = Parameters<typeof playerStats>[0];
 
 export const percent = (fraction: number) => Math.round(fraction * 100);
 
-function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor((sorted.length - 1) / 2)]!;
-}
+/** The lower median of `minutes`, each counted as often as it says. */
+const median = (minutes: readonly CountedMinute[]) => minuteAtRank(minutes, (n) => Math.floor((n - 1) / 2));
 
 /** A minute of the Hunter's day (from its start) as a wall-clock hour, 0..23. */
 export function wallClockHour(minute: number, dayStartMinute: number): number {
@@ -256,8 +281,7 @@ export function weekFacts(input: WeekInput): WeekFacts {
           done += judged.done ? 1 : 0;
         }
       }
-      const minutes = input.checkIns.filter((c) => c.questId === quest.id).map((c) => c.minute);
-      const usual = median(minutes);
+      const usual = median(input.checkIns.filter((c) => c.questId === quest.id));
       let strength: number | null = null;
       let strengthChange: number | null = null;
       if ((quest.kind === "DAILY" || quest.kind === "HABIT") && strengthEnd >= quest.createdDay) {

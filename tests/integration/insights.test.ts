@@ -10,12 +10,13 @@ import { POST as createQuestRoute } from "@/app/api/v1/quests/route";
 import { deleteAccount } from "@/lib/accounts/service";
 import { db } from "@/lib/db";
 import { exportPlayer } from "@/lib/export/queries";
-import { getAtRisk } from "@/lib/insights/queries";
+import { getAtRisk, loadRecent, loadReportLog } from "@/lib/insights/queries";
+import type { InsightCheckIn } from "@/lib/insights/rules";
 import { getReport, prepareReport } from "@/lib/insights/service";
 import { readQuestSentence } from "@/lib/insights/sentence";
-import { dayKey } from "@/lib/time/rules";
+import { addDays, dayKey } from "@/lib/time/rules";
 import { makeHunterWithHistory } from "@/tests/support/insights";
-import { makePlayer, makeQuest } from "@/tests/support/factories";
+import { checkInAt, makePlayer, makeQuest } from "@/tests/support/factories";
 import { call, tokenFor } from "@/tests/support/routes";
 
 let queries = 0;
@@ -105,6 +106,30 @@ describe("at risk", () => {
     const before = queries;
     await getAtRisk(playerId, new Date("2040-03-08T10:00:00Z"));
     expect(queries - before).toBe(1);
+  });
+
+  it("reads a habit tapped hundreds of times a day as a few rows that stand for every tap", async () => {
+    const { playerId, questIds } = await hunter();
+    const habit = await makeQuest(playerId, { kind: "HABIT", title: "Drink water", stats: ["VIT"] }, MONDAY_AFTER);
+    // 300 taps in one minute and 3 in another, on the day of the read.
+    for (let i = 0; i < 300; i++) await checkInAt(playerId, habit.id, new Date(MONDAY_AFTER.getTime() + i * 100));
+    for (let i = 0; i < 3; i++) await checkInAt(playerId, habit.id, new Date(MONDAY_AFTER.getTime() + 3_600_000));
+    const now = new Date(MONDAY_AFTER.getTime() + 2 * 3_600_000);
+
+    const recent = await loadRecent(playerId, now);
+    // One by one, as the report's loader reads them (its tallies summed in SQL over the whole log).
+    const { log } = await loadReportLog(playerId, now);
+    const each = (checkIns: readonly InsightCheckIn[]) =>
+      checkIns.flatMap((c) => Array<string>(c.count ?? 1).fill(`${c.questId} ${c.day} ${c.minute}`)).sort();
+    expect(each(recent.checkIns)).toEqual(each(log.checkIns));
+    expect(each(recent.checkIns).length).toBe(14 + 12 + 303);
+    expect(recent.checkIns.length).toBeLessThan(14 + 12 + 3);
+    for (const questId of [...questIds, habit.id]) {
+      for (let day = "2040-02-20"; day <= recent.today; day = addDays(day, 1)) {
+        expect(recent.tally(questId, day), `${questId} ${day}`).toEqual(log.tally(questId, day));
+      }
+    }
+    expect(recent.tally(habit.id, recent.today)).toEqual({ count: 303, total: 0 });
   });
 });
 

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { dailyRisk, riskLevel, RISK_WINDOW_DAYS, usuallyDoneBy, type RiskInput } from "@/lib/insights/risk";
-import type { InsightQuest } from "@/lib/insights/rules";
+import { minuteAtRank, type InsightQuest } from "@/lib/insights/rules";
 import { reasonText, slipMarker } from "@/lib/insights/voice";
 import type { Schedule } from "@/lib/quests/schemas";
 import { addDays, weekday } from "@/lib/time/rules";
@@ -206,5 +206,22 @@ describe("dailyRisk (examples)", () => {
     expect(usuallyDoneBy([420, 430])).toBeNull();
     expect(usuallyDoneBy([420, 430, 440, 500])).toBe(480);
     expect(usuallyDoneBy([420, 420, 420])).toBe(420);
+  });
+
+  it("reads minutes with counts (the recent log's groups) as every check-in they stand for", () => {
+    expect(usuallyDoneBy([{ minute: 420, count: 2 }])).toBeNull();
+    expect(usuallyDoneBy([{ minute: 500 }, { minute: 420, count: 3 }])).toBe(420);
+    const counted = fc.array(
+      fc.record({ minute: fc.integer({ min: 0, max: 1439 }), count: fc.integer({ min: 1, max: 6 }) }),
+    );
+    fc.assert(
+      fc.property(counted, (minutes) => {
+        const each = minutes.flatMap(({ minute, count }) => Array<number>(count).fill(minute));
+        expect(usuallyDoneBy(minutes)).toBe(usuallyDoneBy(each));
+        const sorted = [...each].sort((a, b) => a - b);
+        const lowerMedian = (n: number) => Math.floor((n - 1) / 2);
+        expect(minuteAtRank(minutes, lowerMedian)).toBe(sorted[lowerMedian(sorted.length)] ?? null);
+      }),
+    );
   });
 });
