@@ -59,7 +59,7 @@ export function countOf(minutes: readonly CountedMinute[]): number {
  */
 export function minuteAtRank(minutes: readonly CountedMinute[], rankOf: (n: number) => number): number | null {
   const sorted = counted(minutes).sort((a, b) => a.minute - b.minute);
-  let rank = rankOf(countOf(sorted));
+  let rank = rankOf(sorted.reduce((sum, m) => sum + m.count, 0));
   for (const { minute, count } of sorted) {
     if (rank < count) return minute;
     rank -= count;
