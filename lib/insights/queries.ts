@@ -76,16 +76,6 @@ function minuteReader(clock: Clock) {
  */
 type CheckInGroup = { questId: string; dayKey: DayKey; at: Date; backfill: boolean; count: number; total: number };
 
-/** One check-in as a group of its own. */
-const groupOf = (row: { questId: string; dayKey: DayKey; happenedAt: Date; value: number | null; source: string }) => ({
-  questId: row.questId,
-  dayKey: row.dayKey,
-  at: row.happenedAt,
-  backfill: row.source === "BACKFILL",
-  count: 1,
-  total: row.value ?? 0,
-});
-
 /** Check-ins as the rules read them; backfilled ones say nothing about the hour a quest is done. */
 function timedCheckIns(groups: readonly CheckInGroup[], clock: Clock): InsightCheckIn[] {
   const minuteOf = minuteReader(clock);
@@ -99,7 +89,7 @@ function timedCheckIns(groups: readonly CheckInGroup[], clock: Clock): InsightCh
     }));
 }
 
-function tallyFrom(groups: readonly CheckInGroup[]): Tally {
+function tallyFrom(groups: readonly Omit<CheckInGroup, "at" | "backfill">[]): Tally {
   const tallies = new Map<string, DayTally>();
   for (const group of groups) {
     const key = `${group.questId}|${group.dayKey}`;
@@ -123,8 +113,6 @@ function recentSince(now: Date): DayKey {
   return addDays(dayKey(now, "UTC", 0), -(RISK_WINDOW_DAYS + 9));
 }
 
-const CHECK_IN_COLUMNS = { questId: true, dayKey: true, happenedAt: true, value: true, source: true } as const;
-
 /** The player's own columns the recent log reads: clock, build, opt-in. */
 const PLAYER_COLUMNS = {
   ...PLAYER_BUILD,
@@ -135,25 +123,17 @@ const PLAYER_COLUMNS = {
   aiOptIn: true,
 } as const satisfies Prisma.PlayerSelect;
 
-/** What the report's loader reads of the player: its columns, rest and every quest's check-ins from `since` on. */
+/** What the report's loader reads of the player: its columns, rest from `since` on and every quest. */
 function playerSelect(since: DayKey) {
   return {
     ...PLAYER_COLUMNS,
     restPeriods: { where: { endDay: { gte: since } }, select: { startDay: true, endDay: true } },
-    quests: {
-      where: { kind: { not: "PENALTY" } },
-      orderBy: { createdAt: "asc" },
-      select: {
-        ...QUEST_COLUMNS,
-        checkIns: { where: { dayKey: { gte: since }, undo: null }, select: CHECK_IN_COLUMNS },
-      },
-    },
+    quests: { where: { kind: { not: "PENALTY" } }, orderBy: { createdAt: "asc" }, select: QUEST_COLUMNS },
   } as const satisfies Prisma.PlayerSelect;
 }
 
-type PlayerRow = Prisma.PlayerGetPayload<{ select: ReturnType<typeof playerSelect> }>;
 /** What the recent log reads of the player: the report's loaded row, or loadRecent's. */
-type RecentPlayer = Omit<PlayerRow, "quests"> & { quests: QuestRow[] };
+type RecentPlayer = Prisma.PlayerGetPayload<{ select: ReturnType<typeof playerSelect> }>;
 
 /** The recent log from a loaded player: today, the active quests, check-ins with their minutes, rest days. */
 function recentLog(
@@ -261,29 +241,38 @@ export async function loadRecent(playerId: string, now: Date): Promise<RecentLog
   });
 }
 
+/** A row of the report's history read: a day's check-ins of a quest, or of one minute of it from `since` on. */
+type HistoryRow = Omit<CheckInGroup, "at"> & { at: Date | null };
+
 /**
- * The whole log's counted check-ins per (quest, day), for strength recomputed from each quest's first day. Raw SQL:
- * on a year of history Prisma's groupBy costs about twice as long (npm run bench).
+ * The whole log's counted check-ins per (quest, day), for strength recomputed from each quest's first day, with the
+ * days from `since` on grouped further by minute and by backfill, as the recent log reads them: one raw statement whose
+ * rows grow with days and minutes, never with taps (#16). Raw SQL: on a year of history Prisma's groupBy costs about
+ * twice as long (npm run bench).
  */
-async function historyTallies(playerId: string): Promise<Map<string, DayTally>> {
-  const rows = await db.$queryRaw<{ questId: string; dayKey: string; count: number; total: number | null }[]>`
-    SELECT c."questId", c."dayKey", count(*)::int AS count, sum(c."value")::float8 AS total
+async function historyGroups(playerId: string, since: DayKey) {
+  const rows = await db.$queryRaw<HistoryRow[]>`
+    SELECT c."questId", c."dayKey",
+      CASE WHEN c."dayKey" >= ${since} THEN date_trunc('minute', c."happenedAt") END AS "at",
+      c."dayKey" >= ${since} AND c."source" = 'BACKFILL' AS "backfill",
+      count(*)::int AS "count", COALESCE(sum(c."value"), 0)::float8 AS "total"
     FROM "CheckIn" c LEFT JOIN "CheckInUndo" u ON u."checkInId" = c."id"
     WHERE c."playerId" = ${playerId} AND u."checkInId" IS NULL
-    GROUP BY c."questId", c."dayKey"`;
-  return new Map(rows.map((r) => [`${r.questId}|${r.dayKey}`, { count: r.count, total: r.total ?? 0 }]));
+    GROUP BY 1, 2, 3, 4`;
+  return { tally: tallyFrom(rows), recent: rows.filter((row): row is CheckInGroup => row.at !== null) };
 }
 
 /**
  * Everything a weekly report needs, in three queries run together whatever the size of the history: the player
- * with all their quests and the check-ins, settlements, Survival Quests and stored reports from the earlier of the
- * recent window and `from` (the asked week's Monday), the whole log's daily tallies (strength is recomputed from each
- * quest's first day) and the ledger's daily sums since then. The recent log (suggestions) comes from the same rows.
+ * with all their quests and the settlements, Survival Quests and stored reports from the earlier of the recent window
+ * and `from` (the asked week's Monday), the whole log's daily tallies (strength is recomputed from each quest's first
+ * day) with that span's check-ins grouped by minute, and the ledger's daily sums since then. The recent log
+ * (suggestions) comes from the same rows.
  */
 export async function loadReportLog(playerId: string, now: Date, from?: DayKey) {
   const recent = recentSince(now);
   const since = from && from < recent ? from : recent;
-  const [player, tallies, ledger] = await Promise.all([
+  const [player, history, ledger] = await Promise.all([
     db.player.findUniqueOrThrow({
       where: { id: playerId },
       select: {
@@ -297,16 +286,17 @@ export async function loadReportLog(playerId: string, now: Date, from?: DayKey) 
         achievements: { where: { achievementId: "know-thyself" }, select: { achievementId: true } },
       },
     }),
-    historyTallies(playerId),
+    historyGroups(playerId, since),
     db.ledgerEntry.groupBy({
       by: ["dayKey"],
       where: { playerId, dayKey: { gte: since }, reason: { not: "SHOP" } },
       _sum: { xp: true, gold: true },
     }),
   ]);
-  const tally: Tally = (questId, day) => tallies.get(`${questId}|${day}`) ?? EMPTY_TALLY;
+  const { tally } = history;
   const latestModelReport = player.reports.find((r) => r.source === "openai") ?? null;
-  const checkIns = player.quests.flatMap((q) => q.checkIns.map(groupOf));
+  const questIds = new Set(player.quests.map((q) => q.id));
+  const checkIns = history.recent.filter((group) => questIds.has(group.questId));
   const log = recentLog(player, checkIns, now, recent, {
     tally,
     restSettlements: player.settlements.filter((s) => s.outcome === "REST").map((s) => s.dayKey),

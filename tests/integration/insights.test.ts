@@ -117,13 +117,22 @@ describe("at risk", () => {
     const now = new Date(MONDAY_AFTER.getTime() + 2 * 3_600_000);
 
     const recent = await loadRecent(playerId, now);
-    // One by one, as the report's loader reads them (its tallies summed in SQL over the whole log).
+    // The report's loader groups them in its own statement (its tallies summed in SQL over the whole log).
     const { log } = await loadReportLog(playerId, now);
     const each = (checkIns: readonly InsightCheckIn[]) =>
       checkIns.flatMap((c) => Array<string>(c.count ?? 1).fill(`${c.questId} ${c.day} ${c.minute}`)).sort();
     expect(each(recent.checkIns)).toEqual(each(log.checkIns));
     expect(each(recent.checkIns).length).toBe(14 + 12 + 303);
     expect(recent.checkIns.length).toBeLessThan(14 + 12 + 3);
+    expect(log.checkIns.length).toBe(recent.checkIns.length);
+    // Both stand for the check-ins read one by one (the player's zone is UTC, their day starts at midnight).
+    const rows = await db.checkIn.findMany({ where: { playerId, undo: null, source: { not: "BACKFILL" } } });
+    const oneByOne = rows.map((c) => ({
+      questId: c.questId,
+      day: c.dayKey,
+      minute: Math.floor((c.happenedAt.getTime() - new Date(`${c.dayKey}T00:00:00Z`).getTime()) / 60_000),
+    }));
+    expect(each(log.checkIns)).toEqual(each(oneByOne));
     for (const questId of [...questIds, habit.id]) {
       for (let day = "2040-02-20"; day <= recent.today; day = addDays(day, 1)) {
         expect(recent.tally(questId, day), `${questId} ${day}`).toEqual(log.tally(questId, day));
