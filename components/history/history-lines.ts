@@ -1,15 +1,4 @@
-import { type DayKey, localDay } from "@/lib/time/rules";
-
-type CheckInRow = {
-  id: string;
-  questId: string;
-  questTitle: string;
-  recordedAt: string;
-  source: string;
-  value: number | null;
-  note: string | null;
-  undone: boolean;
-};
+import type { CheckInGroup } from "@/lib/days/queries";
 
 export type HistoryLine = {
   questTitle: string;
@@ -18,40 +7,47 @@ export type HistoryLine = {
   undone: boolean;
   /** How the entries reached the System, when not live: "backfill", "imported", "recorded later", "offline". */
   label: string | null;
-  /** The check-ins on the line, oldest first, with their notes. */
-  entries: { id: string; note: string | null }[];
+  /** The line's noted check-ins, oldest first. */
+  notes: { id: string; note: string }[];
+  /** The line's latest check-in: where a note is added when none has one. */
+  latestId: string;
 };
 
-function labelOf(row: CheckInRow, day: DayKey, clock: { timeZone: string; dayStartMinute: number }) {
-  if (row.source === "BACKFILL") return "backfill";
-  if (row.source === "IMPORT") return "imported";
-  // Recorded after its day ended ("record yesterday", or an offline check-in synced the next day).
-  if (localDay(new Date(row.recordedAt), clock) > day) return "recorded later";
-  return row.source === "OFFLINE" ? "offline" : null;
+type Group = Omit<CheckInGroup, "dayKey">;
+
+function labelOf(group: Group) {
+  if (group.source === "BACKFILL") return "backfill";
+  if (group.source === "IMPORT") return "imported";
+  if (group.later) return "recorded later";
+  return group.source === "OFFLINE" ? "offline" : null;
 }
 
-/** A day's check-ins as the history screen shows them: one line per quest and label, with a count ("×5"). */
-export function historyLines(
-  rows: readonly CheckInRow[],
-  day: DayKey,
-  clock: { timeZone: string; dayStartMinute: number },
-): HistoryLine[] {
-  const lines = new Map<string, HistoryLine>();
-  for (const row of rows) {
-    const label = labelOf(row, day, clock);
-    const key = `${row.questId}|${row.undone}|${label}`;
-    const line = lines.get(key) ?? {
-      questTitle: row.questTitle,
-      count: 0,
-      total: null,
-      undone: row.undone,
-      label,
-      entries: [],
-    };
-    line.count += 1;
-    line.entries.push({ id: row.id, note: row.note });
-    if (row.value !== null) line.total = (line.total ?? 0) + row.value;
-    lines.set(key, line);
+/**
+ * A day's check-in groups (getHistoryGroups, ordered by their first check-in) as the history screen shows them: one
+ * line per quest and label, with a count ("×5").
+ */
+export function historyLines(groups: readonly Group[]): HistoryLine[] {
+  const lines = new Map<string, HistoryLine & { last: Date; noted: Group["noted"] }>();
+  for (const group of groups) {
+    const label = labelOf(group);
+    const key = `${group.questId}|${group.undone}|${label}`;
+    const line = lines.get(key);
+    if (!line) {
+      lines.set(key, { ...group, label, notes: [] });
+      continue;
+    }
+    line.count += group.count;
+    if (group.total !== null) line.total = (line.total ?? 0) + group.total;
+    line.noted = [...line.noted, ...group.noted];
+    if (group.last > line.last) Object.assign(line, { last: group.last, latestId: group.latestId });
   }
-  return [...lines.values()];
+  return [...lines.values()].map((line) => ({
+    questTitle: line.questTitle,
+    count: line.count,
+    total: line.total,
+    undone: line.undone,
+    label: line.label,
+    notes: [...line.noted].sort((a, b) => a.at.localeCompare(b.at)).map(({ id, note }) => ({ id, note })),
+    latestId: line.latestId,
+  }));
 }

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { CheckInNote } from "@/components/check-ins/check-in-note";
 import { historyLines, type HistoryLine } from "@/components/history/history-lines";
 import { Panel } from "@/components/ui/panel";
-import { getHistory } from "@/lib/days/queries";
+import { getHistoryGroups } from "@/lib/days/queries";
 import { listPurchases } from "@/lib/shop/queries";
 import { BACKFILL_MAX_DAYS } from "@/lib/days/rules";
 import { cachedPlayerStatus } from "@/lib/player/cache";
@@ -40,8 +40,7 @@ function penaltyText(p: {
 
 /** A line's notes, each editable; a line without any offers to add one to its latest check-in. */
 function LineNotes({ line, day }: { line: HistoryLine; day: string }) {
-  const noted = line.entries.filter((e) => e.note !== null);
-  const shown = noted.length > 0 ? noted : line.entries.slice(-1);
+  const shown = line.notes.length > 0 ? line.notes : [{ id: line.latestId, note: null }];
   return shown.map((entry) => (
     <CheckInNote key={entry.id} checkInId={entry.id} note={entry.note} label={`${line.questTitle} on ${day}`} />
   ));
@@ -54,7 +53,7 @@ export default async function HistoryPage() {
   const yesterday = status.yesterday.day;
   const from = addDays(status.today, -29) < status.firstDay ? status.firstDay : addDays(status.today, -29);
   const [history, quests, purchases] = await Promise.all([
-    getHistory(playerId, from, status.today),
+    getHistoryGroups(playerId, from, status.today, status),
     listActiveQuestOptions(playerId),
     listPurchases(playerId, from, status.today),
   ]);
@@ -87,7 +86,7 @@ export default async function HistoryPage() {
           {shown.map((day) => {
             const entry = byDay.get(day);
             const outcome = entry?.outcome ? OUTCOME[entry.outcome] : null;
-            const lines = historyLines(entry?.checkIns ?? [], day, status);
+            const lines = historyLines(entry?.checkIns ?? []);
             return (
               <li key={day} className="border border-system/20 px-3 py-2" data-testid={`day-${day}`}>
                 <div className="flex flex-wrap items-baseline justify-between gap-2">

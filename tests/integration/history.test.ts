@@ -1,0 +1,130 @@
+// The history screen's read (getHistoryGroups + historyLines): a day's check-ins grouped in SQL into the lines the
+// screen shows, with their counts, totals, labels and notes, whatever the number of taps; the API's history (getHistory)
+// still lists every check-in of the same days.
+import { describe, expect, it } from "vitest";
+import { historyLines } from "@/components/history/history-lines";
+import { undoCheckIn } from "@/lib/check-ins/undo";
+import { getHistory, getHistoryGroups } from "@/lib/days/queries";
+import { confirmYesterday, settlePlayer } from "@/lib/days/service";
+import { db } from "@/lib/db";
+import { checkInAt, makePlayer, makeQuest } from "@/tests/support/factories";
+
+// New York, days starting at 03:00 local (08:00 UTC in March before DST): 2040-03-06 runs to 2040-03-07T08:00Z.
+const CLOCK = { timeZone: "America/New_York", dayStartMinute: 180 };
+const DAY = "2040-03-06";
+const at = (iso: string) => new Date(iso);
+
+describe("the history screen's lines", () => {
+  it("groups a day's check-ins by quest and how they reached the System, in rows that do not grow with taps", async () => {
+    const { playerId } = await makePlayer({ ...CLOCK, createdAt: at("2040-03-05T09:00:00Z") });
+    const water = await makeQuest(playerId, { kind: "HABIT", title: "Water", stats: ["VIT"] }, at("2040-03-05T09:00Z"));
+    const read = await makeQuest(
+      playerId,
+      { kind: "HABIT", title: "Read", stats: ["INT"], target: { value: 20, unit: "pages" } },
+      at("2040-03-05T09:00Z"),
+    );
+
+    // 300 live taps in the day's morning, and one just before its end.
+    for (let i = 0; i < 300; i++)
+      await checkInAt(playerId, water.id, at(`2040-03-06T12:00:00.${String(i).padStart(3, "0")}Z`));
+    const lastLive = await checkInAt(playerId, water.id, at("2040-03-07T07:59:00Z"));
+    // Two recorded offline on the day (one noted), one of the day recorded after it ended.
+    await checkInAt(playerId, water.id, at("2040-03-06T14:00:00Z"), { happenedAt: "2040-03-06T13:00:00Z" });
+    await checkInAt(playerId, water.id, at("2040-03-06T14:00:00Z"), {
+      happenedAt: "2040-03-06T13:05:00Z",
+      note: "on the train",
+    });
+    const later = await checkInAt(playerId, water.id, at("2040-03-07T09:00:00Z"), {
+      happenedAt: "2040-03-07T07:30:00Z",
+    });
+    // recordedAt is the server's real time (not the test's clock): set it to when this one reached the System.
+    await db.checkIn.update({ where: { id: later.body.checkIn.id }, data: { recordedAt: at("2040-03-07T09:00:00Z") } });
+    // Pages read: one noted, one undone.
+    await checkInAt(playerId, read.id, at("2040-03-06T15:00:00Z"), { value: 12, note: "chapter 3" });
+    const undone = await checkInAt(playerId, read.id, at("2040-03-06T16:00:00Z"), { value: 8 });
+    await undoCheckIn(playerId, undone.body.checkIn.id, at("2040-03-06T16:30:00Z"));
+    // The day settled ("confirm yesterday"), then one more backfilled into it.
+    await confirmYesterday(playerId, at("2040-03-07T10:00:00Z"));
+    await settlePlayer(playerId, at("2040-03-07T10:00:00Z"));
+    await checkInAt(playerId, water.id, at("2040-03-07T10:05:00Z"), { happenedAt: "2040-03-06T20:00:00Z" });
+
+    const [day] = await getHistoryGroups(playerId, DAY, DAY, CLOCK);
+    expect(day).toMatchObject({ day: DAY, outcome: expect.any(String) });
+    expect(day!.checkIns.length).toBeLessThanOrEqual(8);
+    const lines = historyLines(day!.checkIns);
+    expect(lines).toEqual([
+      {
+        questTitle: "Water",
+        count: 301,
+        total: null,
+        undone: false,
+        label: null,
+        notes: [],
+        latestId: lastLive.body.checkIn.id,
+      },
+      {
+        questTitle: "Water",
+        count: 2,
+        total: null,
+        undone: false,
+        label: "offline",
+        notes: [{ id: expect.any(String), note: "on the train" }],
+        latestId: expect.any(String),
+      },
+      {
+        questTitle: "Read",
+        count: 1,
+        total: 12,
+        undone: false,
+        label: null,
+        notes: [expect.objectContaining({ note: "chapter 3" })],
+        latestId: expect.any(String),
+      },
+      {
+        questTitle: "Read",
+        count: 1,
+        total: 8,
+        undone: true,
+        label: null,
+        notes: [],
+        latestId: undone.body.checkIn.id,
+      },
+      {
+        questTitle: "Water",
+        count: 1,
+        total: null,
+        undone: false,
+        label: "backfill",
+        notes: [],
+        latestId: expect.any(String),
+      },
+      {
+        questTitle: "Water",
+        count: 1,
+        total: null,
+        undone: false,
+        label: "recorded later",
+        notes: [],
+        latestId: later.body.checkIn.id,
+      },
+    ]);
+
+    // The API lists the same check-ins one by one.
+    const [listed] = await getHistory(playerId, DAY, DAY);
+    expect(listed!.checkIns).toHaveLength(lines.reduce((sum, line) => sum + line.count, 0));
+    expect(listed!.outcome).toBe(day!.outcome);
+    const noted = listed!.checkIns.filter((c) => c.note !== null).map((c) => [c.id, c.note]);
+    expect(lines.flatMap((line) => line.notes.map((n) => [n.id, n.note]))).toEqual(expect.arrayContaining(noted));
+  });
+
+  it("reads only the asked days of the asked Hunter", async () => {
+    const mine = await makePlayer({ ...CLOCK, createdAt: at("2040-03-05T09:00:00Z") });
+    const theirs = await makePlayer({ ...CLOCK, createdAt: at("2040-03-05T09:00:00Z") });
+    const quest = await makeQuest(theirs.playerId, { kind: "HABIT" }, at("2040-03-05T09:00Z"));
+    await checkInAt(theirs.playerId, quest.id, at("2040-03-06T12:00:00Z"));
+    await checkInAt(theirs.playerId, quest.id, at("2040-03-07T12:00:00Z"));
+    expect(await getHistoryGroups(mine.playerId, DAY, DAY, CLOCK)).toEqual([]);
+    const [day] = await getHistoryGroups(theirs.playerId, DAY, DAY, CLOCK);
+    expect(historyLines(day!.checkIns).map((line) => line.count)).toEqual([1]);
+  });
+});
