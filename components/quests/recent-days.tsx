@@ -31,7 +31,7 @@ export function RecentDays({
   const [message, setMessage] = useState<SystemMessage>(null);
   const [pending, startTransition] = useTransition();
   const chosen = days.find((d) => d.day === selected) ?? null;
-  const removable = chosen?.checkIns.filter((c) => c.removable).at(-1) ?? null;
+  const removable = chosen?.removableId ?? null;
 
   function add(day: string) {
     const value = unit ? Number(amount) : undefined;
@@ -64,23 +64,23 @@ export function RecentDays({
   return (
     <div className="flex flex-col gap-3" aria-busy={pending}>
       <ul className="grid grid-cols-7 gap-1">
-        {days.map(({ day, checkIns }) => (
+        {days.map(({ day, count }) => (
           <li key={day}>
             <button
               type="button"
               aria-pressed={selected === day}
-              aria-label={`${longDay.format(dateOf(day))}: ${checkIns.length} check-in${checkIns.length === 1 ? "" : "s"}`}
+              aria-label={`${longDay.format(dateOf(day))}: ${count} check-in${count === 1 ? "" : "s"}`}
               onClick={() => {
                 setSelected(selected === day ? null : day);
                 setMessage(null);
               }}
               className={`flex min-h-14 w-full flex-col items-center justify-center border text-xs aria-pressed:border-system aria-pressed:text-system ${
-                checkIns.length > 0 ? "border-system/60 bg-system/20 text-slate-100" : "border-system/20 text-slate-400"
+                count > 0 ? "border-system/60 bg-system/20 text-slate-100" : "border-system/20 text-slate-400"
               }`}
             >
               <span>{weekday.format(dateOf(day))}</span>
               <span className="text-base font-bold">{Number(day.slice(8))}</span>
-              <span aria-hidden>{checkIns.length > 0 ? `✓${checkIns.length > 1 ? checkIns.length : ""}` : "·"}</span>
+              <span aria-hidden>{count > 0 ? `✓${count > 1 ? count : ""}` : "·"}</span>
             </button>
           </li>
         ))}
@@ -88,8 +88,8 @@ export function RecentDays({
       {chosen && (
         <div className="flex flex-wrap items-center gap-2 border border-system/20 p-3 text-sm">
           <p className="basis-full text-slate-100">
-            {longDay.format(dateOf(chosen.day))}: {chosen.checkIns.length} check-in
-            {chosen.checkIns.length === 1 ? "" : "s"}
+            {longDay.format(dateOf(chosen.day))}: {chosen.count} check-in
+            {chosen.count === 1 ? "" : "s"}
           </p>
           {unit && <AmountInput value={amount} onChange={setAmount} unit={unit} label={`How many ${unit}`} />}
           <button
@@ -103,14 +103,14 @@ export function RecentDays({
           {removable && (
             <button
               type="button"
-              onClick={() => remove(chosen.day, removable.id)}
+              onClick={() => remove(chosen.day, removable)}
               disabled={pending}
               className="min-h-11 px-3 text-mist underline"
             >
               Remove one
             </button>
           )}
-          {!removable && chosen.checkIns.length > 0 && (
+          {!removable && chosen.count > 0 && (
             <p className="basis-full text-xs text-slate-400">
               This day is settled: entries that earned XP stay. Only backfilled ones can be removed.
             </p>

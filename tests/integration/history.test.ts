@@ -1,8 +1,9 @@
 // The history screen's read (getHistoryGroups + historyLines): a day's check-ins grouped in SQL into the lines the
 // screen shows, with their counts, totals, labels and notes, whatever the number of taps; the API's history (getHistory)
-// still lists every check-in of the same days.
+// still lists every check-in of the same days. The quest page's last 7 days, one row a day.
 import { describe, expect, it } from "vitest";
 import { historyLines } from "@/components/history/history-lines";
+import { getEditableDays } from "@/lib/check-ins/queries";
 import { undoCheckIn } from "@/lib/check-ins/undo";
 import { getHistory, getHistoryGroups } from "@/lib/days/queries";
 import { confirmYesterday, settlePlayer } from "@/lib/days/service";
@@ -126,5 +127,42 @@ describe("the history screen's lines", () => {
     expect(await getHistoryGroups(mine.playerId, DAY, DAY, CLOCK)).toEqual([]);
     const [day] = await getHistoryGroups(theirs.playerId, DAY, DAY, CLOCK);
     expect(historyLines(day!.checkIns).map((line) => line.count)).toEqual([1]);
+  });
+});
+
+describe("the quest page's last 7 days", () => {
+  it("counts each day's check-ins in a row of its own and names the one undo may take back", async () => {
+    const { playerId } = await makePlayer({ createdAt: at("2040-03-05T09:00:00Z") });
+    const habit = await makeQuest(playerId, { kind: "HABIT", title: "Stretch" }, at("2040-03-05T09:00Z"));
+    await checkInAt(playerId, habit.id, at("2040-03-05T10:00:00Z"));
+    let last;
+    for (let i = 0; i < 40; i++)
+      last = await checkInAt(playerId, habit.id, at(`2040-03-06T10:${String(i).padStart(2, "0")}:00Z`));
+    // Just after midnight (UTC): the 5th is settled, the 6th is in its grace window.
+    const now = at("2040-03-07T01:00:00Z");
+    await settlePlayer(playerId, now);
+    expect(await getEditableDays(playerId, habit.id, "2040-03-07")).toEqual([
+      { day: "2040-03-05", count: 1, removableId: null },
+      { day: "2040-03-06", count: 40, removableId: last!.body.checkIn.id },
+    ]);
+
+    // Backfills on the settled day can be removed, latest first.
+    await checkInAt(playerId, habit.id, now, { happenedAt: "2040-03-05T15:00:00Z" });
+    const backfill = await checkInAt(playerId, habit.id, now, { happenedAt: "2040-03-05T16:00:00Z" });
+    expect(backfill.body.checkIn.source).toBe("BACKFILL");
+    await undoCheckIn(playerId, last!.body.checkIn.id, now);
+    const [settled, open] = await getEditableDays(playerId, habit.id, "2040-03-07");
+    expect(settled).toEqual({ day: "2040-03-05", count: 3, removableId: backfill.body.checkIn.id });
+    expect(open).toMatchObject({ day: "2040-03-06", count: 39 });
+    expect(open!.removableId).not.toBe(last!.body.checkIn.id);
+    await undoCheckIn(playerId, open!.removableId!, now);
+    expect((await getEditableDays(playerId, habit.id, "2040-03-07"))[1]).toMatchObject({ count: 38 });
+  });
+
+  it("is a 404 for another Hunter's quest", async () => {
+    const mine = await makePlayer();
+    const theirs = await makePlayer();
+    const quest = await makeQuest(theirs.playerId, { kind: "HABIT" });
+    await expect(getEditableDays(mine.playerId, quest.id, "2040-03-07")).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
