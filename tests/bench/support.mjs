@@ -143,6 +143,15 @@ export async function benchDatabase(name, admin = serverUrl) {
 }
 
 /**
+ * BENCH_CPU_PROF=<folder>: each app server started here writes a V8 CPU profile there when it stops (node --cpu-prof;
+ * tests/bench/profile-summary.mjs reads it).
+ */
+function profileFlags() {
+  const folder = process.env.BENCH_CPU_PROF;
+  return folder ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(folder)}`] : [];
+}
+
+/**
  * The production build (`next start`, with the production server's Node flags: prisma/node-flags.mjs) on `port` (a
  * free one when not given) with `env`, once /api/health answers:
  * its base URL, its process id (for /proc readings) and the child process.
@@ -152,7 +161,14 @@ export async function startApp(env, port) {
   const base = `http://localhost:${at}`;
   const child = spawn(
     process.execPath,
-    [...SERVER_NODE_FLAGS, path.join(root, "node_modules/next/dist/bin/next"), "start", "--port", String(at)],
+    [
+      ...SERVER_NODE_FLAGS,
+      ...profileFlags(),
+      path.join(root, "node_modules/next/dist/bin/next"),
+      "start",
+      "--port",
+      String(at),
+    ],
     {
       cwd: root,
       env: { ...env, NEXTAUTH_URL: base },
