@@ -268,10 +268,11 @@ async function recordCheckIn(playerId: string, questId: string, input: CheckInIn
     const source = placeCheckIn(player, quest, day, happenedAt, live, now);
 
     const created = { id: newId(), value: input.value ?? null, note: input.note ?? null };
+    // Recorded at the request's clock, as everything else it judges (the test clock and the demo's played weeks too).
     await tx.$executeRaw`
       INSERT INTO "CheckIn" ("id", "playerId", "questId", "dayKey", "happenedAt", "recordedAt", "source",
         "idempotencyKey", "value", "note", "response")
-      VALUES (${created.id}, ${playerId}, ${questId}, ${day}, ${happenedAt}, ${new Date()}, ${source}::"CheckInSource",
+      VALUES (${created.id}, ${playerId}, ${questId}, ${day}, ${happenedAt}, ${now}, ${source}::"CheckInSource",
         ${input.idempotencyKey}, ${created.value}, ${created.note}, '')`;
     if (quest.kind === "ONE_TIME") {
       await tx.$executeRaw`

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createAccount } from "@/lib/accounts/service";
+import { getHistoryGroups } from "@/lib/days/queries";
 import { db } from "@/lib/db";
 import { getPlayerStatus } from "@/lib/player/queries";
 import { DEMO_DAYS, playDemoHistory } from "@/prisma/demo-history";
@@ -28,5 +29,17 @@ describe("the demo Hunter's three weeks", () => {
     expect(status.statPoints.available).toBeGreaterThan(0);
     expect(status.stats.AGI).toBeGreaterThan(status.stats.STR);
     expect(status.quests.filter((q) => q.kind === "DAILY" && q.dueToday && !q.completeToday)).toHaveLength(3);
+  });
+
+  it("were recorded as they were played: seeded today, none of it reads as recorded later", async () => {
+    const { playerId } = await createAccount(makeSignUp());
+    // Weeks before the real clock, as the seed plays them before "now".
+    const now = utc("2025-06-22", "10:00");
+    await playDemoHistory(playerId, now);
+    const status = await getPlayerStatus(playerId, now);
+    const history = await getHistoryGroups(playerId, "2025-06-01", "2025-06-22", status);
+    const groups = history.flatMap((day) => day.checkIns);
+    expect(groups.length).toBeGreaterThan(DEMO_DAYS);
+    expect(groups.filter((group) => group.later || group.source !== "LIVE")).toEqual([]);
   });
 });

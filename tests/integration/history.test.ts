@@ -7,7 +7,6 @@ import { getEditableDays } from "@/lib/check-ins/queries";
 import { undoCheckIn } from "@/lib/check-ins/undo";
 import { getHistory, getHistoryGroups } from "@/lib/days/queries";
 import { confirmYesterday, settlePlayer } from "@/lib/days/service";
-import { db } from "@/lib/db";
 import { checkInAt, makePlayer, makeQuest } from "@/tests/support/factories";
 
 // New York, days starting at 03:00 local (08:00 UTC in March before DST): 2040-03-06 runs to 2040-03-07T08:00Z.
@@ -38,8 +37,6 @@ describe("the history screen's lines", () => {
     const later = await checkInAt(playerId, water.id, at("2040-03-07T09:00:00Z"), {
       happenedAt: "2040-03-07T07:30:00Z",
     });
-    // recordedAt is the server's real time (not the test's clock): set it to when this one reached the System.
-    await db.checkIn.update({ where: { id: later.body.checkIn.id }, data: { recordedAt: at("2040-03-07T09:00:00Z") } });
     // Pages read: one noted, one undone.
     await checkInAt(playerId, read.id, at("2040-03-06T15:00:00Z"), { value: 12, note: "chapter 3" });
     const undone = await checkInAt(playerId, read.id, at("2040-03-06T16:00:00Z"), { value: 8 });
