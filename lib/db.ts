@@ -47,6 +47,13 @@ export function rawColumns(
   );
 }
 
+/** `columns` of a raw row read with rawColumns, each from its name after `prefix`. */
+export function rowColumns(row: Record<string, unknown>, columns: readonly string[], prefix = "") {
+  const picked: Record<string, unknown> = {};
+  for (const column of columns) picked[column] = row[`${prefix}${column}`];
+  return picked;
+}
+
 /** A transaction's client: services pass it down so every write of one action commits together. */
 export type Tx = Prisma.TransactionClient;
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { db, rawColumns, rawSql } from "@/lib/db";
+import { db, rawColumns, rawSql, rowColumns } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Source } from "@/lib/insights/budget";
 import { PROMPT_VERSION } from "@/lib/insights/prompts";
@@ -178,10 +178,6 @@ const RECENT_QUEST_COLUMNS = rawColumns(
   "quest.",
 );
 
-/** `keys` of a raw row, each read from its column `prefix` + key. */
-const columnsOf = (row: Record<string, unknown>, keys: readonly string[], prefix = "") =>
-  Object.fromEntries(keys.map((key) => [key, row[`${prefix}${key}`]]));
-
 /** One row per active quest (one with null quest columns for a Hunter without any), the player's columns on each. */
 type RecentRow = {
   restPeriods: RecentPlayer["restPeriods"];
@@ -229,12 +225,12 @@ export async function loadRecent(playerId: string, now: Date): Promise<RecentLog
   const [row] = rows;
   if (!row) throw new AppError("NOT_FOUND", "Player not found");
   const quests = rows.flatMap((r) =>
-    r["quest.id"] === null ? [] : [columnsOf(r, Object.keys(QUEST_COLUMNS), "quest.") as QuestRow],
+    r["quest.id"] === null ? [] : [rowColumns(r, Object.keys(QUEST_COLUMNS), "quest.") as QuestRow],
   );
   const checkIns = rows.flatMap((r) =>
     r.checkIns.map(({ atMs, ...group }) => ({ ...group, questId: r["quest.id"] as string, at: new Date(atMs) })),
   );
-  const player = { ...columnsOf(row, Object.keys(PLAYER_COLUMNS)), restPeriods: row.restPeriods, quests };
+  const player = { ...rowColumns(row, Object.keys(PLAYER_COLUMNS)), restPeriods: row.restPeriods, quests };
   return recentLog(player as RecentPlayer, checkIns, now, since, {
     restSettlements: row.restSettlements,
     renames: row.renames,

@@ -1,46 +1,44 @@
 import "server-only";
-import { db, rawColumns, rawSql } from "@/lib/db";
+import { db, rawColumns, rawSql, rowColumns } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma, type Rank } from "@/lib/generated/prisma/client";
 import { loadTallies } from "@/lib/quests/tallies";
 import { notificationPrefsOf } from "@/lib/player/schemas";
 import { playerStatus, statusWindow, type PlayerStatus, type StatusSource } from "@/lib/player/rules";
 import { nextJobChangeDay } from "@/lib/progression/rules";
-import { QUEST_ORDER_SQL, questColumns } from "@/lib/quests/queries";
+import { QUEST_ORDER_SQL, QUEST_SCALARS, questColumns } from "@/lib/quests/queries";
 import { addDays, dayKey, playerToday, localDay, type DayKey } from "@/lib/time/rules";
 
 /** How many of a quest's latest check-ins the status window lists for undo (counts come from the tallies). */
 const UNDOABLE_SHOWN = 10;
 
-/** The Player columns the status window reads, raw (enums as text). */
-const STATUS_PLAYER_COLUMNS = rawColumns(
-  "p",
-  [
-    "timeZone",
-    "dayStartMinute",
-    "hunterName",
-    "job",
-    "awakenedAt",
-    "equippedTitle",
-    "aiOptIn",
-    "level",
-    "xp",
-    "rank",
-    "gold",
-    "heldXp",
-    "heldGold",
-    "streak",
-    "shields",
-    "createdAt",
-    "lastSettledDay",
-    "allocatedStr",
-    "allocatedAgi",
-    "allocatedVit",
-    "allocatedInt",
-    "allocatedPer",
-  ],
-  { job: "text", rank: "text" },
-);
+/** The Player columns the status window reads. */
+const PLAYER_KEYS = [
+  "timeZone",
+  "dayStartMinute",
+  "hunterName",
+  "job",
+  "awakenedAt",
+  "equippedTitle",
+  "aiOptIn",
+  "level",
+  "xp",
+  "rank",
+  "gold",
+  "heldXp",
+  "heldGold",
+  "streak",
+  "shields",
+  "createdAt",
+  "lastSettledDay",
+  "allocatedStr",
+  "allocatedAgi",
+  "allocatedVit",
+  "allocatedInt",
+  "allocatedPer",
+];
+/** PLAYER_KEYS of Player `p`, raw (enums as text). */
+const STATUS_PLAYER_COLUMNS = rawColumns("p", PLAYER_KEYS, { job: "text", rank: "text" });
 
 /** A timestamp inside JSON, as the UTC instant ("…Z") the reader turns back into a Date. */
 const iso = (column: string) => Prisma.raw(`to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
@@ -63,19 +61,10 @@ type StatusRow = Omit<StatusSource, "penalties" | "rankTrials" | "quests"> & {
   "quest.checkIns": { id: string; dayKey: DayKey; happenedAt: string }[];
 } & Record<`quest.${string}`, unknown>;
 
-/** A status row's columns of the quest ("quest.…", the prefix taken off) or else of the player. */
-function columnsOf(row: StatusRow, ofQuest: boolean): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(row).flatMap(([key, value]) =>
-      key.startsWith("quest.") === ofQuest ? [[ofQuest ? key.slice("quest.".length) : key, value]] : [],
-    ),
-  );
-}
-
 /** A status row's quest with its latest check-ins, or null on a Hunter without quests. */
 function questOf(row: StatusRow): StatusSource["quests"][number] | null {
   if (row["quest.id"] === null) return null;
-  const quest = columnsOf(row, true) as Omit<StatusSource["quests"][number], "checkIns">;
+  const quest = rowColumns(row, QUEST_SCALARS, "quest.") as Omit<StatusSource["quests"][number], "checkIns">;
   const checkIns = row["quest.checkIns"].map((c) => ({ ...c, happenedAt: new Date(c.happenedAt) }));
   return { ...quest, checkIns };
 }
@@ -126,7 +115,7 @@ export async function getPlayerStatus(playerId: string, now: Date): Promise<Play
   const [row] = rows;
   if (!row) throw new AppError("NOT_FOUND", "Player not found");
   const player: StatusSource = {
-    ...(columnsOf(row, false) as Omit<StatusSource, "penalties" | "rankTrials" | "quests">),
+    ...(rowColumns(row, [...PLAYER_KEYS, "restPeriods"]) as Omit<StatusSource, "penalties" | "rankTrials" | "quests">),
     penalties: row.penalties.map((p) => ({ ...p, deadline: new Date(p.deadline), closedAt: date(p.closedAt) })),
     rankTrials: row.rankTrials.map((r) => ({ ...r, passedAt: date(r.passedAt) })),
     quests: rows.flatMap((r) => questOf(r) ?? []),

@@ -108,10 +108,13 @@ export const QUEST_ORDER = [
 /** QUEST_ORDER for a raw read of Quest aliased `q`. */
 export const QUEST_ORDER_SQL = Prisma.sql`q."position" ASC NULLS LAST, q."createdAt" ASC`;
 
+/** Every Quest column, as questColumns selects them (and rowColumns reads them back). */
+export const QUEST_SCALARS = Object.values(Prisma.QuestScalarFieldEnum);
+
 /** Every column of Quest for a raw read of the table aliased `q`, as the ORM reads them (`prefix`: rawColumns'). */
 export function questColumns(prefix = ""): Prisma.Sql {
   const casts = { kind: "text", difficulty: "text", stats: "text[]", targetDirection: "text" } as const;
-  return rawColumns("q", Object.values(Prisma.QuestScalarFieldEnum), casts, prefix);
+  return rawColumns("q", QUEST_SCALARS, casts, prefix);
 }
 
 export async function listQuests(playerId: string, options: { includeArchived: boolean }): Promise<QuestDto[]> {
