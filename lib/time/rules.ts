@@ -38,17 +38,20 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 type LocalTime = { date: DayKey; minuteOfDay: number };
 
 /**
- * Answers already worked out, by zone and instant and by zone and day: a request asks for the same few again and
- * again (its "now", the day's and the week's first instants, the same for every Hunter in a zone), and Intl's
- * formatter was the largest single item of a check-in's own code in the profile (#16). Both are pure functions of
- * their keys, so a remembered answer is the answer.
+ * Answers already worked out, by zone and instant, by zone and day, and a day key's midnight and an instant's day key:
+ * a request asks for the same few again and again (its "now", the day's and the week's first instants, the same for
+ * every Hunter in a zone; the days of its week), and Intl's formatter was the largest single item of a check-in's own
+ * code in the profile, the day arithmetic next (#16). All are pure functions of their keys, so a remembered answer
+ * is the answer.
  */
 const localTimes = new Map<string, LocalTime>();
 const firstInstants = new Map<string, number>();
+const midnights = new Map<string, number>();
+const dayKeys = new Map<number, DayKey>();
 const REMEMBERED_MAX = 4_096;
 
 /** `cache`'s answer for `key`, worked out by `work` the first time (a full cache starts over). */
-function remembered<V>(cache: Map<string, V>, key: string, work: () => V): V {
+function remembered<K, V>(cache: Map<K, V>, key: K, work: () => V): V {
   let value = cache.get(key);
   if (value === undefined) {
     if (cache.size >= REMEMBERED_MAX) cache.clear();
@@ -235,6 +238,10 @@ const DAY_KEY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** UTC midnight of a day key in ms, or NaN when it is not a real calendar date. */
 function utcMidnightOf(day: string): number {
+  return remembered(midnights, day, () => searchUtcMidnight(day));
+}
+
+function searchUtcMidnight(day: string): number {
   const match = DAY_KEY_PATTERN.exec(day);
   if (!match) return Number.NaN;
   const [year, month, date] = [Number(match[1]), Number(match[2]), Number(match[3])];
@@ -251,6 +258,10 @@ function parseDayKey(day: DayKey): number {
 }
 
 function formatUtcDate(ms: number): DayKey {
+  return remembered(dayKeys, ms, () => writeUtcDate(ms));
+}
+
+function writeUtcDate(ms: number): DayKey {
   const date = new Date(ms);
   const year = String(date.getUTCFullYear()).padStart(4, "0");
   return `${year}-${String(date.getUTCMonth() + 1).padStart(2, "0")}-${String(date.getUTCDate()).padStart(2, "0")}`;

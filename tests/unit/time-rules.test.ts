@@ -75,6 +75,17 @@ describe("dayKey", () => {
       expect(dayStartInstant("2026-03-29", "Europe/London", 0).toISOString()).toBe("2026-03-29T00:00:00.000Z");
     }
   });
+
+  it("remembers day arithmetic: the same answers asked again, an invalid day refused every time", () => {
+    for (let round = 0; round < 2; round++) {
+      expect(addDays("2024-02-28", 1)).toBe("2024-02-29");
+      expect(addDays("2023-02-28", 1)).toBe("2023-03-01");
+      expect(addDays("0099-12-31", 1)).toBe("0100-01-01");
+      expect(daysBetween("2024-02-28", "2024-03-01")).toBe(2);
+      expect(isValidDayKey("2023-02-29")).toBe(false);
+      expect(() => addDays("2023-02-29", 1)).toThrow(RangeError);
+    }
+  });
 });
 
 describe("day length across DST", () => {
