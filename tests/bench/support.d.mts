@@ -17,15 +17,16 @@ export function startApp(
   port?: number,
 ): Promise<{ base: string; pid: number; child: ChildProcess }>;
 export function usage(pid: number): { cpu: number; rss: number };
-export function load(options: {
-  url: string;
-  connections: number;
-  duration: number;
-  method?: string;
-  headersFor: (client: number) => Record<string, string>;
-  bodyFor?: (client: number, request: number) => string;
-  pathFor?: (client: number) => string;
-}): Promise<{ requests: number; rps: number; latencies: number[]; errors: number }>;
+export function load(
+  options: {
+    url: string;
+    connections: number;
+    method?: string;
+    headersFor: (client: number) => Record<string, string>;
+    bodyFor?: (client: number, request: number) => string;
+    pathFor?: (client: number) => string;
+  } & ({ duration: number; amount?: undefined } | { amount: number; duration?: undefined }),
+): Promise<{ requests: number; rps: number; latencies: number[]; errors: number }>;
 export function json(url: string, init?: RequestInit): Promise<unknown>;
 export function awakenedHunter(
   base: string,

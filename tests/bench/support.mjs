@@ -221,11 +221,12 @@ export function usage(pid) {
 }
 
 /**
- * `connections` clients requesting `url` for `duration` seconds, each request's headers (and body, and path) from
- * the client's index: the number of requests, req/s, every latency sorted (autocannon's summary has no p95) and the
- * requests not answered with a 2xx.
+ * `connections` clients requesting `url` for `duration` seconds, or until `amount` requests are answered, each
+ * request's headers (and body, and path) from the client's index: the number of requests, req/s, every latency
+ * sorted (autocannon's summary has no p95) and the requests not answered with a 2xx. A duration cuts the requests
+ * still in flight when it ends (their work is done but not counted); an amount waits for every answer.
  */
-export function load({ url, connections, duration, method = "GET", headersFor, bodyFor, pathFor }) {
+export function load({ url, connections, duration, amount, method = "GET", headersFor, bodyFor, pathFor }) {
   return new Promise((resolve, reject) => {
     let next = 0;
     const latencies = [];
@@ -233,7 +234,7 @@ export function load({ url, connections, duration, method = "GET", headersFor, b
       {
         url,
         connections,
-        duration,
+        ...(amount ? { amount } : { duration }),
         requests: [
           {
             setupRequest: (request) => {
