@@ -2,12 +2,12 @@ import "server-only";
 import { db, rawColumns, rawSql, rowColumns } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma, type Rank } from "@/lib/generated/prisma/client";
-import { loadTallies } from "@/lib/quests/tallies";
+import { talliesOf, tallyGroups, type TallyGroup } from "@/lib/quests/tallies";
 import { notificationPrefsOf } from "@/lib/player/schemas";
 import { playerStatus, statusWindow, type PlayerStatus, type StatusSource } from "@/lib/player/rules";
 import { nextJobChangeDay } from "@/lib/progression/rules";
 import { QUEST_ORDER_SQL, QUEST_SCALARS, questColumns } from "@/lib/quests/queries";
-import { addDays, dayKey, playerToday, localDay, type DayKey } from "@/lib/time/rules";
+import { addDays, dayKey, playerToday, localDay, weekStart, type DayKey } from "@/lib/time/rules";
 
 /** How many of a quest's latest check-ins the status window lists for undo (counts come from the tallies). */
 const UNDOABLE_SHOWN = 10;
@@ -49,8 +49,8 @@ const STATUS_QUEST_COLUMNS = questColumns("quest.");
 
 /**
  * One row per quest (one row with null quest columns for a Hunter without quests): the player's columns, their open
- * or just-closed Survival Quests, Rank Trials and rest periods as JSON, then the quest's columns ("quest.…") and its
- * latest check-ins as JSON.
+ * or just-closed Survival Quests, Rank Trials and rest periods as JSON, then the quest's columns ("quest.…"), its
+ * latest check-ins and its tallies of the days the status window may read, as JSON.
  */
 type StatusRow = Omit<StatusSource, "penalties" | "rankTrials" | "quests"> & {
   penalties: (Omit<StatusSource["penalties"][number], "deadline" | "closedAt"> & {
@@ -59,6 +59,7 @@ type StatusRow = Omit<StatusSource, "penalties" | "rankTrials" | "quests"> & {
   })[];
   rankTrials: { targetRank: Rank; passedAt: string | null }[];
   "quest.checkIns": { id: string; dayKey: DayKey; happenedAt: string }[];
+  "quest.tallies": TallyGroup[];
 } & Record<`quest.${string}`, unknown>;
 
 /** A status row's quest with its latest check-ins, or null on a Hunter without quests. */
@@ -70,18 +71,24 @@ function questOf(row: StatusRow): StatusSource["quests"][number] | null {
 }
 
 /**
- * The status window: everything the dashboard and GET /api/v1/player show, in two raw statements whatever the size
+ * The status window: everything the dashboard and GET /api/v1/player show, in one raw statement whatever the size
  * of the player's history (running totals live on Player; this week's check-ins are counted per quest and day in
  * SQL): the player with their open or just-closed Survival Quest, Rank Trials and rest periods and each quest with
- * its latest check-ins of the last few days (today's are the ones an undo can take back); then this week's tallies.
- * Raw (rawSql) rather than the ORM's nested read, which cost 1.3 ms of CPU (#16) on every status read that misses
- * the cache (the dashboard's check-in, its page).
+ * its latest check-ins of the last few days (today's are the ones an undo can take back) and its tallies. The
+ * statement runs before the player's clock is known, so it counts the days any zone's window may cover (from the
+ * Monday before the day two UTC days back through tomorrow in UTC: at most ten days) and the window's own days are
+ * kept here. Raw (rawSql) rather than the ORM's nested read, which cost 1.3 ms of CPU (#16) on every status read
+ * that misses the cache (the dashboard's check-in, its page); one statement rather than two saves a round trip.
  */
 export async function getPlayerStatus(playerId: string, now: Date): Promise<PlayerStatus> {
-  const recent = addDays(dayKey(now, "UTC", 0), -2);
+  const utcToday = dayKey(now, "UTC", 0);
+  // Every zone's yesterday is at most 2 UTC days back (UTC-12 with the day starting up to 5h59 late), and its
+  // today at most one day ahead (UTC+14).
+  const recent = addDays(utcToday, -2);
   const dayAgo = new Date(now.getTime() - 24 * 3_600_000);
   const rows = await rawSql.$queryRaw<StatusRow[]>`
-    SELECT h.*, ${STATUS_QUEST_COLUMNS}, COALESCE(l."checkIns", '[]') AS "quest.checkIns"
+    SELECT h.*, ${STATUS_QUEST_COLUMNS}, COALESCE(l."checkIns", '[]') AS "quest.checkIns",
+      COALESCE(t."tallies", '[]') AS "quest.tallies"
     FROM (
       SELECT ${STATUS_PLAYER_COLUMNS},
         (SELECT COALESCE(json_agg(x ORDER BY x."openedAt" DESC), '[]') FROM (
@@ -95,7 +102,7 @@ export async function getPlayerStatus(playerId: string, now: Date): Promise<Play
           SELECT r."targetRank"::text AS "targetRank", ${iso('r."passedAt"')} AS "passedAt", r."openedAt"
           FROM "RankTrial" r WHERE r."playerId" = p."id" AND (r."passedAt" IS NULL OR r."passedAt" >= ${dayAgo})
           ORDER BY r."openedAt" DESC LIMIT 2) x) AS "rankTrials",
-        -- Rest periods that may cover today or yesterday: every zone's yesterday is at most 2 UTC days back.
+        -- Rest periods that may cover today or yesterday.
         (SELECT COALESCE(json_agg(x ORDER BY x."startDay"), '[]') FROM (
           SELECT s."id", s."startDay", s."endDay" FROM "RestPeriod" s
           WHERE s."playerId" = p."id" AND s."endDay" >= ${recent}) x) AS "restPeriods"
@@ -111,6 +118,10 @@ export async function getPlayerStatus(playerId: string, now: Date): Promise<Play
           AND NOT EXISTS (SELECT 1 FROM "CheckInUndo" u WHERE u."checkInId" = c."id")
         ORDER BY c."happenedAt" DESC, c."id" DESC LIMIT ${UNDOABLE_SHOWN}) c
     ) l ON TRUE
+    LEFT JOIN LATERAL (
+      SELECT json_agg(g) AS "tallies"
+      FROM (${tallyGroups(Prisma.sql`c."questId" = q."id"`, weekStart(recent), addDays(utcToday, 1))}) g
+    ) t ON TRUE
     ORDER BY ${QUEST_ORDER_SQL}`;
   const [row] = rows;
   if (!row) throw new AppError("NOT_FOUND", "Player not found");
@@ -121,8 +132,8 @@ export async function getPlayerStatus(playerId: string, now: Date): Promise<Play
     quests: rows.flatMap((r) => questOf(r) ?? []),
   };
   const { since, today } = statusWindow(player, now);
-  const tallies = await loadTallies(rawSql, { playerId, from: since, to: today });
-  return playerStatus(player, tallies, now);
+  const groups = rows.flatMap((r) => r["quest.tallies"]);
+  return playerStatus(player, talliesOf(groups.filter((g) => since <= g.dayKey && g.dayKey <= today)), now);
 }
 
 /** The player's clock settings, for turning a chosen day into an instant inside it. */

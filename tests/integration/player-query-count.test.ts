@@ -97,4 +97,38 @@ describe("GET /api/v1/player's read", () => {
     expect(tapped.checkIns).toHaveLength(10);
     expect(tapped.checkIns.at(-1)!.happenedAt >= tapped.checkIns[0]!.happenedAt).toBe(true);
   }, 60_000);
+
+  // The one statement counts before it knows the Hunter's clock, so it counts every day any zone's window may
+  // cover and keeps the window's own: the earliest and the latest clocks on a Monday (the window is yesterday and
+  // today) and on a Sunday (Monday through today). A check-in on every day from ten days back to the day after.
+  it.each([
+    ["Pacific/Kiritimati", 0, "2040-03-11T11:00:00Z", "2040-03-12", 1],
+    ["Etc/GMT+12", 359, "2040-03-13T17:00:00Z", "2040-03-12", 1],
+    ["Pacific/Kiritimati", 0, "2040-03-17T11:00:00Z", "2040-03-18", 7],
+    ["Etc/GMT+12", 359, "2040-03-19T17:00:00Z", "2040-03-18", 7],
+  ])(
+    "counts the window's days on a %s clock starting at minute %i (%s)",
+    async (timeZone, dayStartMinute, at, today, week) => {
+      const now = new Date(at);
+      const { playerId } = await makePlayer({ createdAt: CREATED, timeZone, dayStartMinute });
+      const weekly = await makeQuest(playerId, { schedule: { type: "TIMES_PER_WEEK", n: 6 } }, CREATED);
+      const twice = await makeQuest(playerId, { timesPerDay: 2 }, CREATED);
+      await db.$executeRaw`
+      INSERT INTO "CheckIn" ("id", "playerId", "questId", "dayKey", "happenedAt", "source", "idempotencyKey", "response")
+      SELECT 'edge-' || q || '-' || g, ${playerId}::text, q, to_char(day, 'YYYY-MM-DD'), day + interval '12 hours',
+             'LIVE'::"CheckInSource", 'edge-' || q || '-' || g, '{}'
+      FROM unnest(ARRAY[${weekly.id}::text, ${twice.id}::text]) AS q, generate_series(-10, 1) AS g,
+           LATERAL (SELECT ${today}::date + g AS day) AS spread`;
+
+      const before = queries;
+      const status = await getPlayerStatus(playerId, now);
+      expect(queries - before).toBe(1);
+      expect(status.today).toBe(today);
+      const [w, t] = [weekly.id, twice.id].map((id) => status.quests.find((q) => q.id === id)!);
+      expect(w).toMatchObject({ completionsToday: 1, weekProgress: { done: week, required: 6 } });
+      expect(t).toMatchObject({ completionsToday: 1, complete: false });
+      // Yesterday, unsettled: its one check-in of two.
+      expect(status.yesterdayOpenDailies).toEqual([{ id: twice.id, title: twice.title, done: 1, timesPerDay: 2 }]);
+    },
+  );
 });
