@@ -1,6 +1,6 @@
 "use client";
-import Link from "next/link";
 import { useCallback, useEffect, useState } from "react";
+import { IntentLink } from "@/components/nav/intent-link";
 import { INBOX_CHANGED } from "@/lib/notifications/inbox-event";
 import { resyncPush } from "@/lib/notifications/push-client";
 
@@ -36,7 +36,7 @@ export function InboxBell() {
   }, [refresh]);
 
   return (
-    <Link
+    <IntentLink
       href="/inbox"
       aria-label={unread > 0 ? `Inbox, ${unread} unread` : "Inbox"}
       className="relative flex min-h-11 min-w-11 items-center justify-center text-slate-300 hover:text-system"
@@ -53,6 +53,6 @@ export function InboxBell() {
           {unread > 99 ? "99+" : unread}
         </span>
       )}
-    </Link>
+    </IntentLink>
   );
 }

@@ -1,9 +1,9 @@
 "use client";
-import Link from "next/link";
 import { useState } from "react";
 import { CheckInNote } from "@/components/check-ins/check-in-note";
 import type { Reply, useCheckIns } from "@/components/check-ins/use-check-ins";
 import { SlipMarker } from "@/components/insights/slip-marker";
+import { IntentLink } from "@/components/nav/intent-link";
 import { AmountInput } from "@/components/ui/amount-input";
 import type { TodayQuest } from "@/lib/player/rules";
 
@@ -79,12 +79,12 @@ export function QuestRow({
       }`}
     >
       <span className={`min-w-0 flex-1 ${quest.completeToday ? "text-slate-400 line-through" : "text-slate-100"}`}>
-        <Link
+        <IntentLink
           href={`/quests/${quest.id}`}
           className="inline-flex min-h-11 items-center underline-offset-4 hover:underline"
         >
           {quest.title}
-        </Link>
+        </IntentLink>
         <span className="ml-2 text-xs whitespace-nowrap text-slate-400">{progressText(quest)}</span>
         {quest.notDue && (
           <span className="ml-2 text-xs whitespace-nowrap text-slate-400">· {NOT_DUE[quest.notDue]}</span>

@@ -1,6 +1,7 @@
-// The tab bar prefetches a page when the Hunter reaches for it, not on load: the dashboard's first seconds are for
-// tapping quests (components/nav/nav-link.tsx).
+// The tab bar and the quest list prefetch a page when the Hunter reaches for it, not on load nor after a check-in:
+// the dashboard's first seconds are for tapping quests, and a tap is one request (components/nav/intent-link.tsx).
 import { expect, test } from "@playwright/test";
+import { FROM_THE_APP } from "./support/api";
 import { signUp } from "./support/hunter";
 
 test.use({ viewport: { width: 390, height: 844 } });
@@ -24,4 +25,36 @@ test("the tab bar fetches nothing on load and prefetches a tab on touch", async 
   await history.click();
   await expect(page).toHaveURL(/\/history$/);
   await expect(history).toHaveAttribute("aria-current", "page");
+});
+
+test("the quest list fetches no quest's page on load or after a check-in, and one on touch", async ({ page }) => {
+  await signUp(page);
+  const ids: string[] = [];
+  for (const title of ["Push-ups", "Read 10 pages", "Stretch"]) {
+    const created = await page.request.post("/api/v1/quests", {
+      headers: FROM_THE_APP,
+      data: { kind: "DAILY", title, difficulty: "EASY", stats: ["STR"] },
+    });
+    expect(created.status()).toBe(201);
+    ids.push((await created.json()).quest.id);
+  }
+  const fetched: string[] = [];
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (url.searchParams.has("_rsc")) fetched.push(url.pathname);
+  });
+  await page.reload();
+  await page.waitForLoadState("networkidle");
+  // A Server Action leaves every prefetched page stale: a link prefetched in view would be fetched again here.
+  await page.getByRole("button", { name: "Check in Push-ups" }).click();
+  await expect(page.getByRole("button", { name: "Check in Push-ups" })).toHaveText("Done");
+  await page.waitForLoadState("networkidle");
+  expect(fetched.filter((path) => path.startsWith("/quests/"))).toEqual([]);
+
+  const link = page.getByRole("link", { name: "Read 10 pages" });
+  await link.hover();
+  await expect.poll(() => fetched.includes(`/quests/${ids[1]}`)).toBe(true);
+  expect(fetched.filter((path) => path.startsWith("/quests/") && path !== `/quests/${ids[1]}`)).toEqual([]);
+  await link.click();
+  await expect(page).toHaveURL(new RegExp(`/quests/${ids[1]}$`));
 });

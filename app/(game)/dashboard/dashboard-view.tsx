@@ -1,6 +1,6 @@
 "use client";
-import Link from "next/link";
 import { useState } from "react";
+import { IntentLink } from "@/components/nav/intent-link";
 import { PenaltyBanner } from "@/components/status/penalty-banner";
 import { PenaltyResult } from "@/components/status/penalty-result";
 import { RankTrial } from "@/components/status/rank-trial";
@@ -94,12 +94,12 @@ export function DashboardView({
         {!status.awakened && (
           <Panel title="Awakening">
             <p className="text-center text-slate-100">Choose your job and the System will issue your first quests.</p>
-            <Link
+            <IntentLink
               href="/awakening"
               className="font-display mx-auto mt-3 flex min-h-11 w-fit items-center border border-system px-5 font-bold tracking-wider text-system uppercase"
             >
               Awaken
-            </Link>
+            </IntentLink>
           </Panel>
         )}
       </div>
@@ -108,12 +108,12 @@ export function DashboardView({
           <p className="border border-system/40 p-3 text-center text-sm text-slate-100">
             Yesterday still has {status.yesterday.openDailies} open{" "}
             {status.yesterday.openDailies === 1 ? "daily" : "dailies"}.{" "}
-            <Link
+            <IntentLink
               href="/history"
               className="inline-flex min-h-11 items-center text-system underline underline-offset-4"
             >
               Record yesterday
-            </Link>
+            </IntentLink>
           </p>
         )}
         <Panel title="Today's quests">

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/nav/intent-link";
 import { Panel } from "@/components/ui/panel";
 import type { Recommendation } from "@/lib/insights/suggestions";
 import { RecommendationList } from "../report/recommendations";
@@ -9,9 +9,9 @@ export function SystemSuggests({ items }: { items: Recommendation[] }) {
   return (
     <Panel title="The System suggests">
       <RecommendationList items={items.slice(0, 2)} />
-      <Link href="/report" className="mt-3 flex min-h-11 items-center text-system underline underline-offset-4">
+      <IntentLink href="/report" className="mt-3 flex min-h-11 items-center text-system underline underline-offset-4">
         Read your System Report
-      </Link>
+      </IntentLink>
     </Panel>
   );
 }

@@ -17,8 +17,8 @@ import {
   verticalListSortingStrategy,
 } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
-import Link from "next/link";
 import { useOptimistic, useState, useTransition } from "react";
+import { IntentLink } from "@/components/nav/intent-link";
 import { describeSchedule, describeTarget, titleCase } from "@/components/quests/describe";
 import type { QuestBoardEntry } from "@/lib/quests/queries";
 import { reorderQuestsAction, restoreQuestAction } from "@/lib/quests/actions";
@@ -87,7 +87,7 @@ function QuestRow({ quest, sortable }: { quest: QuestBoardEntry; sortable: boole
           </svg>
         </button>
       )}
-      <Link
+      <IntentLink
         href={`/quests/${quest.id}`}
         className="flex min-h-11 min-w-0 flex-1 flex-col justify-center py-1 hover:text-system"
       >
@@ -96,7 +96,7 @@ function QuestRow({ quest, sortable }: { quest: QuestBoardEntry; sortable: boole
           {now && <span className={`shrink-0 text-xs ${now.tone}`}>{now.text}</span>}
         </span>
         <span className="text-xs text-slate-400">{facts(quest).join(" · ")}</span>
-      </Link>
+      </IntentLink>
     </li>
   );
 }
@@ -233,9 +233,9 @@ export function QuestBoard({ quests }: { quests: QuestBoardEntry[] }) {
           <ul className="flex flex-col gap-2">
             {archived.map((quest) => (
               <li key={quest.id} className="flex items-center gap-2 border border-system/10 px-3 py-1 opacity-80">
-                <Link href={`/quests/${quest.id}`} className="flex min-h-11 min-w-0 flex-1 items-center truncate">
+                <IntentLink href={`/quests/${quest.id}`} className="flex min-h-11 min-w-0 flex-1 items-center truncate">
                   {quest.title}
-                </Link>
+                </IntentLink>
                 <button
                   type="button"
                   onClick={() => restore(quest)}
