@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { DesktopNav } from "@/components/nav/desktop-nav";
+import { IntentLink } from "@/components/nav/intent-link";
 import { TabBar } from "@/components/nav/tab-bar";
 import { InboxBell } from "@/components/notifications/inbox-bell";
 import { SignOutButton } from "@/components/sign-out-button";
@@ -12,12 +12,12 @@ export default function GameLayout({ children }: { children: React.ReactNode }) 
         Skip to content
       </a>
       <header className="flex items-center justify-between gap-2">
-        <Link
+        <IntentLink
           href="/dashboard"
           className="font-display flex min-h-11 items-center text-lg font-bold tracking-widest text-system uppercase"
         >
           The System
-        </Link>
+        </IntentLink>
         <DesktopNav />
         <span className="flex items-center gap-2">
           <InboxBell />

@@ -25,6 +25,10 @@ test("the tab bar fetches nothing on load and prefetches a tab on touch", async 
   await history.click();
   await expect(page).toHaveURL(/\/history$/);
   await expect(history).toHaveAttribute("aria-current", "page");
+  // The header's way home is in view on every other page (the quest board has no other): it waits for a touch too.
+  await page.goto("/quests");
+  await page.waitForLoadState("networkidle");
+  expect(fetched).not.toContain("/dashboard");
 });
 
 test("the quest list fetches no quest's page on load or after a check-in, and one on touch", async ({ page }) => {
@@ -50,6 +54,8 @@ test("the quest list fetches no quest's page on load or after a check-in, and on
   await expect(page.getByRole("button", { name: "Check in Push-ups" })).toHaveText("Done");
   await page.waitForLoadState("networkidle");
   expect(fetched.filter((path) => path.startsWith("/quests/"))).toEqual([]);
+  // Nor any other page: the header's way home, the bell, the tab bar.
+  expect(fetched).toEqual([]);
 
   const link = page.getByRole("link", { name: "Read 10 pages" });
   await link.hover();
