@@ -1,11 +1,14 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
 import type { z } from "zod";
 import { actionPlayer, enterPlayer, type PlayerContext } from "@/lib/auth/player";
+import { env } from "@/lib/env";
 import { AppError, toActionFailure, type ActionResult } from "@/lib/errors";
 import { underRequestId } from "@/lib/log/request";
 import { afterPlayerWrite } from "@/lib/player/cache";
 import { enforceLimit } from "@/lib/rate-limit/service";
+import { isSameOrigin } from "@/lib/security/origin";
 import { fieldErrorsOf, nulPath } from "@/lib/validation";
 
 /** Parses an action's input, or fails with one message per field (and never lets a NUL reach Postgres). */
@@ -19,13 +22,23 @@ function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
   return result.data;
 }
 
+/**
+ * Refuses a Server Action sent from another origin, as proxy.ts does for the requests it sees: a signed-in
+ * browser's action from the app's own page skips the proxy (its cost, #16), and every action checks here either way.
+ */
+export async function refuseCrossSiteAction(): Promise<void> {
+  if (!isSameOrigin(await headers(), env().NEXTAUTH_URL)) {
+    throw new AppError("FORBIDDEN", "Cross-site requests are refused");
+  }
+}
+
 type Paths<I, T> = readonly string[] | ((input: I, data: T) => readonly string[]);
 
 /**
- * A Server Action for the signed-in player, as playerRoute is for routes: parse → resolve the player and settle
- * their ended days → the player's write limit (shared with the API) → handler → drop their cached status and
- * update the boards → revalidate `revalidate`'s paths → an ActionResult, every error mapped once, logged under the
- * request's id.
+ * A Server Action for the signed-in player, as playerRoute is for routes: same origin → parse → resolve the player
+ * and settle their ended days → the player's write limit (shared with the API) → handler → drop their cached status
+ * and update the boards → revalidate `revalidate`'s paths → an ActionResult, every error mapped once, logged under
+ * the request's id.
  */
 export function playerAction<S extends z.ZodType, T>(
   schema: S,
@@ -34,6 +47,7 @@ export function playerAction<S extends z.ZodType, T>(
 ): (raw: unknown) => Promise<ActionResult<T>> {
   return underRequestId(async (raw: unknown) => {
     try {
+      await refuseCrossSiteAction();
       const input = parseInput(schema, raw);
       const caller = await actionPlayer();
       await enforceLimit("apiWrite", caller.playerId);

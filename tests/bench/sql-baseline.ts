@@ -187,6 +187,7 @@ try {
           origin: app.base,
           accept: "text/x-component",
           "content-type": "text/plain;charset=UTF-8",
+          "sec-fetch-site": "same-origin",
           "next-action": checkInActionId,
           "next-router-state-tree": DASHBOARD_TREE,
         }),

@@ -104,3 +104,50 @@ test("a Server Action replayed with a foreign Origin and a matching X-Forwarded-
   expect((await replay({ Origin: APP })).status()).toBe(200);
   expect(await dayStart()).toBe(180);
 });
+
+test("a signed-in browser's Server Action skips the proxy, and the action itself refuses another origin", async ({
+  page,
+}) => {
+  await signUp(page);
+  await page.goto("/settings");
+  const action = page.waitForResponse(
+    (r) => r.request().method() === "POST" && Boolean(r.request().headers()["next-action"]),
+  );
+  await page.getByLabel("When my day ends").selectOption({ label: "My day ends at 03:00" });
+  await page.getByRole("button", { name: "Save settings" }).click();
+  const answer = await action;
+  await expect(page.getByText("[SYSTEM] Settings saved.")).toBeVisible();
+  // The proxy puts an id on every answer it sees: a tap from the app's own page goes straight to the action.
+  expect((await answer.request().allHeaders())["sec-fetch-site"]).toBe("same-origin");
+  expect(answer.headers()["x-request-id"]).toBeUndefined();
+  const dayStart = async () => (await (await page.request.get("/api/v1/player")).json()).dayStartMinute as number;
+  expect(await dayStart()).toBe(180);
+  expect(
+    (await page.request.patch("/api/v1/player", { headers: FROM_THE_APP, data: { dayStartMinute: 0 } })).status(),
+  ).toBe(200);
+
+  // A client that writes the browser's header itself gets past the proxy: the action checks the origin.
+  const captured = answer.request();
+  const replay = (origin: string, forwardedHost?: string) =>
+    page.request.post(captured.url(), {
+      headers: {
+        "Next-Action": captured.headers()["next-action"]!,
+        "Content-Type": captured.headers()["content-type"]!,
+        Accept: "text/x-component",
+        "Sec-Fetch-Site": "same-origin",
+        Origin: origin,
+        ...(forwardedHost && { "X-Forwarded-Host": forwardedHost }),
+      },
+      data: captured.postDataBuffer()!,
+    });
+  const forged = await replay("http://evil.example", "evil.example");
+  expect(forged.headers()["x-request-id"]).toBeUndefined();
+  const refusal = await forged.text();
+  expect(refusal).toContain('"ok":false');
+  expect(refusal).toContain("Cross-site requests are refused");
+  expect(await dayStart()).toBe(0);
+
+  const own = await replay(APP);
+  expect(await own.text()).toContain('"ok":true');
+  expect(await dayStart()).toBe(180);
+});
