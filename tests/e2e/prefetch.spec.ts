@@ -1,5 +1,5 @@
-// The tab bar and the quest list prefetch a page when the Hunter reaches for it, not on load nor after a check-in:
-// the dashboard's first seconds are for tapping quests, and a tap is one request (components/nav/intent-link.tsx).
+// The tab bar, the quest list and the ways back to status prefetch a page when the Hunter reaches for it, not on load
+// nor after a check-in: the first seconds of a page are for tapping, and a tap is one request (components/nav/intent-link.tsx).
 import { expect, test } from "@playwright/test";
 import { FROM_THE_APP } from "./support/api";
 import { signUp } from "./support/hunter";
@@ -63,4 +63,32 @@ test("the quest list fetches no quest's page on load or after a check-in, and on
   expect(fetched.filter((path) => path.startsWith("/quests/") && path !== `/quests/${ids[1]}`)).toEqual([]);
   await link.click();
   await expect(page).toHaveURL(new RegExp(`/quests/${ids[1]}$`));
+});
+
+test("the way back to status at the foot of a page waits for a touch too", async ({ page }) => {
+  await signUp(page);
+  const created = await page.request.post("/api/v1/quests", {
+    headers: FROM_THE_APP,
+    data: { kind: "DAILY", title: "Push-ups", difficulty: "EASY", stats: ["STR"] },
+  });
+  const quest = (await created.json()).quest.id as string;
+  const fetched: string[] = [];
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (url.searchParams.has("_rsc")) fetched.push(url.pathname);
+  });
+  // A window tall enough to have the link in view: a link prefetched in view would fetch the dashboard here.
+  await page.setViewportSize({ width: 390, height: 6000 });
+  for (const path of ["/history", "/report", "/settings", "/quests/new", `/quests/${quest}`, "/achievements"]) {
+    await page.goto(path);
+    await expect(page.getByRole("link", { name: "Back to status" })).toBeInViewport();
+    await page.waitForLoadState("networkidle");
+  }
+  expect(fetched).not.toContain("/dashboard");
+
+  const back = page.getByRole("link", { name: "Back to status" });
+  await back.hover();
+  await expect.poll(() => fetched.includes("/dashboard")).toBe(true);
+  await back.click();
+  await expect(page).toHaveURL(/\/dashboard$/);
 });

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { BackToStatus } from "@/components/nav/back-to-status";
 import { Panel } from "@/components/ui/panel";
 import { getAchievements } from "@/lib/achievements/queries";
 import { requirePlayer } from "@/lib/auth/player";
@@ -65,9 +65,7 @@ export default async function AchievementsPage() {
           ))}
         </ul>
       </Panel>
-      <Link href="/dashboard" className="flex min-h-11 items-center text-system underline underline-offset-4">
-        Back to status
-      </Link>
+      <BackToStatus />
     </main>
   );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { CheckInNote } from "@/components/check-ins/check-in-note";
 import { historyLines, type HistoryLine } from "@/components/history/history-lines";
+import { BackToStatus } from "@/components/nav/back-to-status";
 import { Panel } from "@/components/ui/panel";
 import { getHistoryGroups } from "@/lib/days/queries";
 import { listPurchases } from "@/lib/shop/queries";
@@ -142,9 +142,7 @@ export default async function HistoryPage() {
           })}
         </ol>
       </Panel>
-      <Link href="/dashboard" className="flex min-h-11 items-center text-system underline underline-offset-4">
-        Back to status
-      </Link>
+      <BackToStatus />
     </main>
   );
 }

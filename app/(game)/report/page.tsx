@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { WeekChart } from "@/components/insights/week-chart";
+import { BackToStatus } from "@/components/nav/back-to-status";
 import { Panel } from "@/components/ui/panel";
 import { requirePlayer } from "@/lib/auth/player";
 import { AppError } from "@/lib/errors";
@@ -154,9 +155,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
       <Panel title="Recommendations">
         <RecommendationList items={report.recommendations} />
       </Panel>
-      <Link href="/dashboard" className="flex min-h-11 items-center text-system underline underline-offset-4">
-        Back to status
-      </Link>
+      <BackToStatus />
     </main>
   );
 }

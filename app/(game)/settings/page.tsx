@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { BackToStatus } from "@/components/nav/back-to-status";
 import { Panel } from "@/components/ui/panel";
 import { cachedPlayerStatus } from "@/lib/player/cache";
 import { getPlayerSettings } from "@/lib/player/queries";
@@ -125,9 +125,7 @@ export default async function SettingsPage() {
           <DeleteAccount hunterName={settings.hunterName} />
         </div>
       </Panel>
-      <Link href="/dashboard" className="flex min-h-11 items-center text-system underline underline-offset-4">
-        Back to status
-      </Link>
+      <BackToStatus />
     </main>
   );
 }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CalendarHeatmap } from "@/components/charts/calendar-heatmap";
 import { StrengthLine } from "@/components/charts/strength-line";
+import { BackToStatus } from "@/components/nav/back-to-status";
 import { QuestCheckIn } from "@/components/quests/quest-check-in";
 import { RecentDays } from "@/components/quests/recent-days";
 import { getEditableDays } from "@/lib/check-ins/queries";
@@ -106,9 +107,7 @@ export default async function QuestPage({ params }: { params: Promise<{ id: stri
         </Panel>
       )}
       <nav aria-label="Quest" className="flex flex-wrap items-center justify-between gap-2">
-        <Link href="/dashboard" className="flex min-h-11 items-center text-system underline underline-offset-4">
-          Back to status
-        </Link>
+        <BackToStatus />
         <Link href="/quests" className="flex min-h-11 items-center text-system underline underline-offset-4">
           All quests
         </Link>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { BackToStatus } from "@/components/nav/back-to-status";
 import { cachedPlayerStatus } from "@/lib/player/cache";
 import { requirePlayer } from "@/lib/auth/player";
 import { NewQuest } from "./new-quest-client";
@@ -12,9 +12,7 @@ export default async function NewQuestPage() {
   return (
     <main className="flex flex-col gap-6">
       <NewQuest today={status.today} />
-      <Link href="/dashboard" className="flex min-h-11 items-center text-system underline underline-offset-4">
-        Back to status
-      </Link>
+      <BackToStatus />
     </main>
   );
 }
