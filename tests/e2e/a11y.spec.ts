@@ -26,6 +26,9 @@ async function expectNoSeriousViolations(page: Page, screen: string) {
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${screen}: ${v.id} (${v.impact}) on ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   expect(serious).toEqual([]);
+  // Moderate, but what a screen reader's heading list walks: no level skipped (Lighthouse's heading-order too).
+  const skipped = violations.filter((v) => v.id === "heading-order").flatMap((v) => v.nodes.map((n) => n.html));
+  expect(skipped, `${screen}: headings that skip a level`).toEqual([]);
 }
 
 /** Phone first: nothing scrolls sideways at 360 px, and every visible control is at least 44 px tall. */

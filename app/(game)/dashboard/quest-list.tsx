@@ -61,7 +61,7 @@ function TodoRow({ quest, board }: { quest: TodayQuest; board: Board }) {
 function Section({ title, children, hint }: { title: string; children: React.ReactNode; hint?: string }) {
   return (
     <section aria-label={title} className="flex flex-col gap-2">
-      <h3 className="font-display text-sm font-bold tracking-widest text-slate-300 uppercase">{title}</h3>
+      <h2 className="font-display text-sm font-bold tracking-widest text-slate-300 uppercase">{title}</h2>
       {hint && <p className="text-xs text-slate-400">{hint}</p>}
       <ul className="flex flex-col gap-2">{children}</ul>
     </section>

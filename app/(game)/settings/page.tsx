@@ -52,9 +52,9 @@ export default async function SettingsPage() {
           <HunterNameForm hunterName={settings.hunterName} />
           {settings.job && <JobForm job={settings.job} nextChange={settings.nextJobChange} />}
           <section aria-labelledby="stat-glossary" className="flex flex-col gap-2">
-            <h3 id="stat-glossary" className="font-display text-sm font-bold tracking-widest text-mist uppercase">
+            <h2 id="stat-glossary" className="font-display text-sm font-bold tracking-widest text-mist uppercase">
               What feeds your stats
-            </h3>
+            </h2>
             <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
               {STATS.map((stat) => (
                 <div key={stat} className="contents">

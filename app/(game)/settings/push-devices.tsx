@@ -113,7 +113,7 @@ export function PushDevices({ devices }: { devices: Device[] }) {
       {state !== "checking" && state !== "ready" && <p className="text-sm text-mist">{WHY_NOT[state]}</p>}
       <SystemStatus message={message} />
       <div className="flex flex-col gap-1">
-        <h3 className="text-sm font-medium text-mist">Devices with reminders</h3>
+        <h2 className="text-sm font-medium text-mist">Devices with reminders</h2>
         {devices.length === 0 ? (
           <p className="text-sm text-slate-400">None yet.</p>
         ) : (

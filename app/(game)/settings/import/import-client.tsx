@@ -168,9 +168,9 @@ export function ImportFlow() {
       </SelectField>
       {step && summary && (
         <section aria-labelledby="preview-title" className="flex flex-col gap-3">
-          <h3 id="preview-title" className="font-display text-sm font-bold tracking-widest text-slate-300 uppercase">
+          <h2 id="preview-title" className="font-display text-sm font-bold tracking-widest text-slate-300 uppercase">
             Preview: {step.plan.format}
-          </h3>
+          </h2>
           <p className="text-sm text-slate-100" data-testid="import-totals">
             {step.plan.quests.length} quests to create, {number.format(step.plan.checkIns.length)} check-ins,{" "}
             {number.format(step.plan.skips.length)} skipped days. Imported check-ins award no XP, and missing an
