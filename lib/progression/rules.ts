@@ -150,6 +150,12 @@ export const JOBS = {
 } as const satisfies Record<(typeof JOB_NAMES)[number], { name: string; stats: readonly [Stat, Stat] }>;
 export type Job = (typeof JOB_NAMES)[number];
 
+/** The job as a sentence names the Hunter: "a Tank", "a Mage", "an Assassin". */
+export function aJob(job: Job): string {
+  const { name } = JOBS[job];
+  return `${/^[AEIOU]/.test(name) ? "an" : "a"} ${name}`;
+}
+
 /** stat = 10 + job bonus + allocated points + round(10 × Σ strength of active quests tagged with it). */
 export function statValue(
   stat: Stat,

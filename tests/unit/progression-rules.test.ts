@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  aJob,
   awardXp,
   badHabitPenaltyXp,
   BASE_XP,
@@ -208,5 +209,13 @@ describe("stats and jobs", () => {
     ["2026-01-01", "2026-01-31", null],
   ] as const)("a job last changed on %s, seen on %s, may change again on %s (null: now)", (last, today, next) => {
     expect(nextJobChangeDay(last, today)).toBe(next);
+  });
+});
+
+describe("the job in a sentence", () => {
+  it("takes the article its name asks for", () => {
+    expect(aJob("TANK")).toBe("a Tank");
+    expect(aJob("MAGE")).toBe("a Mage");
+    expect(aJob("ASSASSIN")).toBe("an Assassin");
   });
 });

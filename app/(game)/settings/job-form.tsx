@@ -6,7 +6,7 @@ import { SystemStatus } from "@/components/ui/system-status";
 import { Form } from "@/components/ui/form";
 import { useForm } from "@/components/ui/use-form";
 import { changeJobAction } from "@/lib/player/actions";
-import { JOB_NAMES, JOBS, type Job } from "@/lib/progression/rules";
+import { aJob, JOB_NAMES, JOBS, type Job } from "@/lib/progression/rules";
 
 /** Job Change after the Awakening: once every 30 days; the first one unlocks Second Awakening. */
 export function JobForm({ job, nextChange }: { job: Job | null; nextChange: string | null }) {
@@ -18,7 +18,7 @@ export function JobForm({ job, nextChange }: { job: Job | null; nextChange: stri
     if (!chosen) return;
     form.run(
       () => changeJobAction({ job: chosen }),
-      () => ({ text: `[SYSTEM] Job Change complete. You are now a ${JOBS[chosen].name}.`, error: false }),
+      () => ({ text: `[SYSTEM] Job Change complete. You are now ${aJob(chosen)}.`, error: false }),
     );
   }
 
@@ -28,7 +28,7 @@ export function JobForm({ job, nextChange }: { job: Job | null; nextChange: stri
       <div className="flex flex-col gap-2">
         <SystemStatus message={form.message} />
         <p className="text-sm text-mist">
-          {job ? `You are a ${JOBS[job].name}. ` : ""}Your job can change again on {nextChange}.
+          {job ? `You are ${aJob(job)}. ` : ""}Your job can change again on {nextChange}.
         </p>
       </div>
     );
