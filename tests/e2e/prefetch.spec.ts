@@ -1,5 +1,6 @@
 // The tab bar, the quest list and the ways back to status prefetch a page when the Hunter reaches for it, not on load
-// nor after a check-in: the first seconds of a page are for tapping, and a tap is one request (components/nav/intent-link.tsx).
+// nor after a check-in: the first seconds of a page are for tapping, and a tap is one request
+// (components/nav/intent-link.tsx).
 import { expect, test } from "@playwright/test";
 import { FROM_THE_APP } from "./support/api";
 import { signUp } from "./support/hunter";
